@@ -1,0 +1,162 @@
+package token
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// render shows tokens as text/kind, with + before a sentence start.
+func render(text string, toks []Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		p := t.Text(text)
+		if t.Kind != Word {
+			p += "/" + t.Kind.String()
+		}
+		if t.Has(SentStart) {
+			p = "+" + p
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"plain", "Die Nato muss kooperieren.", "+Die Nato muss kooperieren ./punct"},
+		{"low quotes", "„Das zeigt auch“, sagte er.", "„/punct +Das zeigt auch “/punct ,/punct sagte er ./punct"},
+		{"single low quotes", "‚Ja‘ und ‚Nein‘", "‚/punct +Ja ‘/punct und ‚/punct Nein ‘/punct"},
+		{"guillemets", "»Krieg« heißt es", "»/punct +Krieg «/punct heißt es"},
+		{"reverse guillemets", "«Frieden» jetzt", "«/punct +Frieden »/punct jetzt"},
+		{"straight quotes", `"Das ist global." Danach`, `"/punct +Das ist global ./punct "/punct +Danach`},
+		{"hyphen compound", "Nato-Generalsekretär Jens Stoltenberg", "+Nato-Generalsekretär Jens Stoltenberg"},
+		{"hyphen compound 2", "im Indopazifik-Raum hält", "+im Indopazifik-Raum hält"},
+		{"three part compound", "die Kim-Jong-Un-Regierung", "+die Kim-Jong-Un-Regierung"},
+		{"truncated compound", "die Raketen- und Atomprogramme", "+die Raketen- und Atomprogramme"},
+		{"z. B.", "z. B. Berlin", "+z./abbrev B./abbrev Berlin"},
+		{"z.B. joined", "z.B. Berlin", "+z.B./abbrev Berlin"},
+		{"u. a.", "u. a. die Nato", "+u./abbrev a./abbrev die Nato"},
+		{"d.h.", "d.h. nicht", "+d.h./abbrev nicht"},
+		{"Dr.", "Dr. Angela Merkel", "+Dr./abbrev Angela Merkel"},
+		{"Prof.", "Prof. Dr. Drosten sagte", "+Prof./abbrev Dr./abbrev Drosten sagte"},
+		{"Nr.", "Nr. 5 gewinnt", "+Nr./abbrev 5/number gewinnt"},
+		{"bzw.", "Bund bzw. Länder", "+Bund bzw./abbrev Länder"},
+		{"ca.", "ca. 3,5 Mio. Euro", "+ca./abbrev 3,5/number Mio./abbrev Euro"},
+		{"initial", "George W. Bush kam", "+George W./abbrev Bush kam"},
+		{"ordinal date", "am 19. Juni in Berlin", "+am 19./ordinal Juni in Berlin"},
+		{"ordinal league", "die 2. Bundesliga", "+die 2./ordinal Bundesliga"},
+		{"year ends sentence", "im Jahr 2024. Die Wahl", "+im Jahr 2024/number ./punct +Die Wahl"},
+		{"date", "am 19.06.2024 war", "+am 19.06.2024/number war"},
+		{"decimal comma", "3,5 Prozent", "+3,5/number Prozent"},
+		{"thousands", "75.000 Soldaten", "+75.000/number Soldaten"},
+		{"score", "gewann 3:1 gegen", "+gewann 3:1/number gegen"},
+		{"number compound", "eine 3-Zimmer-Wohnung", "+eine 3-Zimmer-Wohnung"},
+		{"alnum", "der G7-Gipfel und G20", "+der G7-Gipfel und G20"},
+		{"url", "siehe https://www.news.de/politik/a.html.", "+siehe https://www.news.de/politik/a.html/url ./punct"},
+		{"www", "auf www.zdf.de lesen", "+auf www.zdf.de/url lesen"},
+		{"email", "an hinweis@news.de. +++", "+an hinweis@news.de/email ./punct +/punct +/punct +/punct"},
+		{"byline", "kns/roj/news.de\nErfahren", "+kns/roj/news.de/url +Erfahren"},
+		{"domain word", "Folgen Sie News.de schon", "+Folgen Sie News.de schon"},
+		{"domain word end", "von news.de.", "+von news.de ./punct"},
+		{"slash party", "CDU/CSU im Bundestag", "+CDU //punct CSU im Bundestag"},
+		{"handle", "schrieb @Bundeskanzler auf X", "+schrieb @Bundeskanzler/handle auf X"},
+		{"hashtag", "unter #Nato2024 posten", "+unter #Nato2024/hashtag posten"},
+		{"apostrophe genitive z", "Scholz' Rede", "+Scholz' Rede"},
+		{"apostrophe genitive typographic", "Merz’ Antrag", "+Merz’ Antrag"},
+		{"english genitive", "Macron's Partei", "+Macron's Partei"},
+		{"inner apostrophe", "O'Brien geht's", "+O'Brien geht's"},
+		{"closing quote not genitive", "'Paris'", "'/punct +Paris '/punct"},
+		{"spaced hyphen dash", "Washington - Kremlchef Putin", "+Washington -/punct Kremlchef Putin"},
+		{"en dash", "Berlin – Moskau", "+Berlin –/punct Moskau"},
+		{"em dash joined", "Berlin—Moskau", "+Berlin —/punct Moskau"},
+		{"question and exclamation", "Warum? Darum!", "+Warum ?/punct +Darum !/punct"},
+		{"ellipsis", "Und dann… Schluss", "+Und dann …/punct +Schluss"},
+		{"three dots", "Und dann... Schluss", "+Und dann .../punct +Schluss"},
+		{"newline sentence", "Titel\nText hier", "+Titel +Text hier"},
+		{"brackets", "(dpa) Berlin", "(/punct +dpa )/punct Berlin"},
+		{"nbsp", "19.\u00a0Juni", "+19./ordinal Juni"},
+		{"umlauts", "Pjöngjang Außenminister Größe", "+Pjöngjang Außenminister Größe"},
+		{"invalid utf8", "a\xffb", "+a \xff/punct b"},
+		{"empty", "", ""},
+		{"only spaces", " \n\t ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Tokenize(tt.in, nil)
+			assert.Equal(t, tt.want, render(tt.in, got))
+		})
+	}
+}
+
+func TestFlags(t *testing.T) {
+	text := "NATO Nato-Gipfel Raketen- Scholz' nato 19. x"
+	toks := Tokenize(text, nil)
+	require.Len(t, toks, 7)
+	assert.True(t, toks[0].Has(Cap|AllCaps))
+	assert.True(t, toks[1].Has(Cap|Hyphen))
+	assert.False(t, toks[1].Has(AllCaps))
+	assert.True(t, toks[2].Has(Truncated))
+	assert.True(t, toks[3].Has(Apostrophe))
+	assert.False(t, toks[4].Has(Cap))
+	assert.Equal(t, Ordinal, toks[5].Kind)
+	assert.True(t, toks[5].Has(Digit))
+}
+
+func TestOffsetsCoverText(t *testing.T) {
+	text := "Sicherheit ist global: Die Nato muss – laut „dpa“ – mit Partnern im Indopazifik-Raum kooperieren."
+	prev := int32(0)
+	for _, tok := range Tokenize(text, nil) {
+		require.GreaterOrEqual(t, tok.Start, prev)
+		require.Greater(t, tok.End, tok.Start)
+		require.True(t, utf8.ValidString(tok.Text(text)))
+		require.Empty(t, strings.TrimSpace(text[prev:tok.Start]), "skipped non-space bytes")
+		prev = tok.End
+	}
+}
+
+func TestLongWordIsCut(t *testing.T) {
+	text := strings.Repeat("a", 1000)
+	toks := Tokenize(text, nil)
+	require.NotEmpty(t, toks)
+	for _, tok := range toks {
+		assert.LessOrEqual(t, int(tok.End-tok.Start), MaxLen+1)
+	}
+	assert.Equal(t, int32(1000), toks[len(toks)-1].End)
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Die Nato-Gipfel „z. B.“ 19. Juni 3,5 hinweis@news.de", "a\xffb", "Scholz' O'Brien", "kns/roj/news.de", "...", "#x @y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := Tokenize(text, nil)
+		prev := int32(0)
+		for _, tok := range toks {
+			if tok.Start < prev || tok.End <= tok.Start || int(tok.End) > len(text) {
+				t.Fatalf("bad token %+v after %d in %q", tok, prev, text)
+			}
+			prev = tok.End
+		}
+		if utf8.ValidString(text) {
+			for _, tok := range toks {
+				if !utf8.ValidString(tok.Text(text)) {
+					t.Fatalf("token splits a rune: %q", tok.Text(text))
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := strings.Repeat("Nato-Generalsekretär Jens Stoltenberg hat mit Blick auf den Besuch des russischen Präsidenten Wladimir Putin in Nordkorea deutlich gemacht, für wie wichtig er den Ausbau der Zusammenarbeit hält. „Das zeigt auch, dass unsere Sicherheit nicht regional ist.“ Am 19. Juni kamen ca. 75.000 Menschen.\n", 200)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var buf []Token
+	for b.Loop() {
+		buf = Tokenize(text, buf[:0])
+	}
+}

@@ -1,0 +1,343 @@
+package tagger
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
+)
+
+// scratch is the per-call working memory, reused through a sync.Pool so
+// that tagging allocates for what it finds, not for every token.
+type scratch struct {
+	text    string
+	toks    []token.Token
+	keys    []byte  // all token keys, back to back
+	keyEnd  []int32 // end of token i's key in keys
+	mtoks   []match.Tok
+	hits    []match.Hit
+	parts   []match.Tok
+	partBuf []byte
+	partEnd []int32
+	ments   []mention
+	pending []mention // ambiguous names waiting for a second reading
+	known   map[int32]bool
+}
+
+// mention is an entity before it is turned into an Entity.
+type mention struct {
+	start, end int32 // token range [start, end)
+	bstart     int32 // byte range; set for every mention
+	bend       int32
+	entry      int32 // -1 for rule mentions
+	typ        string
+	form       string
+	rule       string
+	name       string // canonical name for rule mentions
+}
+
+func (s *scratch) reset(text string) {
+	s.text = text
+	s.toks = token.Tokenize(text, s.toks[:0])
+	s.keys = s.keys[:0]
+	s.keyEnd = s.keyEnd[:0]
+	s.mtoks = s.mtoks[:0]
+	s.ments = s.ments[:0]
+	s.pending = s.pending[:0]
+	if s.known == nil {
+		s.known = map[int32]bool{}
+	}
+	clear(s.known)
+}
+
+func (s *scratch) key(i int) []byte {
+	start := int32(0)
+	if i > 0 {
+		start = s.keyEnd[i-1]
+	}
+	return s.keys[start:s.keyEnd[i]]
+}
+
+func (s *scratch) tokText(i int) string { return s.toks[i].Text(s.text) }
+
+// matchable reports whether a token may be (part of) a name.
+func matchable(t token.Token) bool {
+	switch t.Kind {
+	case token.URL, token.Email, token.Handle, token.Hashtag:
+		return false
+	}
+	return true
+}
+
+func (t *Tagger) entities(s *scratch) {
+	g := t.g
+	for i, tok := range s.toks {
+		var cands []match.Cand
+		if matchable(tok) {
+			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
+			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
+			cands = g.Cands(s.key(i))
+		} else {
+			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
+		}
+		s.mtoks = append(s.mtoks, match.Tok{Cands: cands, Case: match.TokCase(tok.Flags)})
+	}
+	n := len(s.toks)
+	for i := 0; i < n; {
+		tok := s.toks[i]
+		if !matchable(tok) {
+			i++
+			continue
+		}
+		if s.mtoks[i].Cands != nil {
+			if adv := t.names(s, i); adv > 0 {
+				i += adv
+				continue
+			}
+		}
+		if tok.Kind == token.Word {
+			t.word(s, i)
+		}
+		i++
+	}
+	t.resolvePending(s)
+	t.rules(s)
+}
+
+// names tries the gazetteer at token i and records the longest acceptable
+// name. It returns the number of tokens taken.
+func (t *Tagger) names(s *scratch, i int) int {
+	s.hits = t.g.Hits(s.mtoks[i:], s.hits[:0])
+	for _, h := range s.hits {
+		e, how := t.choose(s, i, h)
+		switch how {
+		case chooseNo:
+			continue
+		case choosePending:
+			s.pending = append(s.pending, mention{start: int32(i), end: int32(i + h.N), entry: e, form: FormName, rule: "discourse"})
+			return 0
+		}
+		rule := "name"
+		if h.Last == match.Genitive {
+			rule = "genitive"
+		}
+		if how == chooseContext {
+			rule = "context"
+		}
+		s.add(mention{start: int32(i), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
+		return h.N
+	}
+	return 0
+}
+
+type chooseHow int
+
+const (
+	chooseNo chooseHow = iota
+	chooseYes
+	chooseContext
+	choosePending
+)
+
+// choose picks the entry a hit stands for. Names of two or more tokens are
+// taken as they are; a one-token name that is also an ordinary German word
+// (ambig=noun) needs context: a place after a preposition of place (in
+// Essen), or an unambiguous mention of the same entity elsewhere in the
+// text (Deutsche Bahn … die Bahn).
+func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
+	var fallback int32 = -1
+	for _, e := range h.Terms {
+		ent := t.g.Entries[e]
+		if ent.Ambig == "" || h.N > 1 {
+			return e, chooseYes
+		}
+		if ent.Ambig != "noun" {
+			if fallback < 0 {
+				fallback = e
+			}
+		}
+	}
+	if fallback >= 0 {
+		return fallback, chooseYes
+	}
+	e := h.Terms[0]
+	ent := t.g.Entries[e]
+	if ent.Type == lexicon.LOC && i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0 {
+		return e, chooseContext
+	}
+	return e, choosePending
+}
+
+var placePrepositions = map[string]bool{"in": true, "aus": true, "nach": true, "bei": true,
+	"von": true, "nahe": true, "bis": true, "zwischen": true, "gen": true}
+
+// word looks inside a single token that is not a name: hyphenated compounds
+// (Nato-Gipfel), derived words (russischen, Münchner) and closed compounds
+// (Kremlchef).
+func (t *Tagger) word(s *scratch, i int) {
+	tok := s.toks[i]
+	key := s.key(i)
+	if tok.Flags&token.Truncated != 0 {
+		return
+	}
+	if d, ok := t.g.Deriv(key); ok {
+		t.addDeriv(s, i, d)
+		return
+	}
+	if tok.Flags&token.Hyphen != 0 {
+		t.hyphenated(s, i)
+		return
+	}
+	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
+		if e, _, ok := t.g.Compound(key); ok {
+			ent := t.g.Entries[e]
+			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
+		}
+	}
+}
+
+func (t *Tagger) addDeriv(s *scratch, i int, d match.Deriv) {
+	rule := "adjective"
+	if d.How == match.Demonym {
+		rule = "demonym"
+	}
+	s.add(mention{start: int32(i), end: int32(i + 1), entry: d.Entry, form: FormDeriv, rule: rule})
+}
+
+// hyphenated handles a token like Nato-Generalsekretär, US-Außenminister or
+// deutsch-russischen: the first name among its parts makes it a part (or a
+// name when the name covers every part), else a derived part makes it a
+// deriv.
+func (t *Tagger) hyphenated(s *scratch, i int) {
+	text := s.tokText(i)
+	s.parts = s.parts[:0]
+	s.partBuf = s.partBuf[:0]
+	s.partEnd = s.partEnd[:0]
+	for part := range strings.SplitSeq(text, "-") {
+		if part == "" {
+			return
+		}
+		start := len(s.partBuf)
+		s.partBuf = token.AppendKey(s.partBuf, part)
+		s.partEnd = append(s.partEnd, int32(len(s.partBuf)))
+		s.parts = append(s.parts, match.Tok{Cands: t.g.Cands(s.partBuf[start:]), Case: partCase(part)})
+	}
+	for p := range s.parts {
+		if s.parts[p].Cands == nil {
+			continue
+		}
+		s.hits = t.g.Hits(s.parts[p:], s.hits[:0])
+		for _, h := range s.hits {
+			e := t.choosePart(h)
+			if e < 0 {
+				continue
+			}
+			form, rule := FormPart, "hyphen-part"
+			if p == 0 && h.N == len(s.parts) {
+				form, rule = FormName, "name"
+			}
+			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, form: form, rule: rule})
+			return
+		}
+	}
+	for p := range s.parts {
+		start := int32(0)
+		if p > 0 {
+			start = s.partEnd[p-1]
+		}
+		if d, ok := t.g.Deriv(s.partBuf[start:s.partEnd[p]]); ok {
+			t.addDeriv(s, i, d)
+			return
+		}
+	}
+}
+
+// choosePart picks the entry for a name inside a compound; words that are
+// also ordinary nouns (Bahn, Union) are not taken there.
+func (t *Tagger) choosePart(h match.Hit) int32 {
+	for _, e := range h.Terms {
+		if t.g.Entries[e].Ambig != "noun" {
+			return e
+		}
+	}
+	return -1
+}
+
+// resolvePending accepts ambiguous names whose entity the text also names
+// unambiguously ("one sense per discourse").
+func (t *Tagger) resolvePending(s *scratch) {
+	if len(s.pending) == 0 {
+		return
+	}
+	for _, m := range s.ments {
+		if m.entry >= 0 {
+			s.known[m.entry] = true
+		}
+	}
+	for _, p := range s.pending {
+		if s.known[p.entry] {
+			s.add(p)
+		}
+	}
+}
+
+func (s *scratch) add(m mention) {
+	if m.bend == 0 {
+		m.bstart = s.toks[m.start].Start
+		m.bend = s.toks[m.end-1].End
+	}
+	s.ments = append(s.ments, m)
+}
+
+// entitiesOf turns the mentions into Entities, sorted by start, without
+// overlaps (an earlier or longer mention wins).
+func (t *Tagger) entitiesOf(s *scratch) []Entity {
+	ms := s.ments
+	sort.SliceStable(ms, func(a, b int) bool {
+		if ms[a].bstart != ms[b].bstart {
+			return ms[a].bstart < ms[b].bstart
+		}
+		return ms[a].bend > ms[b].bend
+	})
+	out := make([]Entity, 0, len(ms))
+	last := int32(-1)
+	for _, m := range ms {
+		if m.bstart < last {
+			continue
+		}
+		last = m.bend
+		e := Entity{Start: int(m.bstart), End: int(m.bend), Text: s.text[m.bstart:m.bend], Form: m.form, Rule: m.rule, Type: m.typ, Name: m.name}
+		if m.entry >= 0 {
+			ent := t.g.Entries[m.entry]
+			e.ID, e.Name, e.Kind, e.Country = ent.ID, ent.Name, ent.Kind, ent.Country
+			e.Type = ent.Type
+			e.Source = t.sources[m.entry]
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// partCase tells the case of one part of a hyphenated word.
+func partCase(part string) uint8 {
+	var f token.Flags
+	if token.IsUpperStart(part) {
+		f = token.Cap
+		upper := 0
+		for _, r := range part {
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLetter(r) {
+				upper = -1
+				break
+			}
+		}
+		if upper >= 2 {
+			f |= token.AllCaps
+		}
+	}
+	return match.TokCase(f)
+}

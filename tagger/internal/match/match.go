@@ -1,0 +1,419 @@
+// Package match is the compiled gazetteer: a trie over sequences of token
+// keys, built once from the lexicon and read concurrently by any number of
+// taggers.
+//
+// A name's tokens are interned as word ids; the trie's edges are the pairs
+// (node, word id, capital required) in one hash map, so memory and compile
+// time grow linearly with the lexicon and lookups cost the same for ten or a
+// million entries. Inflected forms are generated at compile time and point to
+// the word id of their base form, with how they were derived: a genitive may
+// only end a name (Putins, Nordkoreas, Scholz'), a declined adjective may only
+// stand inside one (Deutschen Bank, Vereinten Nationen).
+package match
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/stem"
+)
+
+// How a token's written form relates to the name's form.
+type How uint8
+
+// Ways a token matches a name token.
+const (
+	Exact    How = iota // as written in the lexicon (case aside)
+	Genitive            // with -s, -es or an apostrophe; ends a name
+	Declined            // an adjective with another ending; inside a name
+)
+
+var howNames = [...]string{"exact", "genitive", "declined"}
+
+func (h How) String() string { return howNames[h] }
+
+// Cand is one reading of a token key: the base word it stands for and how.
+type Cand struct {
+	Word uint32
+	How  How
+}
+
+// DerivHow tells what kind of derived word a deriv key is.
+type DerivHow uint8
+
+// Kinds of derived words.
+const (
+	Adjective DerivHow = iota + 1 // russisch, russischen
+	Demonym                       // Russe, Münchner, Münchnerin
+)
+
+// Deriv is a derived word's entry.
+type Deriv struct {
+	Entry int32
+	How   DerivHow
+}
+
+// Gazetteer is the compiled, immutable lexicon. It is safe for concurrent use.
+type Gazetteer struct {
+	Entries []*lexicon.Entry
+
+	keys     map[string][]Cand // token key → readings
+	words    uint32
+	edges    map[uint64]uint32 // node, word, capital → child node
+	terms    map[uint32][]int32
+	nodes    uint32
+	maxLen   int
+	deriv    map[string]Deriv
+	prefixes map[string]int32 // names that may begin a closed compound
+	minPre   int
+	maxPre   int
+	heads    map[string]bool // stems of compound heads
+	roles    map[string]string
+}
+
+// Case requirements of a name token, part of an edge's key.
+const (
+	anyCase  = 0 // written in lower case in the lexicon: von, dpa
+	capFirst = 1 // capitalized: Nato matches Nato and NATO, not nato
+	allCaps  = 2 // a short acronym: UN matches UN only, not Un
+)
+
+func edgeKey(node, word uint32, cs uint8) uint64 {
+	return uint64(node)<<34 | uint64(word)<<2 | uint64(cs)
+}
+
+// caseOf tells the case requirement of a name token.
+func caseOf(text string, kind token.Kind, flags token.Flags) uint8 {
+	switch {
+	case kind == token.Punct || !token.IsUpperStart(text):
+		return anyCase
+	case flags&token.AllCaps != 0 && utf8.RuneCountInString(text) <= 4:
+		return allCaps
+	}
+	return capFirst
+}
+
+// Compile builds the gazetteer. Entries keep their order: where two entries
+// share a name, the earlier one comes first.
+func Compile(lx *lexicon.Lexicon) *Gazetteer {
+	g := &Gazetteer{
+		Entries:  lx.Entries,
+		keys:     make(map[string][]Cand, len(lx.Entries)*2),
+		edges:    make(map[uint64]uint32, len(lx.Entries)*2),
+		terms:    make(map[uint32][]int32, len(lx.Entries)*2),
+		nodes:    1,
+		deriv:    map[string]Deriv{},
+		prefixes: map[string]int32{},
+		heads:    map[string]bool{},
+		roles:    map[string]string{},
+		minPre:   1 << 30,
+	}
+	words := map[string]uint32{}
+	intern := func(key string) uint32 {
+		if w, ok := words[key]; ok {
+			return w
+		}
+		w := g.words
+		g.words++
+		words[key] = w
+		g.addCand(key, Cand{Word: w, How: Exact})
+		return w
+	}
+	var toks []token.Token
+	for k, e := range lx.Entries {
+		for _, name := range e.Names() {
+			toks = token.Tokenize(name, toks[:0])
+			node := uint32(0)
+			for ti, t := range toks {
+				text := t.Text(name)
+				key := token.Key(text)
+				w := intern(key)
+				cs := caseOf(text, t.Kind, t.Flags)
+				capital := cs != anyCase
+				ek := edgeKey(node, w, cs)
+				child, ok := g.edges[ek]
+				if !ok {
+					child = g.nodes
+					g.nodes++
+					g.edges[ek] = child
+				}
+				node = child
+				if t.Kind != token.Word {
+					continue
+				}
+				if ti == len(toks)-1 {
+					for _, v := range genitives(key, e.Type) {
+						g.addCand(v, Cand{Word: w, How: Genitive})
+					}
+				} else if capital {
+					for _, v := range declensions(key) {
+						g.addCand(v, Cand{Word: w, How: Declined})
+					}
+				}
+			}
+			if len(toks) > g.maxLen {
+				g.maxLen = len(toks)
+			}
+			if !containsInt(g.terms[node], int32(k)) {
+				g.terms[node] = append(g.terms[node], int32(k))
+			}
+			if len(toks) == 1 && toks[0].Kind == token.Word && toks[0].Flags&token.Hyphen == 0 {
+				g.addPrefix(token.Key(name), int32(k), e)
+			}
+		}
+		for _, a := range e.Adj {
+			base := token.Key(a)
+			for _, end := range []string{"", "e", "en", "er", "es", "em"} {
+				g.addDeriv(base+end, Deriv{Entry: int32(k), How: Adjective})
+			}
+		}
+		for _, d := range e.Demonyms {
+			for _, f := range demonymForms(token.Key(d)) {
+				g.addDeriv(f, Deriv{Entry: int32(k), How: Demonym})
+			}
+		}
+	}
+	for _, h := range lx.Heads {
+		g.heads[stem.German(h.Word)] = true
+	}
+	for _, r := range lx.Roles {
+		for _, f := range r.Forms {
+			s := stem.German(f)
+			g.heads[s] = true
+			if _, ok := g.roles[s]; !ok {
+				g.roles[s] = r.Category
+			}
+		}
+	}
+	return g
+}
+
+func containsInt(s []int32, v int32) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Gazetteer) addCand(key string, c Cand) {
+	cs := g.keys[key]
+	for _, x := range cs {
+		if x == c {
+			return
+		}
+	}
+	// Exact readings first, so the common case stops early.
+	if c.How == Exact {
+		cs = append([]Cand{c}, cs...)
+	} else {
+		cs = append(cs, c)
+	}
+	g.keys[key] = cs
+}
+
+func (g *Gazetteer) addDeriv(key string, d Deriv) {
+	if _, ok := g.deriv[key]; !ok {
+		g.deriv[key] = d
+	}
+}
+
+// addPrefix registers a one-word name that may begin a closed compound:
+// entries marked compound=yes, and organizations and places whose name is
+// long enough not to begin ordinary words by accident.
+func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
+	n := utf8.RuneCountInString(key)
+	switch {
+	case e.Compound && n >= 3:
+	case (e.Type == lexicon.ORG || e.Type == lexicon.LOC) && e.Ambig != "noun" && n >= 4:
+	default:
+		return
+	}
+	if _, ok := g.prefixes[key]; ok {
+		return
+	}
+	g.prefixes[key] = k
+	if len(key) < g.minPre {
+		g.minPre = len(key)
+	}
+	if len(key) > g.maxPre {
+		g.maxPre = len(key)
+	}
+}
+
+// genitives returns the genitive forms of a name's last word: Putin → Putins,
+// Scholz → Scholz', Bundestag → Bundestages.
+func genitives(key, typ string) []string {
+	last, _ := utf8.DecodeLastRuneInString(key)
+	var out []string
+	switch last {
+	case 's', 'ß', 'x', 'z':
+		out = append(out, key+"'")
+	default:
+		out = append(out, key+"s", key+"'s")
+		if typ != lexicon.PER && !isVowel(last) && utf8.RuneCountInString(key) > 3 {
+			out = append(out, key+"es")
+		}
+	}
+	return out
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiouyäöü", r) }
+
+// declensions returns the other endings of a capitalized adjective inside a
+// name: Deutsche → Deutschen, Deutscher, Deutsches, Deutschem.
+func declensions(key string) []string {
+	var base string
+	for _, end := range []string{"en", "er", "es", "em", "e"} {
+		if strings.HasSuffix(key, end) {
+			base = key[:len(key)-len(end)]
+			break
+		}
+	}
+	if utf8.RuneCountInString(base) < 4 {
+		return nil
+	}
+	var out []string
+	for _, end := range []string{"e", "en", "er", "es", "em"} {
+		if base+end != key {
+			out = append(out, base+end)
+		}
+	}
+	return out
+}
+
+// demonymForms returns the inflected forms of an inhabitant noun: Russe →
+// Russen, Russin, Russinnen; Münchner → Münchnern, Münchnerin, Münchnerinnen.
+func demonymForms(key string) []string {
+	out := []string{key}
+	switch {
+	case strings.HasSuffix(key, "e"):
+		stem := key[:len(key)-1]
+		out = append(out, key+"n", stem+"in", stem+"innen")
+	case strings.HasSuffix(key, "er"), strings.HasSuffix(key, "el"):
+		out = append(out, key+"n", key+"s", key+"in", key+"innen")
+	case strings.HasSuffix(key, "in"):
+		out = append(out, key+"nen")
+	default:
+		out = append(out, key+"en", key+"in", key+"innen")
+	}
+	return out
+}
+
+// Tok is what the matcher needs to know of a text token.
+type Tok struct {
+	Cands []Cand // readings of the token's key (nil when unknown)
+	Case  uint8  // 0 lower case, 1 capitalized, 2 all capitals
+}
+
+// TokCase tells a text token's case for Tok.Case.
+func TokCase(flags token.Flags) uint8 {
+	switch {
+	case flags&token.AllCaps != 0:
+		return allCaps
+	case flags&token.Cap != 0:
+		return capFirst
+	}
+	return anyCase
+}
+
+// Cands returns the readings of a token key.
+func (g *Gazetteer) Cands(key []byte) []Cand { return g.keys[string(key)] }
+
+// Hit is a name that starts at a token: it covers N tokens and names the
+// entries Terms (lexicon order).
+type Hit struct {
+	N     int
+	Terms []int32
+	Last  How // how the last token matched (Genitive for Putins)
+}
+
+// Hits appends to dst every name that starts at toks[0], longest first.
+func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit {
+	start := len(dst)
+	dst = g.walk(toks, 0, 0, dst)
+	// Longest first (insertion sort: there are few).
+	h := dst[start:]
+	for i := 1; i < len(h); i++ {
+		for j := i; j > 0 && h[j].N > h[j-1].N; j-- {
+			h[j], h[j-1] = h[j-1], h[j]
+		}
+	}
+	return dst
+}
+
+func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
+	if k >= len(toks) || k >= g.maxLen {
+		return dst
+	}
+	t := toks[k]
+	for _, c := range t.Cands {
+		for cs := uint8(0); cs <= t.Case; cs++ {
+			child, ok := g.edges[edgeKey(node, c.Word, cs)]
+			if !ok {
+				continue
+			}
+			if c.How != Declined {
+				if terms := g.terms[child]; len(terms) > 0 {
+					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
+				}
+			}
+			if c.How != Genitive {
+				dst = g.walk(toks, k+1, child, dst)
+			}
+		}
+	}
+	return dst
+}
+
+// Deriv looks up a derived word (adjective or inhabitant noun) by key.
+func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
+	d, ok := g.deriv[string(key)]
+	return d, ok
+}
+
+// Compound splits a closed compound key (kremlchef) into a name that may
+// begin compounds and a head noun or role word. It returns the entry and the
+// byte length of the name part.
+func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
+	if len(g.prefixes) == 0 {
+		return 0, 0, false
+	}
+	for n = g.minPre; n <= g.maxPre && n <= len(key)-3; n++ {
+		if !utf8.RuneStart(key[n]) {
+			continue
+		}
+		e, found := g.prefixes[string(key[:n])]
+		if !found {
+			continue
+		}
+		rest := key[n:]
+		if g.isHead(rest) {
+			return e, n, true
+		}
+		// linking -s- (Bundesliga|s|pitze is rare for names; Russland|s)
+		if len(rest) > 4 && rest[0] == 's' && g.isHead(rest[1:]) {
+			return e, n, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (g *Gazetteer) isHead(rest []byte) bool {
+	if utf8.RuneCount(rest) < 3 {
+		return false
+	}
+	return g.heads[stem.German(string(rest))]
+}
+
+// Role returns the category of a role word (Polizeisprecherin → police), or
+// "" when the word is none.
+func (g *Gazetteer) Role(word string) string {
+	return g.roles[stem.German(word)]
+}
+
+// Nodes reports the trie's size, for statistics.
+func (g *Gazetteer) Nodes() int { return int(g.nodes) }

@@ -1,0 +1,297 @@
+package tagger
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
+)
+
+// rules finds what the gazetteer alone misses: people the lexicon does not
+// know (a known first name or a role word before a capitalized surname,
+// "X (SPD)"), later surname-only mentions of a person named in full, and
+// acronyms introduced in brackets after a known long form.
+func (t *Tagger) rules(s *scratch) {
+	covered := s.coverage()
+	n := len(s.toks)
+	// Unknown people.
+	for i := 0; i < n; i++ {
+		if covered[i] {
+			continue
+		}
+		if end := t.person(s, i, covered); end > i {
+			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+			for k := i; k < end; k++ {
+				covered[k] = true
+			}
+			i = end - 1
+		}
+	}
+	t.corefSurnames(s, covered)
+	t.acronyms(s, covered)
+}
+
+// coverage marks the tokens inside mentions found so far.
+func (s *scratch) coverage() []bool {
+	c := make([]bool, len(s.toks))
+	for _, m := range s.ments {
+		for k := m.start; k < m.end; k++ {
+			c[k] = true
+		}
+	}
+	return c
+}
+
+// isCapWord reports a capitalized word token that may be part of a name.
+func (s *scratch) isCapWord(i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	t := s.toks[i]
+	return t.Kind == token.Word && t.Flags&token.Cap != 0 && t.Flags&(token.Truncated|token.Domain) == 0
+}
+
+// surnameLike reports whether token i could be a surname: a capitalized word
+// that does not look like a German common noun and is not a function word.
+func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
+	if !s.isCapWord(i) || covered[i] {
+		return false
+	}
+	key := string(s.key(i))
+	if notNames[key] || utf8.RuneCountInString(key) < 2 {
+		return false
+	}
+	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
+		return false // acronyms: SPD, USA
+	}
+	if _, ok := t.g.Deriv(s.key(i)); ok {
+		return false
+	}
+	if t.g.Role(s.tokText(i)) != "" {
+		return false
+	}
+	for _, suf := range nounSuffixes {
+		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
+			return false
+		}
+	}
+	return true
+}
+
+// nounSuffixes end German common nouns far more often than surnames.
+var nounSuffixes = []string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus",
+	"nis", "nisse", "tum", "ei", "chen", "ment", "enz", "anz", "ur", "ik", "ie", "ien", "ität",
+	"sten", "ern", "ssen", "ling", "lage", "zeit", "jahr", "tag", "woche", "monat", "land", "stadt"}
+
+// notNames are capitalized words that follow a role word or first name but
+// do not begin a surname.
+var notNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`der die das den dem des ein eine einer einen einem eines er sie es wir ihr
+		ich du man sein seine seiner ihre ihrer ihren und oder aber doch denn sondern auch noch schon nur
+		in im an am auf aus bei mit nach von vom zu zum zur für über unter vor hinter neben zwischen
+		nicht kein keine dass wenn als wie so da dort hier heute gestern morgen jetzt nun dann
+		montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend
+		januar februar märz april mai juni juli august september oktober november dezember
+		euro dollar prozent millionen milliarden uhr jahre jahren jahr mehr weniger alle viele
+		herr frau dr prof sagte sagt erklärte betonte meinte hieß`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// person returns the end of an unknown person's name starting at token i,
+// or i when there is none. Cues: a known first name (not one that is also a
+// common word, unless a role word precedes it), or a role word right before.
+func (t *Tagger) person(s *scratch, i int, covered []bool) int {
+	if !s.isCapWord(i) {
+		return i
+	}
+	role := i > 0 && s.isCapWord(i-1) && t.g.Role(s.tokText(i-1)) != "" && !covered[i-1]
+	fn, isFirst := t.firstName(s.tokText(i))
+	if isFirst && (!fn.Noun || role) {
+		end := t.surnameAfter(s, i+1, covered)
+		if end > i+1 {
+			return end
+		}
+		return i
+	}
+	if role && s.toks[i].Flags&token.SentStart == 0 && t.surnameLike(s, i, covered) {
+		// Role word + surname(s): Kanzler Scholz, Trainer Vincent Kompany.
+		end := i + 1
+		if t.surnameLike(s, end, covered) && s.toks[end].Start == s.toks[end-1].End+1 {
+			end++
+		}
+		return end
+	}
+	// "Müller (SPD)": a capitalized word before a party in brackets.
+	if i+3 < len(s.toks) && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && covered[i+2] && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
+		return i + 1
+	}
+	return i
+}
+
+func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {
+	if strings.IndexByte(w, '-') > 0 {
+		// Frank-Walter, Hans-Peter: every part a first name.
+		var first lexicon.FirstName
+		for k, p := range strings.Split(w, "-") {
+			fn, ok := t.firstNames[p]
+			if !ok {
+				return fn, false
+			}
+			if k == 0 {
+				first = fn
+			}
+		}
+		return first, true
+	}
+	fn, ok := t.firstNames[w]
+	return fn, ok
+}
+
+// surnameAfter extends a name after its first name: further first names,
+// initials (George W. Bush), particles (von der Leyen, de Maizière) and the
+// surname itself. It returns the end, or start when no surname follows.
+func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
+	n := len(s.toks)
+	for steps := 0; k < n && steps < 4; steps++ {
+		tok := s.toks[k]
+		if strings.ContainsAny(s.text[s.toks[k-1].End:tok.Start], "\n\r") {
+			return -1 // names do not span lines
+		}
+		text := s.tokText(k)
+		switch {
+		case tok.Kind == token.Abbrev && utf8.RuneCountInString(text) == 2 && token.IsUpperStart(text):
+			k++ // initial
+			continue
+		case particles[text] && k+1 < n:
+			k++
+			continue
+		}
+		if _, ok := t.firstNames[text]; ok && s.isCapWord(k+1) && !covered[k+1] {
+			k++ // middle name
+			continue
+		}
+		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && t.g.Role(text) == "") {
+			return k + 1
+		}
+		break
+	}
+	return -1
+}
+
+var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
+	"di": true, "da": true, "del": true, "la": true, "le": true, "ten": true, "ter": true, "bin": true, "al": true, "el": true}
+
+func (t *Tagger) isParty(s *scratch, i int) bool {
+	for _, m := range s.ments {
+		if int(m.start) == i && m.entry >= 0 {
+			return t.g.Entries[m.entry].Kind == "party"
+		}
+	}
+	return false
+}
+
+// corefSurnames links a later surname-only mention to a person named in full
+// earlier (or later) in the same text: "Jens Stoltenberg … Stoltenberg",
+// also in the genitive (Stoltenbergs, Scholz').
+func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
+	type person struct {
+		entry int32
+		name  string
+	}
+	surnames := map[string]person{}
+	for _, m := range s.ments {
+		if m.end-m.start < 2 || m.form != FormName {
+			continue
+		}
+		typ := m.typ
+		if m.entry >= 0 {
+			typ = t.g.Entries[m.entry].Type
+		}
+		if typ != lexicon.PER {
+			continue
+		}
+		last := int(m.end - 1)
+		if !s.isCapWord(last) {
+			continue
+		}
+		name := s.text[m.bstart:m.bend]
+		if m.entry >= 0 {
+			name = t.g.Entries[m.entry].Name
+		}
+		k := string(s.key(last))
+		if _, dup := surnames[k]; !dup {
+			surnames[k] = person{m.entry, name}
+		}
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	for i := range s.toks {
+		if covered[i] || !s.isCapWord(i) {
+			continue
+		}
+		k := string(s.key(i))
+		p, ok := surnames[k]
+		if !ok {
+			if base, found := strings.CutSuffix(k, "s"); found {
+				p, ok = surnames[base]
+			} else if base, found := strings.CutSuffix(k, "'"); found {
+				p, ok = surnames[base]
+			}
+		}
+		if !ok {
+			continue
+		}
+		s.add(mention{start: int32(i), end: int32(i + 1), entry: p.entry, typ: lexicon.PER, form: FormName, rule: "coref", name: p.name})
+		covered[i] = true
+	}
+}
+
+// acronyms tags an unknown acronym in brackets right after a known name:
+// "Deutsche Presse-Agentur (dpa)" gives dpa the same entity.
+func (t *Tagger) acronyms(s *scratch, covered []bool) {
+	for _, m := range s.ments {
+		if m.entry < 0 || m.form != FormName || m.end-m.start < 2 {
+			continue
+		}
+		a := int(m.end) + 1
+		if a+1 >= len(s.toks) || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" || covered[a] {
+			continue
+		}
+		text := s.tokText(a)
+		if s.toks[a].Kind != token.Word || !initialsMatch(text, s.text[m.bstart:m.bend]) {
+			continue
+		}
+		s.add(mention{start: int32(a), end: int32(a + 1), entry: m.entry, form: FormName, rule: "acronym"})
+		covered[a] = true
+	}
+}
+
+// initialsMatch reports whether acronym could abbreviate long: its letters
+// appear in order as initials of long's words or word parts.
+func initialsMatch(acronym, long string) bool {
+	n := utf8.RuneCountInString(acronym)
+	if n < 2 || n > 8 {
+		return false
+	}
+	var initials []rune
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		initials = append(initials, []rune(strings.ToLower(string(r)))...)
+	}
+	j := 0
+	for _, r := range strings.ToLower(acronym) {
+		for j < len(initials) && initials[j] != r {
+			j++
+		}
+		if j == len(initials) {
+			return false
+		}
+		j++
+	}
+	return true
+}

@@ -1,0 +1,236 @@
+package tagger
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
+)
+
+// DefaultMaxBytes is the largest text Tag accepts unless WithMaxBytes says
+// otherwise (16 MiB: a book, not a news article).
+const DefaultMaxBytes = 16 << 20
+
+// Errors returned by Tag for input it cannot tag.
+var (
+	ErrEmptyText = errors.New("tagger: empty text")
+	ErrTooLarge  = errors.New("tagger: text too large")
+)
+
+// InvalidUTF8Error reports the first byte of a text that is not UTF-8.
+type InvalidUTF8Error struct{ Offset int }
+
+func (e *InvalidUTF8Error) Error() string {
+	return fmt.Sprintf("tagger: invalid UTF-8 at byte %d", e.Offset)
+}
+
+// Entity is one mention found in the text.
+type Entity struct {
+	Start int    `json:"start"` // byte offset of the first byte
+	End   int    `json:"end"`   // byte offset after the last byte
+	Text  string `json:"text"`  // text[Start:End]
+	Type  string `json:"type"`  // PER, ORG, LOC or OTH
+	Form  string `json:"form"`  // name, part or deriv
+	ID    string `json:"id"`    // lexicon id; "" for mentions found by rules alone
+	Name  string `json:"name"`  // canonical name
+	// Kind and Country are the lexicon entry's attributes, when it has them.
+	Kind    string `json:"kind,omitempty"`
+	Country string `json:"country,omitempty"`
+	// Rule says why the mention was tagged (name, genitive, part, compound,
+	// adjective, demonym, context, discourse, …) and Source which lexicon
+	// line it came from.
+	Rule   string `json:"rule"`
+	Source string `json:"source,omitempty"`
+}
+
+// Forms of a mention (see the annotation guide).
+const (
+	FormName  = "name"
+	FormPart  = "part"
+	FormDeriv = "deriv"
+)
+
+// Result is what Tag finds in one text.
+type Result struct {
+	Entities []Entity `json:"entities"`
+	Topics   []Topic  `json:"topics"`
+}
+
+// Tagger tags German text. It is immutable after New and safe for
+// concurrent use by any number of goroutines.
+type Tagger struct {
+	g          *match.Gazetteer
+	firstNames map[string]lexicon.FirstName
+	topics     *topicModel
+	sources    []string // "file:line" of each entry
+	maxBytes   int
+	pool       sync.Pool
+}
+
+type config struct {
+	noDefault bool
+	files     []string
+	fss       []fsSource
+	maxBytes  int
+	noTopics  bool
+}
+
+type fsSource struct {
+	fsys     fs.FS
+	patterns []string
+}
+
+// Option configures New.
+type Option func(*config)
+
+// WithoutDefaultLexicon starts from an empty lexicon instead of the embedded
+// default; add your own with WithLexiconFiles or WithLexiconFS.
+func WithoutDefaultLexicon() Option { return func(c *config) { c.noDefault = true } }
+
+// WithLexiconFiles adds lexicon files from disk (see lexicon/README.md).
+func WithLexiconFiles(paths ...string) Option {
+	return func(c *config) { c.files = append(c.files, paths...) }
+}
+
+// WithLexiconFS adds the files of fsys that match the glob patterns (all
+// *.tsv files when none is given).
+func WithLexiconFS(fsys fs.FS, patterns ...string) Option {
+	return func(c *config) { c.fss = append(c.fss, fsSource{fsys, patterns}) }
+}
+
+// WithMaxBytes sets the largest text Tag accepts.
+func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// WithoutTopics turns topic tagging off.
+func WithoutTopics() Option { return func(c *config) { c.noTopics = true } }
+
+// New compiles a tagger. Every problem in the lexicon files is reported at
+// once, one "lexicon: file:line: message" per line (a lexicon.ErrorList).
+func New(opts ...Option) (*Tagger, error) {
+	cfg := config{maxBytes: DefaultMaxBytes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	lx := lexicon.New()
+	if !cfg.noDefault {
+		if err := lx.AddFS(lexicon.Default(), "*.tsv"); err != nil {
+			return nil, err
+		}
+	}
+	var errs lexicon.ErrorList
+	for _, p := range cfg.files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			errs.Add(p, 0, "%v", err)
+			continue
+		}
+		lx.AddFile(filepath.ToSlash(p), data)
+	}
+	for _, s := range cfg.fss {
+		if err := lx.AddFS(s.fsys, s.patterns...); err != nil {
+			return nil, err
+		}
+	}
+	if err := lx.Err(); err != nil {
+		var list lexicon.ErrorList
+		if errors.As(err, &list) {
+			errs = append(errs, list...)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if cfg.maxBytes <= 0 {
+		return nil, fmt.Errorf("tagger: WithMaxBytes(%d): must be positive", cfg.maxBytes)
+	}
+	t := &Tagger{
+		g:          match.Compile(lx),
+		firstNames: map[string]lexicon.FirstName{},
+		maxBytes:   cfg.maxBytes,
+	}
+	for _, e := range lx.Entries {
+		t.sources = append(t.sources, fmt.Sprintf("%s:%d", e.File, e.Line))
+	}
+	for _, n := range lx.FirstNames {
+		t.firstNames[n.Name] = n
+	}
+	if !cfg.noTopics {
+		m, err := compileTopics(lx)
+		if err != nil {
+			return nil, err
+		}
+		t.topics = m
+	}
+	t.pool.New = func() any { return new(scratch) }
+	return t, nil
+}
+
+// Tag finds the entities and topics of text. It returns an error, and no
+// result, for empty text (only white space), text larger than the limit
+// and invalid UTF-8.
+func (t *Tagger) Tag(text string) (Result, error) {
+	if len(text) > t.maxBytes {
+		return Result{}, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(text), t.maxBytes)
+	}
+	if !utf8.ValidString(text) {
+		return Result{}, &InvalidUTF8Error{Offset: firstInvalid(text)}
+	}
+	blank := true
+	for _, r := range text {
+		if !isSpace(r) {
+			blank = false
+			break
+		}
+	}
+	if blank {
+		return Result{}, ErrEmptyText
+	}
+	s := t.pool.Get().(*scratch)
+	defer t.pool.Put(s)
+	s.reset(text)
+	t.entities(s)
+	res := Result{Entities: t.entitiesOf(s)}
+	if t.topics != nil {
+		res.Topics = t.topics.score(s, res.Entities)
+	}
+	if res.Topics == nil {
+		res.Topics = []Topic{}
+	}
+	return res, nil
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b':
+		return true
+	}
+	return false
+}
+
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// Stats describes a compiled tagger.
+type Stats struct {
+	Entries   int `json:"entries"`
+	TrieNodes int `json:"trie_nodes"`
+}
+
+// Stats reports the size of the compiled lexicon.
+func (t *Tagger) Stats() Stats {
+	return Stats{Entries: len(t.g.Entries), TrieNodes: t.g.Nodes()}
+}
