@@ -274,6 +274,9 @@ func checkName(s string) string {
 		return fmt.Sprintf("%q contains one of | ; or a tab", s)
 	}
 	toks := token.Tokenize(s, nil)
+	if len(toks) == 1 && utf8.RuneCountInString(s) < 2 {
+		return fmt.Sprintf("%q is too short to match safely", s)
+	}
 	words := 0
 	for _, t := range toks {
 		switch t.Kind {
@@ -285,9 +288,6 @@ func checkName(s string) string {
 	}
 	if words == 0 {
 		return fmt.Sprintf("%q has no word that could be matched (only punctuation or function words)", s)
-	}
-	if len(toks) == 1 && utf8.RuneCountInString(s) < 2 {
-		return fmt.Sprintf("%q is too short to match safely", s)
 	}
 	return ""
 }

@@ -112,6 +112,9 @@ func (t *Tagger) entities(s *scratch) {
 func (t *Tagger) names(s *scratch, i int) int {
 	s.hits = t.g.Hits(s.mtoks[i:], s.hits[:0])
 	for _, h := range s.hits {
+		if h.N == 1 && t.afterFirstName(s, i, h) {
+			continue // Lars Müller, Paris Hilton: a person, not the company or city
+		}
 		e, how := t.choose(s, i, h)
 		switch how {
 		case chooseNo:
@@ -340,4 +343,27 @@ func partCase(part string) uint8 {
 		}
 	}
 	return match.TokCase(f)
+}
+
+// afterFirstName reports whether a one-token organization or place name
+// follows a known first name (that is not also a common word), which makes
+// it a surname.
+func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
+	if i == 0 || !s.isCapWord(i-1) || !s.isCapWord(i) {
+		return false
+	}
+	for _, e := range h.Terms {
+		if t.g.Entries[e].Type == lexicon.PER {
+			return false
+		}
+	}
+	fn, ok := t.firstName(s.tokText(i - 1))
+	if !ok || fn.Noun {
+		return false
+	}
+	// the first name must not itself end a name just matched
+	if n := len(s.ments); n > 0 && s.ments[n-1].end == int32(i) {
+		return false
+	}
+	return true
 }

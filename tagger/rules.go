@@ -115,6 +115,11 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		if end > i+1 {
 			return end
 		}
+		// A first name on its own (Tobias sagte …), unless a capitalized
+		// word follows that could not be read as a surname.
+		if !fn.Noun && !s.isCapWord(i+1) && (i+1 >= len(s.toks) || s.tokText(i+1) != "-") {
+			return i + 1
+		}
 		return i
 	}
 	if role && s.toks[i].Flags&token.SentStart == 0 && t.surnameLike(s, i, covered) {
@@ -175,7 +180,12 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			continue
 		}
 		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && t.g.Role(text) == "") {
-			return k + 1
+			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
+			end := k + 1
+			for end+1 < n && particles[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
+				end += 2
+			}
+			return end
 		}
 		break
 	}
@@ -215,7 +225,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			continue
 		}
 		last := int(m.end - 1)
-		if !s.isCapWord(last) {
+		if !s.isCapWord(last) || utf8.RuneCountInString(s.tokText(last)) < 3 {
 			continue
 		}
 		name := s.text[m.bstart:m.bend]

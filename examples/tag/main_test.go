@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestGoldenSeed runs the CLI on the seed article and compares its output
+// with testdata/nato-putin-nordkorea.golden.jsonl (regenerate with -update).
+func TestGoldenSeed(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"../../testdata/nato-putin-nordkorea.txt"}, strings.NewReader(""), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	golden := "../../testdata/nato-putin-nordkorea.golden.jsonl"
+	if *update {
+		require.NoError(t, os.WriteFile(golden, out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), out.String())
+
+	// The contract's shape.
+	var rec map[string]any
+	require.NoError(t, json.Unmarshal(out.Bytes(), &rec))
+	assert.Equal(t, "nato-putin-nordkorea", rec["id"])
+	ents := rec["entities"].([]any)
+	require.NotEmpty(t, ents)
+	for _, k := range []string{"start", "end", "text", "type", "form", "id", "name"} {
+		assert.Contains(t, ents[0], k)
+	}
+	assert.Contains(t, rec, "topics")
+}
+
+func TestJSONLines(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": "a", "text": "Die Nato tagt in Brüssel."}`,
+		`{"text": "Putin traf Kim Jong Un."}`,
+		`not json`,
+		`{"id": "d"}`,
+		`{"id": 5, "text": "x"}`,
+		``,
+		`{"id": "g", "text": ""}`,
+		`{"id": "h", "text": "Scholz' Rede"}`,
+	}, "\n") + "\n"
+	var out, errOut bytes.Buffer
+	code := run([]string{"-jsonl"}, strings.NewReader(in), &out, &errOut)
+	assert.Equal(t, 1, code)
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	require.Len(t, lines, 8, "one output line per input line")
+	type rec struct {
+		ID       string           `json:"id"`
+		Error    string           `json:"error"`
+		Entities []map[string]any `json:"entities"`
+	}
+	want := []struct {
+		id, err string
+	}{
+		{"a", ""}, {"2", ""}, {"3", "not a JSON object"}, {"d", `missing "text"`},
+		{"5", `"id" must be a string`}, {"6", "not a JSON object"}, {"g", "tagger: empty text"}, {"h", ""},
+	}
+	for i, l := range lines {
+		var r rec
+		require.NoError(t, json.Unmarshal([]byte(l), &r), l)
+		assert.Equal(t, want[i].id, r.ID, "line %d", i+1)
+		if want[i].err == "" {
+			assert.Empty(t, r.Error, "line %d", i+1)
+		} else {
+			assert.Contains(t, r.Error, want[i].err, "line %d", i+1)
+			assert.NotNil(t, r.Entities)
+		}
+	}
+	assert.Contains(t, errOut.String(), "stdin:3:")
+	assert.Contains(t, lines[0], `"text":"Nato"`)
+}
+
+func TestFilesAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	require.NoError(t, os.WriteFile(a, []byte("Die Nato tagt."), 0o644))
+	bad := filepath.Join(dir, "bad.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("Nato \xff"), 0o644))
+
+	var out, errOut bytes.Buffer
+	code := run([]string{a, filepath.Join(dir, "missing.txt"), bad, a}, strings.NewReader(""), &out, &errOut)
+	assert.Equal(t, 1, code)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 4)
+	assert.Contains(t, lines[0], `"id":"a"`)
+	assert.Contains(t, lines[1], `"error"`)
+	assert.Contains(t, lines[2], "invalid UTF-8 at byte 5")
+	assert.Contains(t, lines[3], `"id":"a"`)
+
+	out.Reset()
+	errOut.Reset()
+	code = run(nil, strings.NewReader("Wladimir Putin in Moskau"), &out, &errOut)
+	assert.Equal(t, 0, code, errOut.String())
+	assert.Contains(t, out.String(), `"id":"stdin"`)
+}
+
+func TestBadFlags(t *testing.T) {
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 2, run([]string{"-nope"}, strings.NewReader(""), &out, &errOut))
+	assert.Equal(t, 2, run([]string{"-workers", "0"}, strings.NewReader(""), &out, &errOut))
+	assert.Equal(t, 2, run([]string{"-lexicon", "/does/not/exist.tsv"}, strings.NewReader(""), &out, &errOut))
+	assert.Contains(t, errOut.String(), "exist.tsv")
+	assert.Empty(t, out.String())
+}
+
+func TestManyDocumentsKeepOrder(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 500; i++ {
+		if i%7 == 3 {
+			in.WriteString("{}\n")
+			continue
+		}
+		in.WriteString(`{"text": "Die Nato und Russland"}` + "\n")
+	}
+	var out, errOut bytes.Buffer
+	run([]string{"-jsonl", "-workers", "4"}, strings.NewReader(in.String()), &out, &errOut)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 500)
+	for i, l := range lines {
+		var r struct {
+			ID    string `json:"id"`
+			Error string `json:"error"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &r))
+		assert.Equal(t, i+1, atoi(r.ID))
+		assert.Equal(t, i%7 == 3, r.Error != "", "line %d", i+1)
+	}
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

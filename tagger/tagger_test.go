@@ -1,0 +1,271 @@
+package tagger_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger"
+)
+
+// testLexicon is a small lexicon that keeps these tests independent of the
+// default data.
+var testLexicon = fstest.MapFS{
+	"entities.tsv": {Data: []byte(`# id	type	name	aliases	attributes
+nato	ORG	Nato	NATO|Nordatlantikpakt	compound=yes;kind=intl
+kreml	ORG	Kreml		compound=yes;kind=government;country=RU
+un	ORG	Vereinte Nationen	UN|UNO	kind=intl
+dpa	ORG	Deutsche Presse-Agentur	dpa	kind=media;country=DE
+deutsche-bank	ORG	Deutsche Bank		kind=company;country=DE
+eu-kommission	ORG	Europäische Kommission	EU-Kommission	kind=intl
+eu	ORG	Europäische Union	EU	kind=intl
+deutsche-bahn	ORG	Deutsche Bahn	Bahn	ambig=noun;kind=company
+union	ORG	CDU/CSU	Union	ambig=noun;kind=party
+spd	ORG	SPD	Sozialdemokratische Partei Deutschlands	kind=party;country=DE
+russland	LOC	Russland	Russische Föderation	adj=russisch;demonym=Russe;kind=country;country=RU
+nordkorea	LOC	Nordkorea	Demokratische Volksrepublik Korea	adj=nordkoreanisch;kind=country;country=KP
+usa	LOC	USA	US|Vereinigte Staaten	adj=amerikanisch|us-amerikanisch;demonym=Amerikaner;kind=country;country=US
+deutschland	LOC	Deutschland		adj=deutsch;demonym=Deutscher;kind=country;country=DE
+muenchen	LOC	München		demonym=Münchner;kind=city;country=DE
+essen	LOC	Essen		ambig=noun;kind=city;country=DE
+washington	LOC	Washington		ambig=PER;kind=city;country=US
+iran	LOC	Iran		adj=iranisch;kind=country;country=IR
+indopazifik	LOC	Indopazifik	Indopazifik-Raum	kind=region
+nahost	LOC	Nahost	Naher Osten	kind=region
+jens-stoltenberg	PER	Jens Stoltenberg	Stoltenberg	kind=politician
+wladimir-putin	PER	Wladimir Putin	Putin	kind=politician
+olaf-scholz	PER	Olaf Scholz	Scholz	kind=politician
+george-washington	PER	George Washington		kind=politician
+kim-jong-un	PER	Kim Jong Un		kind=politician
+ursula-von-der-leyen	PER	Ursula von der Leyen	von der Leyen	kind=politician
+`)},
+	"roles.tsv": {Data: []byte("Polizeisprecher|Polizeisprecherin\tpolice\nTrainer|Trainerin\tsport\nKanzler|Kanzlerin\tpolitics\nChef|Chefin\tgeneric\nGeneralsekretär|Generalsekretärin\tpolitics\n")},
+	"firstnames.tsv": {Data: []byte("Sandra\tf\nVincent\tm\nAugust\tm\tnoun\nJens\tm\nAnna\tf\n")},
+	"heads.tsv":      {Data: []byte("Gipfel\nChef\nKonflikt\nPolitik\n")},
+}
+
+func newTestTagger(t testing.TB) *tagger.Tagger {
+	t.Helper()
+	tg, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(testLexicon), tagger.WithoutTopics())
+	require.NoError(t, err)
+	return tg
+}
+
+// show renders entities as text=TYPE/form:id.
+func show(ents []tagger.Entity) string {
+	var parts []string
+	for _, e := range ents {
+		parts = append(parts, fmt.Sprintf("%s=%s/%s:%s", e.Text, e.Type, e.Form, e.ID))
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestTag(t *testing.T) {
+	tg := newTestTagger(t)
+	tests := []struct{ name, in, want string }{
+		{"plain name", "Die Nato tagt.", "Nato=ORG/name:nato"},
+		{"acronym all caps", "Die NATO tagt.", "NATO=ORG/name:nato"},
+		{"lowercase is no name", "die nato tagt", ""},
+		{"short acronym needs capitals", "Kim Jong Un kam. Un war da.", "Kim Jong Un=PER/name:kim-jong-un"},
+		{"short acronym", "Die UN und die UNO", "UN=ORG/name:un UNO=ORG/name:un"},
+		{"Die never matches", "Die die DIE", ""},
+		{"genitive s", "Putins Besuch in Russlands Osten", "Putins=PER/name:wladimir-putin Russlands=LOC/name:russland"},
+		{"genitive vowel name", "Nordkoreas Machthaber", "Nordkoreas=LOC/name:nordkorea"},
+		{"genitive apostrophe", "Scholz' Rede", "Scholz'=PER/name:olaf-scholz"},
+		{"genitive typographic apostrophe", "Scholz’ Rede", "Scholz’=PER/name:olaf-scholz"},
+		{"declined adjective", "bei der Deutschen Bank", "Deutschen Bank=ORG/name:deutsche-bank"},
+		{"declined in long name", "die Vereinten Nationen", "Vereinten Nationen=ORG/name:un"},
+		{"declined org", "der Deutschen Presse-Agentur (dpa)", "Deutschen Presse-Agentur=ORG/name:dpa dpa=ORG/name:dpa"},
+		{"full name", "Jens Stoltenberg sagte", "Jens Stoltenberg=PER/name:jens-stoltenberg"},
+		{"lowercase particle", "Ursula von der Leyen kam", "Ursula von der Leyen=PER/name:ursula-von-der-leyen"},
+		{"longest wins", "die Russische Föderation", "Russische Föderation=LOC/name:russland"},
+		{"hyphen part org", "Nato-Generalsekretär Stoltenberg", "Nato-Generalsekretär=ORG/part:nato Stoltenberg=PER/name:jens-stoltenberg"},
+		{"hyphen part loc", "US-Außenminister Blinken", "US-Außenminister=LOC/part:usa"},
+		{"hyphen whole name", "die EU-Kommission", "EU-Kommission=ORG/name:eu-kommission"},
+		{"hyphen alias name", "im Indopazifik-Raum", "Indopazifik-Raum=LOC/name:indopazifik"},
+		{"hyphen part genitive", "des Nato-Gipfels", "Nato-Gipfels=ORG/part:nato"},
+		{"closed compound", "Kremlchef Putin", "Kremlchef=ORG/part:kreml Putin=PER/name:wladimir-putin"},
+		{"closed compound head plural", "die Natogipfel", "Natogipfel=ORG/part:nato"},
+		{"closed compound place", "der Nahostkonflikt", "Nahostkonflikt=LOC/part:nahost"},
+		{"accidental prefix", "Iranistik studieren", ""},
+		{"adjective deriv", "des russischen Präsidenten", "russischen=LOC/deriv:russland"},
+		{"adjective deriv capitalized", "Russische Truppen", "Russische=LOC/deriv:russland"},
+		{"demonym", "Ein Russe und zwei Russinnen", "Russe=LOC/deriv:russland Russinnen=LOC/deriv:russland"},
+		{"city demonym", "Münchner Polizei", "Münchner=LOC/deriv:muenchen"},
+		{"hyphen adjective", "US-amerikanische Firmen", "US-amerikanische=LOC/deriv:usa"},
+		{"hyphen adjectives", "deutsch-russische Beziehungen", "deutsch-russische=LOC/deriv:deutschland"},
+		{"nominalized demonym", "die Deutschen", "Deutschen=LOC/deriv:deutschland"},
+		{"ambiguous noun alone", "Die Bahn kommt.", ""},
+		{"ambiguous noun with discourse", "Die Deutsche Bahn streikt. Die Bahn kommt nicht.", "Deutsche Bahn=ORG/name:deutsche-bahn Bahn=ORG/name:deutsche-bahn"},
+		{"ambiguous place with preposition", "Sie lebt in Essen.", "Essen=LOC/name:essen"},
+		{"ambiguous place as noun", "Das Essen ist kalt.", ""},
+		{"ambiguous noun in compound", "Bahnchef und Bahn-Streik", ""},
+		{"washington place", "Stoltenberg in Washington", "Stoltenberg=PER/name:jens-stoltenberg Washington=LOC/name:washington"},
+		{"washington person", "George Washington war Präsident", "George Washington=PER/name:george-washington"},
+		{"slash name", "Die CDU/CSU stimmt zu", "CDU/CSU=ORG/name:union"},
+		{"email is no entity", "an nato@news.de schreiben", ""},
+		{"url is no entity", "auf https://www.nato.int lesen", ""},
+		{"role and known first name", "sagte Polizeisprecherin Sandra Bergmann am Montag", "Sandra Bergmann=PER/name:"},
+		{"role and unknown name", "Trainer Vincent Kompany lobte", "Vincent Kompany=PER/name:"},
+		{"role and surname", "sagte Kanzler Merz gestern", "Merz=PER/name:"},
+		{"first name and surname", "Anna Schmidt kam", "Anna Schmidt=PER/name:"},
+		{"noun first name needs a role", "Im August Wahlen", ""},
+		{"no person from capitalized nouns", "Die Sicherheit und Zusammenarbeit wachsen", ""},
+		{"coref of rule person", "Anna Schmidt kam. Später sagte Schmidt nichts.", "Anna Schmidt=PER/name: Schmidt=PER/name:"},
+		{"coref genitive", "Anna Schmidt kam. Schmidts Rede", "Anna Schmidt=PER/name: Schmidts=PER/name:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tg.Tag(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, show(res.Entities))
+			for _, e := range res.Entities {
+				assert.Equal(t, tt.in[e.Start:e.End], e.Text)
+				assert.NotEmpty(t, e.Rule)
+			}
+		})
+	}
+}
+
+func TestRuleNamesUseLongestMention(t *testing.T) {
+	tg := newTestTagger(t)
+	res, err := tg.Tag("Anna Schmidt kam. Später sagte Schmidt nichts.")
+	require.NoError(t, err)
+	require.Len(t, res.Entities, 2)
+	assert.Equal(t, "Anna Schmidt", res.Entities[1].Name)
+	assert.Equal(t, "coref", res.Entities[1].Rule)
+}
+
+func TestBadInput(t *testing.T) {
+	tg, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(testLexicon), tagger.WithMaxBytes(100))
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		in   string
+		is   error
+		msg  string
+	}{
+		{"empty", "", tagger.ErrEmptyText, "tagger: empty text"},
+		{"blank", " \n\t\u00a0", tagger.ErrEmptyText, "tagger: empty text"},
+		{"too large", strings.Repeat("Nato ", 21), tagger.ErrTooLarge, "tagger: text too large: 105 bytes, limit 100"},
+		{"invalid utf8", "Nato \xff Putin", nil, "tagger: invalid UTF-8 at byte 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tg.Tag(tt.in)
+			require.Error(t, err)
+			assert.Equal(t, tt.msg, err.Error())
+			if tt.is != nil {
+				assert.ErrorIs(t, err, tt.is)
+			}
+			assert.Empty(t, res.Entities)
+		})
+	}
+	var ue *tagger.InvalidUTF8Error
+	_, err = tg.Tag("ok \xc3")
+	require.ErrorAs(t, err, &ue)
+	assert.Equal(t, 3, ue.Offset)
+}
+
+func TestLexiconErrors(t *testing.T) {
+	broken := fstest.MapFS{"mine.tsv": {Data: []byte("# my names\n" +
+		"ok-1\tPER\tAnna Beispiel\n" +
+		"bad\tXYZ\tSomething\n" +
+		"ok-2\tORG\tBeispiel AG\n" +
+		"only-two\tLOC\n" +
+		"ok-1\tLOC\tNochmal\n")}}
+	_, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(broken))
+	require.Error(t, err)
+	var list lexicon.ErrorList
+	require.True(t, errors.As(err, &list))
+	require.Len(t, list, 3)
+	assert.Equal(t, `lexicon: mine.tsv:3: unknown type "XYZ": want PER, ORG, LOC or OTH
+lexicon: mine.tsv:5: want 3 to 5 tab-separated columns (id, type, name, aliases, attributes), got 2
+lexicon: mine.tsv:6: duplicate id "ok-1" (first at mine.tsv:2)`, err.Error())
+}
+
+func TestLexiconFilesFromDisk(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/names.tsv"
+	require.NoError(t, writeFile(path, "beispiel\tORG\tBeispielwerke\t\tkind=company\n"))
+	tg, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFiles(path), tagger.WithoutTopics())
+	require.NoError(t, err)
+	res, err := tg.Tag("Die Beispielwerke wachsen.")
+	require.NoError(t, err)
+	assert.Equal(t, "Beispielwerke=ORG/name:beispiel", show(res.Entities))
+
+	_, err = tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFiles(dir+"/missing.tsv"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "missing.tsv")
+}
+
+func TestConcurrentTagging(t *testing.T) {
+	tg := newTestTagger(t)
+	texts := []string{
+		"Nato-Generalsekretär Jens Stoltenberg traf Wladimir Putin in Washington.",
+		"Die Deutsche Bahn streikt. Die Bahn kommt nicht. Sie lebt in Essen.",
+		"Putins Besuch in Nordkorea. Kremlchef Putin ist in Russland.",
+		"Polizeisprecherin Sandra Bergmann sagte, die Münchner Polizei ermittle.",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		res, err := tg.Tag(text)
+		require.NoError(t, err)
+		want[i] = show(res.Entities)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 200; k++ {
+				i := (g + k) % len(texts)
+				res, err := tg.Tag(texts[i])
+				if err != nil || show(res.Entities) != want[i] {
+					errs <- fmt.Sprintf("goroutine %d: %q: %v", g, show(res.Entities), err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	tg := newTestTagger(f)
+	for _, s := range []string{"Nato-Generalsekretär Jens Stoltenberg", "Putins Scholz' Deutschen Bank", "in Essen (dpa)", "\xff", "", "Anna Schmidt. Schmidts"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := tg.Tag(text)
+		if err != nil {
+			if len(res.Entities) != 0 {
+				t.Fatalf("entities with error %v", err)
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("invalid UTF-8 accepted")
+		}
+		end := 0
+		for _, e := range res.Entities {
+			if e.Start < end || e.End <= e.Start || e.End > len(text) || text[e.Start:e.End] != e.Text {
+				t.Fatalf("bad entity %+v (previous end %d) in %q", e, end, text)
+			}
+			end = e.End
+		}
+	})
+}
