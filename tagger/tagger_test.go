@@ -47,7 +47,7 @@ george-washington	PER	George Washington		kind=politician
 kim-jong-un	PER	Kim Jong Un		kind=politician
 ursula-von-der-leyen	PER	Ursula von der Leyen	von der Leyen	kind=politician
 `)},
-	"roles.tsv": {Data: []byte("Polizeisprecher|Polizeisprecherin\tpolice\nTrainer|Trainerin\tsport\nKanzler|Kanzlerin\tpolitics\nChef|Chefin\tgeneric\nGeneralsekretär|Generalsekretärin\tpolitics\n")},
+	"roles.tsv":      {Data: []byte("Polizeisprecher|Polizeisprecherin\tpolice\nTrainer|Trainerin\tsport\nKanzler|Kanzlerin\tpolitics\nChef|Chefin\tgeneric\nGeneralsekretär|Generalsekretärin\tpolitics\n")},
 	"firstnames.tsv": {Data: []byte("Sandra\tf\nVincent\tm\nAugust\tm\tnoun\nJens\tm\nAnna\tf\n")},
 	"heads.tsv":      {Data: []byte("Gipfel\nChef\nKonflikt\nPolitik\n")},
 }
