@@ -22,12 +22,6 @@
 // concurrent use. Words of up to 64 bytes are stemmed in stack buffers, so
 // AppendGerman allocates nothing and German at most its result.
 //
-// The steps work on a [snowballword.SnowballWord] from
-// github.com/kljensen/snowball, which holds the runes and the R1 and R2
-// region starts.
+// The steps work on a [github.com/kljensen/snowball/snowballword.SnowballWord],
+// which holds the runes and the R1 and R2 region starts.
 package stem
-
-import "github.com/kljensen/snowball/snowballword"
-
-// Referenced by the package documentation.
-var _ snowballword.SnowballWord

@@ -222,17 +222,12 @@ func prelude(rs []rune) []rune {
 		// rs[i-1] is final here: it was marked (or not) in the previous
 		// round, looking at the unmarked rs[i]. So in "auyu" only the first
 		// u is marked, as a marked U is no vowel.
-		switch rs[i] {
-		case 'u':
-			if i+1 < len(rs) && isVowel(rs[i-1]) && isVowel(rs[i+1]) {
-				rs[i] = markedU
+		if g := grouping(rs[i]); g&(uOrY|isE) != 0 {
+			if g&isE != 0 {
+				fold = fold || foldsWithE(prev, rs[i-1])
+			} else if i+1 < len(rs) && isVowel(rs[i-1]) && isVowel(rs[i+1]) {
+				rs[i] = mark(rs[i])
 			}
-		case 'y':
-			if i+1 < len(rs) && isVowel(rs[i-1]) && isVowel(rs[i+1]) {
-				rs[i] = markedY
-			}
-		case 'e':
-			fold = fold || foldsWithE(prev, rs[i-1])
 		}
 		prev = rs[i-1]
 	}
@@ -253,6 +248,13 @@ func prelude(rs []rune) []rune {
 		j++
 	}
 	return rs[:j]
+}
+
+func mark(uy rune) rune {
+	if uy == 'u' {
+		return markedU
+	}
+	return markedY
 }
 
 // foldsWithE reports whether c, coming after prev, and an e after it
@@ -469,35 +471,48 @@ func step3(w *snowballword.SnowballWord) {
 	}
 }
 
-// asciiSet is a set of lowercase ASCII letters, bit i standing for 'a'+i.
-type asciiSet uint32
-
-func newASCIISet(letters string) asciiSet {
-	var s asciiSet
-	for i := 0; i < len(letters); i++ {
-		s |= 1 << (letters[i] - 'a')
-	}
-	return s
-}
-
-func (s asciiSet) has(r rune) bool {
-	return uint32(r-'a') < 26 && s&(1<<(r-'a')) != 0
-}
-
-var (
-	vowels    = newASCIISet("aeiouy")
-	sEnding   = newASCIISet("bdfghklmnrt")
-	stEnding  = newASCIISet("bdfghklmnt")
-	etEndingL = newASCIISet("dfgklmnrstz")
+// The letter groupings of the algorithm, as bits in a table of the runes
+// below U+0100, which covers the ASCII letters, ä, ö, ü and the markers U
+// and Y. Runes outside the table belong to no grouping.
+const (
+	vowel    uint8 = 1 << iota // a e i o u y ä ö ü
+	sEnding                    // may precede a removed -s
+	stEnding                   // may precede a removed -st
+	etEnding                   // may precede a removed -et
+	uOrY                       // marked as a consonant between vowels
+	isE                        // folds with a preceding a, o or u
 )
 
-func isVowel(r rune) bool {
-	return vowels.has(r) || r == 'ä' || r == 'ö' || r == 'ü'
+var groupings = func() (t [256]uint8) {
+	for _, g := range []struct {
+		letters string
+		bit     uint8
+	}{
+		{"aeiouyäöü", vowel},
+		{"bdfghklmnrt", sEnding},
+		{"bdfghklmnt", stEnding},
+		{"dfgklmnrstUzä", etEnding},
+		{"uy", uOrY},
+		{"e", isE},
+	} {
+		for _, r := range g.letters {
+			t[r] |= g.bit
+		}
+	}
+	return t
+}()
+
+func grouping(r rune) uint8 {
+	if uint32(r) < uint32(len(groupings)) {
+		return groupings[r]
+	}
+	return 0
 }
 
-func isSEnding(r rune) bool  { return sEnding.has(r) }
-func isStEnding(r rune) bool { return stEnding.has(r) }
-func isEtEnding(r rune) bool { return etEndingL.has(r) || r == markedU || r == 'ä' }
+func isVowel(r rune) bool    { return grouping(r)&vowel != 0 }
+func isSEnding(r rune) bool  { return grouping(r)&sEnding != 0 }
+func isStEnding(r rune) bool { return grouping(r)&stEnding != 0 }
+func isEtEnding(r rune) bool { return grouping(r)&etEnding != 0 }
 
 // endsIn reports whether rs is non-empty and its last rune is in the set.
 func endsIn(rs []rune, in func(rune) bool) bool {
