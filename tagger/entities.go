@@ -13,18 +13,21 @@ import (
 // scratch is the per-call working memory, reused through a sync.Pool so
 // that tagging allocates for what it finds, not for every token.
 type scratch struct {
-	text    string
-	toks    []token.Token
-	keys    []byte  // all token keys, back to back
-	keyEnd  []int32 // end of token i's key in keys
-	mtoks   []match.Tok
-	hits    []match.Hit
-	parts   []match.Tok
-	partBuf []byte
-	partEnd []int32
-	ments   []mention
-	pending []mention // ambiguous names waiting for a second reading
-	known   map[int32]bool
+	text     string
+	toks     []token.Token
+	keys     []byte  // all token keys, back to back
+	keyEnd   []int32 // end of token i's key in keys
+	mtoks    []match.Tok
+	hits     []match.Hit
+	parts    []match.Tok
+	partBuf  []byte
+	partEnd  []int32
+	ments    []mention
+	pending  []mention // ambiguous names waiting for a second reading
+	known    map[int32]bool
+	entries  []*lexicon.Entry
+	covered  []bool
+	surnames map[string]person
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -74,6 +77,7 @@ func matchable(t token.Token) bool {
 
 func (t *Tagger) entities(s *scratch) {
 	g := t.g
+	s.entries = g.Entries
 	for i, tok := range s.toks {
 		var cands []match.Cand
 		if matchable(tok) {
@@ -112,7 +116,7 @@ func (t *Tagger) entities(s *scratch) {
 func (t *Tagger) names(s *scratch, i int) int {
 	s.hits = t.g.Hits(s.mtoks[i:], s.hits[:0])
 	for _, h := range s.hits {
-		if h.N == 1 && t.afterFirstName(s, i, h) {
+		if h.N == 1 && (t.afterFirstName(s, i, h) || t.beforeSurname(s, i, h)) {
 			continue // Lars Müller, Paris Hilton: a person, not the company or city
 		}
 		e, how := t.choose(s, i, h)
@@ -288,6 +292,9 @@ func (t *Tagger) resolvePending(s *scratch) {
 }
 
 func (s *scratch) add(m mention) {
+	if m.entry >= 0 && m.typ == "" {
+		m.typ = s.entries[m.entry].Type
+	}
 	if m.bend == 0 {
 		m.bstart = s.toks[m.start].Start
 		m.bend = s.toks[m.end-1].End
@@ -366,4 +373,19 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 		return false
 	}
 	return true
+}
+
+// beforeSurname reports whether a one-token organization or place name is a
+// first name followed by a surname: Paris Hilton.
+func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
+	for _, e := range h.Terms {
+		if t.g.Entries[e].Type == lexicon.PER {
+			return false
+		}
+	}
+	fn, ok := t.firstNames[s.tokText(i)]
+	if !ok || fn.Noun || i+1 >= len(s.toks) || s.mtoks[i+1].Cands != nil {
+		return false
+	}
+	return t.surnameLike(s, i+1, nil) && s.toks[i+1].Start == s.toks[i].End+1
 }

@@ -28,13 +28,134 @@ func (t *Tagger) rules(s *scratch) {
 			i = end - 1
 		}
 	}
+	t.organizations(s, covered)
 	t.corefSurnames(s, covered)
 	t.acronyms(s, covered)
 }
 
+// legalForms end company names: Beispiel Holding AG, Acme GmbH.
+var legalForms = map[string]bool{"AG": true, "GmbH": true, "SE": true, "KG": true, "KGaA": true, "e.V.": true,
+	"eG": true, "Inc.": true, "Ltd.": true, "LLC": true, "plc": true, "PLC": true, "S.A.": true, "SA": true,
+	"N.V.": true, "GmbH & Co. KG": true, "Corp.": true, "Co.": true, "OHG": true, "mbH": true}
+
+// orgHeads begin the names of public bodies and institutions when a
+// complement follows: Bundesamt für Kommunikation, Universität Hamburg.
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`Bundesamt Landesamt Bundesanstalt Landesanstalt Bundesministerium
+		Ministerium Staatsministerium Landesministerium Institut Universität Hochschule Fachhochschule
+		Verband Bundesverband Landesverband Verein Stiftung Akademie Kammer Bundeskammer Gesellschaft
+		Zentrum Amt Behörde Bundesbehörde Agentur Bundesagentur Landesagentur Zentralrat Bundesrat Rat
+		Kommission Komitee Bundesinstitut Landesinstitut Forschungszentrum Klinikum Bundesgericht Landgericht
+		Amtsgericht Oberlandesgericht Verwaltungsgericht Arbeitsgericht Landessozialgericht Sozialgericht
+		Museum Theater Orchester Bibliothek Archiv Staatsanwaltschaft Polizeipräsidium Landeskriminalamt
+		Bundeszentrale Landeszentrale Kirchengemeinde Gemeinderat Stadtrat Kreistag Landtag Verlag`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// organizations tags organizations the lexicon does not know: capitalized
+// words before a legal form (Beispiel Holding AG), and institutions named by
+// a head word with a complement (Bundesamt für Kommunikation, Universität
+// Hamburg, Bayerisches Staatsministerium für Unterricht und Kultus).
+func (t *Tagger) organizations(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
+		text := s.tokText(i)
+		if legalForms[text] && i > 0 && s.isCapWord(i-1) {
+			start := i - 1
+			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 {
+				start--
+			}
+			if covered[start] && start == i-1 {
+				// a known name before the legal form: extend it
+				continue
+			}
+			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
+			for k := start; k <= i; k++ {
+				covered[k] = true
+			}
+			continue
+		}
+		if !orgHeads[text] || covered[i] || i+1 >= n {
+			continue
+		}
+		end := i + 1
+		next := s.tokText(end)
+		switch {
+		case next == "für" || next == "der" || next == "des":
+			k := end + 1
+			for k < n && s.isCapWord(k) {
+				k++
+				if k+1 < n && (s.tokText(k) == "und" || s.tokText(k) == "für") && s.isCapWord(k+1) {
+					k++
+				}
+			}
+			if k == end+1 || (next != "für" && k-end-1 > 3) {
+				continue
+			}
+			end = k
+		case s.isCapWord(end) && s.mentionAt(end, lexicon.LOC):
+			end++ // Universität Hamburg
+		default:
+			continue
+		}
+		start := i
+		// a declined adjective before: Bayerisches, Deutschen, Europäische
+		if start > 0 && s.isCapWord(start-1) && adjectiveEnding(s.tokText(start-1)) && !covered[start-1] {
+			start--
+		}
+		s.dropMentions(start, end)
+		s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-head"})
+		for k := start; k < end; k++ {
+			covered[k] = true
+		}
+		i = end - 1
+	}
+}
+
+func adjectiveEnding(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ische", "ischen", "isches", "ischer", "ische", "sche", "schen", "sches", "scher"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionAt reports whether a mention of type typ starts at token i.
+func (s *scratch) mentionAt(i int, typ string) bool {
+	for _, m := range s.ments {
+		if int(m.start) == i {
+			return m.typ == typ
+		}
+	}
+	return false
+}
+
+// dropMentions removes mentions inside the token range [start, end).
+func (s *scratch) dropMentions(start, end int) {
+	out := s.ments[:0]
+	for _, m := range s.ments {
+		if int(m.start) >= start && int(m.end) <= end {
+			continue
+		}
+		out = append(out, m)
+	}
+	s.ments = out
+}
+
 // coverage marks the tokens inside mentions found so far.
 func (s *scratch) coverage() []bool {
-	c := make([]bool, len(s.toks))
+	if cap(s.covered) < len(s.toks) {
+		s.covered = make([]bool, len(s.toks))
+	}
+	c := s.covered[:len(s.toks)]
+	clear(c)
 	for _, m := range s.ments {
 		for k := m.start; k < m.end; k++ {
 			c[k] = true
@@ -55,7 +176,7 @@ func (s *scratch) isCapWord(i int) bool {
 // surnameLike reports whether token i could be a surname: a capitalized word
 // that does not look like a German common noun and is not a function word.
 func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
-	if !s.isCapWord(i) || covered[i] {
+	if !s.isCapWord(i) || (covered != nil && covered[i]) {
 		return false
 	}
 	key := string(s.key(i))
@@ -68,7 +189,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := t.g.Deriv(s.key(i)); ok {
 		return false
 	}
-	if t.g.Role(s.tokText(i)) != "" {
+	if t.g.Role(s.key(i)) != "" {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -108,7 +229,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && s.isCapWord(i-1) && t.g.Role(s.tokText(i-1)) != "" && !covered[i-1]
+	role := i > 0 && s.isCapWord(i-1) && t.g.Role(s.key(i-1)) != "" && !covered[i-1]
 	fn, isFirst := t.firstName(s.tokText(i))
 	if isFirst && (!fn.Noun || role) {
 		end := t.surnameAfter(s, i+1, covered)
@@ -179,7 +300,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			k++ // middle name
 			continue
 		}
-		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && t.g.Role(text) == "") {
+		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && t.g.Role(s.key(k)) == "") {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
 			for end+1 < n && particles[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
@@ -204,15 +325,21 @@ func (t *Tagger) isParty(s *scratch, i int) bool {
 	return false
 }
 
+// person is a person named in full, for linking later surname mentions.
+type person struct {
+	entry int32
+	name  string
+}
+
 // corefSurnames links a later surname-only mention to a person named in full
 // earlier (or later) in the same text: "Jens Stoltenberg … Stoltenberg",
 // also in the genitive (Stoltenbergs, Scholz').
 func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
-	type person struct {
-		entry int32
-		name  string
+	if s.surnames == nil {
+		s.surnames = map[string]person{}
 	}
-	surnames := map[string]person{}
+	surnames := s.surnames
+	clear(surnames)
 	for _, m := range s.ments {
 		if m.end-m.start < 2 || m.form != FormName {
 			continue
@@ -244,14 +371,10 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if covered[i] || !s.isCapWord(i) {
 			continue
 		}
-		k := string(s.key(i))
-		p, ok := surnames[k]
-		if !ok {
-			if base, found := strings.CutSuffix(k, "s"); found {
-				p, ok = surnames[base]
-			} else if base, found := strings.CutSuffix(k, "'"); found {
-				p, ok = surnames[base]
-			}
+		k := s.key(i)
+		p, ok := surnames[string(k)]
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
+			p, ok = surnames[string(k[:len(k)-1])]
 		}
 		if !ok {
 			continue
@@ -265,7 +388,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 // "Deutsche Presse-Agentur (dpa)" gives dpa the same entity.
 func (t *Tagger) acronyms(s *scratch, covered []bool) {
 	for _, m := range s.ments {
-		if m.entry < 0 || m.form != FormName || m.end-m.start < 2 {
+		if (m.entry < 0 && m.typ != lexicon.ORG) || m.form != FormName || m.end-m.start < 2 {
 			continue
 		}
 		a := int(m.end) + 1
@@ -276,29 +399,30 @@ func (t *Tagger) acronyms(s *scratch, covered []bool) {
 		if s.toks[a].Kind != token.Word || !initialsMatch(text, s.text[m.bstart:m.bend]) {
 			continue
 		}
-		s.add(mention{start: int32(a), end: int32(a + 1), entry: m.entry, form: FormName, rule: "acronym"})
+		s.add(mention{start: int32(a), end: int32(a + 1), entry: m.entry, typ: m.typ, form: FormName, rule: "acronym", name: m.name})
 		covered[a] = true
 	}
 }
 
-// initialsMatch reports whether acronym could abbreviate long: its letters
-// appear in order as initials of long's words or word parts.
+// initialsMatch reports whether acronym could abbreviate long: both begin
+// with the same letter and the acronym's letters appear in long in order
+// (BAKOM: Bundesamt für Kommunikation; dpa: Deutsche Presse-Agentur).
 func initialsMatch(acronym, long string) bool {
 	n := utf8.RuneCountInString(acronym)
 	if n < 2 || n > 8 {
 		return false
 	}
-	var initials []rune
-	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
-		r, _ := utf8.DecodeRuneInString(w)
-		initials = append(initials, []rune(strings.ToLower(string(r)))...)
+	a := []rune(strings.ToLower(acronym))
+	l := []rune(strings.ToLower(long))
+	if len(l) == 0 || a[0] != l[0] {
+		return false
 	}
-	j := 0
-	for _, r := range strings.ToLower(acronym) {
-		for j < len(initials) && initials[j] != r {
+	j := 1
+	for _, r := range a[1:] {
+		for j < len(l) && l[j] != r {
 			j++
 		}
-		if j == len(initials) {
+		if j == len(l) {
 			return false
 		}
 		j++

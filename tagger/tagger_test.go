@@ -40,6 +40,7 @@ washington	LOC	Washington		ambig=PER;kind=city;country=US
 iran	LOC	Iran		adj=iranisch;kind=country;country=IR
 indopazifik	LOC	Indopazifik	Indopazifik-Raum	kind=region
 nahost	LOC	Nahost	Naher Osten	kind=region
+paris	LOC	Paris		kind=city;country=FR
 jens-stoltenberg	PER	Jens Stoltenberg	Stoltenberg	kind=politician
 wladimir-putin	PER	Wladimir Putin	Putin	kind=politician
 olaf-scholz	PER	Olaf Scholz	Scholz	kind=politician
@@ -48,7 +49,7 @@ kim-jong-un	PER	Kim Jong Un		kind=politician
 ursula-von-der-leyen	PER	Ursula von der Leyen	von der Leyen	kind=politician
 `)},
 	"roles.tsv":      {Data: []byte("Polizeisprecher|Polizeisprecherin\tpolice\nTrainer|Trainerin\tsport\nKanzler|Kanzlerin\tpolitics\nChef|Chefin\tgeneric\nGeneralsekretär|Generalsekretärin\tpolitics\n")},
-	"firstnames.tsv": {Data: []byte("Sandra\tf\nVincent\tm\nAugust\tm\tnoun\nJens\tm\nAnna\tf\n")},
+	"firstnames.tsv": {Data: []byte("Sandra\tf\nVincent\tm\nAugust\tm\tnoun\nJens\tm\nAnna\tf\nParis\tf\n")},
 	"heads.tsv":      {Data: []byte("Gipfel\nChef\nKonflikt\nPolitik\n")},
 }
 
@@ -120,6 +121,14 @@ func TestTag(t *testing.T) {
 		{"noun first name needs a role", "Im August Wahlen", ""},
 		{"no person from capitalized nouns", "Die Sicherheit und Zusammenarbeit wachsen", ""},
 		{"coref of rule person", "Anna Schmidt kam. Später sagte Schmidt nichts.", "Anna Schmidt=PER/name: Schmidt=PER/name:"},
+		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
+		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
+		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
+		{"org head with adjective", "das Bayerische Staatsministerium für Unterricht und Kultus", "Bayerische Staatsministerium für Unterricht und Kultus=ORG/name:"},
+		{"org head alone", "Das Ministerium schweigt", ""},
+		{"first name before a place", "Paris Hilton kam", "Paris Hilton=PER/name:"},
+		{"first name alone", "Das sagte Anna gestern", "Anna=PER/name:"},
+		{"particle after surname", "Anna Schmidt von Berg kam", "Anna Schmidt von Berg=PER/name:"},
 		{"coref genitive", "Anna Schmidt kam. Schmidts Rede", "Anna Schmidt=PER/name: Schmidts=PER/name:"},
 	}
 	for _, tt := range tests {

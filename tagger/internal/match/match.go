@@ -180,10 +180,14 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 	}
 	for _, r := range lx.Roles {
 		for _, f := range r.Forms {
-			s := stem.German(f)
-			g.heads[s] = true
-			if _, ok := g.roles[s]; !ok {
-				g.roles[s] = r.Category
+			g.heads[stem.German(f)] = true
+			key := token.Key(f)
+			// Inflected forms: Präsidenten, Bürgermeisters, Ministerinnen,
+			// Vorsitzenden.
+			for _, end := range []string{"", "s", "n", "en", "e", "es", "nen", "m"} {
+				if _, ok := g.roles[key+end]; !ok {
+					g.roles[key+end] = r.Category
+				}
 			}
 		}
 	}
@@ -409,10 +413,10 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 	return g.heads[stem.German(string(rest))]
 }
 
-// Role returns the category of a role word (Polizeisprecherin → police), or
-// "" when the word is none.
-func (g *Gazetteer) Role(word string) string {
-	return g.roles[stem.German(word)]
+// Role returns the category of a role word given by its key
+// (polizeisprecherin → police), or "" when the word is none.
+func (g *Gazetteer) Role(key []byte) string {
+	return g.roles[string(key)]
 }
 
 // Nodes reports the trie's size, for statistics.
