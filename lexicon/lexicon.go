@@ -281,7 +281,7 @@ func checkName(s string) string {
 	for _, t := range toks {
 		switch t.Kind {
 		case token.Word, token.Number, token.Abbrev, token.Ordinal:
-			if !stopwords[strings.ToLower(t.Text(s))] {
+			if !isStopword(t.Text(s), t.Flags) {
 				words++
 			}
 		}
@@ -291,6 +291,24 @@ func checkName(s string) string {
 	}
 	return ""
 }
+
+// isStopword reports a function word as written: "die", "Die", "von", but
+// not the acronyms MIT or DEL, nor the capitalized town Van.
+func isStopword(w string, f token.Flags) bool {
+	if f&token.AllCaps != 0 {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if !stopwords[lw] {
+		return false
+	}
+	return w == lw || !foreignParticles[lw]
+}
+
+// foreignParticles are stopwords only in lower case; capitalized they are
+// names (Van, Del, Le, La).
+var foreignParticles = map[string]bool{"van": true, "de": true, "del": true, "da": true, "do": true, "di": true,
+	"le": true, "la": true, "les": true, "el": true, "los": true, "y": true, "et": true}
 
 // stopwords are function words that alone can never be a name.
 var stopwords = func() map[string]bool {

@@ -45,6 +45,8 @@ func TestParseErrors(t *testing.T) {
 		{"invalid utf8", "e.tsv", "a\tPER\tAnn\xe4\n", []string{"e.tsv:1: invalid UTF-8"}},
 		{"empty alias", "e.tsv", "a\tORG\tNato\tNATO||Xy\n", []string{"e.tsv:1: alias is empty"}},
 		{"stopword alias", "e.tsv", "a\tORG\tDie Linke\tDie\n", []string{`e.tsv:1: alias "Die" has no word that could be matched (only punctuation or function words)`}},
+		{"acronym like a stopword", "e.tsv", "mit\tORG\tMassachusetts Institute of Technology\tMIT\n", nil},
+		{"capitalized particle is a name", "e.tsv", "van\tLOC\tVan\n", nil},
 		{"bad attribute", "e.tsv", "a\tORG\tNato\t\tcompound\n", []string{`e.tsv:1: attribute "compound" is not key=value`}},
 		{"unknown attribute", "e.tsv", "a\tORG\tNato\t\tcolour=blue\n", []string{`e.tsv:1: unknown attribute "colour" (want adj, demonym, compound, ambig, country, kind, wikidata, note)`}},
 		{"bad country", "e.tsv", "a\tLOC\tRussland\t\tcountry=russia\n", []string{`e.tsv:1: country="russia": want an ISO 3166-1 alpha-2 code like DE`}},
