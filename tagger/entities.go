@@ -155,13 +155,19 @@ const (
 // Essen), or an unambiguous mention of the same entity elsewhere in the
 // text (Deutsche Bahn … die Bahn).
 func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
+	if h.N == 1 && s.toks[i].Flags&token.Cap != 0 && functionWords[string(s.key(i))] && s.clauseStart(i) {
+		return 0, chooseNo // Man sei …, Seine Rede …: not the Isle of Man or the river
+	}
 	var fallback int32 = -1
 	for _, e := range h.Terms {
 		ent := t.g.Entries[e]
 		if ent.Ambig == "" || h.N > 1 {
 			return e, chooseYes
 		}
-		if ent.Ambig != "noun" {
+		// Another reading of the same name: a place that is also a
+		// person's name stays a place (Washington), but an organization
+		// named after a person (Müller, Porsche) needs context.
+		if ent.Ambig != "noun" && !(ent.Ambig == lexicon.PER && ent.Type == lexicon.ORG) {
 			if fallback < 0 {
 				fallback = e
 			}
@@ -169,6 +175,9 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	}
 	if fallback >= 0 {
 		return fallback, chooseYes
+	}
+	if h.N == 1 && s.toks[i].Flags&token.AllCaps != 0 && len(s.key(i)) <= 5 {
+		return h.Terms[0], chooseYes // an acronym (DB) is no common noun
 	}
 	e := h.Terms[0]
 	ent := t.g.Entries[e]
@@ -389,3 +398,37 @@ func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
 	}
 	return t.surnameLike(s, i+1, nil) && s.toks[i+1].Start == s.toks[i].End+1
 }
+
+// clauseStart reports whether token i begins a sentence or follows an
+// opening quote, a colon or a dash, where any word is capitalized.
+func (s *scratch) clauseStart(i int) bool {
+	if s.toks[i].Flags&token.SentStart != 0 || i == 0 {
+		return true
+	}
+	p := s.toks[i-1]
+	if p.Kind != token.Punct {
+		return false
+	}
+	switch s.tokText(i - 1) {
+	case ":", "–", "—", "-", "(":
+		return true
+	}
+	return p.Flags&token.Quote != 0
+}
+
+// functionWords are German words that are capitalized only at the start of
+// a sentence and also spell names (Man, Seine, Sein, Ihr).
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`man seine seinen seinem seiner seines sein ihr ihre ihren ihrem ihrer
+		mein meine dein deine unser unsere euer eure kein keine wer was wo wie wann warum so da dort
+		hier nun dann doch noch nur auch aber oder und denn weil wenn als ob dass bis seit nach vor
+		mit ohne gegen um durch für über unter an auf aus bei zu von im am beim vom zum zur ins alle
+		alles viele manche jeder jede jedes dies diese dieser dieses jene jener es er sie wir ihm ihn
+		ja nein nicht mehr weniger sehr schon bald immer nie oft mal dabei damit dafür darum deshalb
+		trotzdem jedoch zudem außerdem ebenfalls ebenso genau gerade gar sogar etwa rund laut zwar
+		welche welcher welches wem wen wessen darauf daran darin davon dazu hin her heute morgen gestern`) {
+		m[w] = true
+	}
+	return m
+}()

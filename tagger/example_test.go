@@ -23,5 +23,5 @@ func Example() {
 	// 0-21 Nato-Generalsekretär ORG/part nato
 	// 22-38 Jens Stoltenberg PER/name jens-stoltenberg
 	// 50-56 Putins PER/name wladimir-putin
-	// 68-77 Nordkorea LOC/name nordkorea
+	// 67-76 Nordkorea LOC/name nordkorea
 }

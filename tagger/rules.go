@@ -29,9 +29,143 @@ func (t *Tagger) rules(s *scratch) {
 		}
 	}
 	t.organizations(s, covered)
+	t.clubsAndCompanies(s, covered)
 	t.corefSurnames(s, covered)
 	t.acronyms(s, covered)
+	t.definedAcronyms(s, covered)
 }
+
+// clubPrefixes begin the names of sports clubs: TSV Odenhausen, 1. FC Köln.
+var clubPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`FC SV TSV SSV VfB VfL VfR TuS TSG SG SC SpVgg SK ESV BSV FSV HSV KSV
+		MSV PSV RSV TuRa SpVg DJK ASV ATSV BV SVW TSC FK NK AC AS CF CD RC`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// orgSuffixes end the names of companies, publishers, bands and teams:
+// Hirzel Verlag, SAM Group, Jet Airways, Stoke City.
+var orgSuffixes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`Verlag Verlage Group Gruppe Holding Holdings Werke Werk Airways Airlines
+		Records Band Bank Versicherung Versicherungen Brauerei Reederei Stiftung Bau Motors Pharma
+		Industries Systems Solutions Technologies Entertainment Pictures Studios Media Energy Electric
+		Capital Partners Consulting Logistics Telecom United Rovers Wanderers Flyers Rangers`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// clubsAndCompanies tags sports clubs by their prefix (TSV Odenhausen) and
+// companies or teams by a final word (Hirzel Verlag, Stoke City).
+func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
+		if covered[i] {
+			continue
+		}
+		text := s.tokText(i)
+		if clubPrefixes[text] && i+1 < n && s.isCapWord(i+1) {
+			start, end := i, i+1
+			if i > 0 && s.toks[i-1].Kind == token.Ordinal {
+				start = i - 1 // 1. FC Nürnberg
+			}
+			for end < n && end-i <= 3 && (s.isCapWord(end) || s.toks[end].Kind == token.Number) && !functionWords[string(s.key(end))] {
+				end++
+			}
+			s.dropMentions(start, end)
+			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "club"})
+			for k := start; k < end; k++ {
+				covered[k] = true
+			}
+			i = end - 1
+			continue
+		}
+		if orgSuffixes[text] && i > 0 && s.isCapWord(i-1) && !covered[i-1] && s.isCapWord(i) {
+			start := i - 1
+			first := s.tokText(start)
+			if s.toks[start].Flags&token.SentStart != 0 || genericOrgNouns[first] || !t.surnameLike(s, start, covered) ||
+				strings.HasSuffix(first, "s") && len(first) > 3 && !s.isAllCaps(start) {
+				continue // Kádárs Werke: a genitive, not a company
+			}
+			// Take up to three more capitalized words: Kuwait National Airways.
+			for start > 0 && i-start < 4 && s.isCapWord(start-1) && s.toks[start].Flags&token.SentStart == 0 &&
+				!functionWords[string(s.key(start-1))] && !genericOrgNouns[s.tokText(start-1)] {
+				start--
+			}
+			s.dropMentions(start, i+1)
+			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
+			for k := start; k <= i; k++ {
+				covered[k] = true
+			}
+		}
+	}
+}
+
+// definedAcronyms tags an unknown long form and the acronym defined right
+// after it in brackets as organizations: Danish Refugee Council (DRC),
+// Industriekreditbank (IKB).
+func (t *Tagger) definedAcronyms(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for a := 2; a+1 < n; a++ {
+		if s.tokText(a-1) != "(" || s.tokText(a+1) != ")" || covered[a] || s.toks[a].Flags&token.AllCaps == 0 {
+			continue
+		}
+		acr := s.tokText(a)
+		l := utf8.RuneCountInString(acr)
+		if l < 2 || l > 6 {
+			continue
+		}
+		// The shortest run of words before the bracket whose initials the
+		// acronym fits, starting with a capitalized word.
+		end := a - 1
+		for start := end - 1; start >= 0 && end-start <= 8; start-- {
+			if covered[start] || !(s.isCapWord(start) || connectors[s.tokText(start)]) {
+				break
+			}
+			if !s.isCapWord(start) {
+				continue
+			}
+			long := s.text[s.toks[start].Start:s.toks[end-1].End]
+			if !initialsMatch(acr, long) || strings.ToLower(acr[:1]) != strings.ToLower(long[:1]) {
+				continue
+			}
+			// every capitalized word must give the acronym a letter
+			if end-start > l {
+				break
+			}
+			// one word is an organization only by its ending: Industriekreditbank
+			if end-start == 1 && !orgWordEnding(s.tokText(start)) {
+				break
+			}
+			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "defined-acronym"})
+			s.add(mention{start: int32(a), end: int32(a + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "acronym", name: long})
+			for k := start; k < end; k++ {
+				covered[k] = true
+			}
+			covered[a] = true
+			break
+		}
+	}
+}
+
+func orgWordEnding(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"bank", "verband", "werk", "werke", "kasse", "gesellschaft", "amt", "institut",
+		"bund", "partei", "union", "rat", "kommission", "behörde", "agentur", "stiftung", "verein", "konzern"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *scratch) isAllCaps(i int) bool { return s.toks[i].Flags&token.AllCaps != 0 }
+
+var connectors = map[string]bool{"of": true, "on": true, "and": true, "for": true, "the": true, "für": true,
+	"und": true, "der": true, "des": true, "de": true, "du": true, "la": true, "des ": true}
 
 // legalForms end company names: Beispiel Holding AG, Acme GmbH.
 var legalForms = map[string]bool{"AG": true, "GmbH": true, "SE": true, "KG": true, "KGaA": true, "e.V.": true,
@@ -55,6 +189,16 @@ var orgHeads = func() map[string]bool {
 	return m
 }()
 
+// institutions may take a genitive complement: Universität der Künste,
+// Akademie der Wissenschaften (unlike Amt des Präsidenten).
+var institutions = map[string]bool{"Universität": true, "Hochschule": true, "Akademie": true, "Stiftung": true,
+	"Verband": true, "Institut": true, "Ministerium": true, "Bundesverband": true, "Museum": true, "Zentralrat": true}
+
+// genericOrgNouns precede company names without being part of them.
+var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konzern": true, "Hersteller": true,
+	"Tochter": true, "Zulieferer": true, "Versicherer": true, "Händler": true, "Anbieter": true, "Gruppe": true,
+	"Tochterfirma": true, "Mutterkonzern": true, "Betreiber": true, "Investor": true, "Verlag": true}
+
 // organizations tags organizations the lexicon does not know: capitalized
 // words before a legal form (Beispiel Holding AG), and institutions named by
 // a head word with a complement (Bundesamt für Kommunikation, Universität
@@ -65,10 +209,10 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 		text := s.tokText(i)
 		if legalForms[text] && i > 0 && s.isCapWord(i-1) {
 			start := i - 1
-			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 {
+			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 && !genericOrgNouns[s.tokText(start-1)] {
 				start--
 			}
-			if covered[start] && start == i-1 {
+			if (covered[start] || genericOrgNouns[s.tokText(start)]) && start == i-1 {
 				// a known name before the legal form: extend it
 				continue
 			}
@@ -84,7 +228,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 		end := i + 1
 		next := s.tokText(end)
 		switch {
-		case next == "für" || next == "der" || next == "des":
+		case next == "für" || ((next == "der" || next == "des") && institutions[text]):
 			k := end + 1
 			for k < n && s.isCapWord(k) {
 				k++
@@ -180,7 +324,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := string(s.key(i))
-	if notNames[key] || utf8.RuneCountInString(key) < 2 {
+	if notNames[key] || notSurnames[key] || functionWords[key] || utf8.RuneCountInString(key) < 2 {
 		return false
 	}
 	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
@@ -199,6 +343,20 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	}
 	return true
 }
+
+// notSurnames are words that follow first names in names of things:
+// Lindsey School, Jet Airways, Public License, 3 Mio EUR.
+var notSurnames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`school college university academy institute laboratory license licence
+		airways airlines air group records music band club park hall house street road avenue square center
+		centre company corporation bank fund foundation trust united city county tower bridge hotel museum
+		gallery theatre theater studios pictures productions games motors death life love time world news
+		eur usd chf gbp jpy mio mrd ag gmbh inc ltd co`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // nounSuffixes end German common nouns far more often than surnames.
 var nounSuffixes = []string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus",
@@ -229,7 +387,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && s.isCapWord(i-1) && t.g.Role(s.key(i-1)) != "" && !covered[i-1]
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && t.g.Role(s.key(i-1)) != "" || titles[s.tokText(i-1)])
 	fn, isFirst := t.firstName(s.tokText(i))
 	if isFirst && (!fn.Noun || role) {
 		end := t.surnameAfter(s, i+1, covered)
@@ -300,10 +458,11 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			k++ // middle name
 			continue
 		}
-		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && t.g.Role(s.key(k)) == "") {
+		// After a first name even a role word is a surname: Gerhard Richter.
+		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && !notSurnames[string(s.key(k))]) {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
-			for end+1 < n && particles[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
+			for end+1 < n && nobiliary[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
 				end += 2
 			}
 			return end
@@ -313,8 +472,16 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 	return -1
 }
 
+// titles are abbreviations that precede names like role words.
+var titles = map[string]bool{"Dr.": true, "Prof.": true, "Hr.": true, "Fr.": true, "Mr.": true, "Mrs.": true, "Ms.": true, "St.": false}
+
 var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
-	"di": true, "da": true, "del": true, "la": true, "le": true, "ten": true, "ter": true, "bin": true, "al": true, "el": true}
+	"di": true, "da": true, "del": true, "della": true, "degli": true, "dos": true, "das": true, "du": true,
+	"la": true, "le": true, "ten": true, "ter": true, "bin": true, "ben": true, "ibn": true, "al": true, "el": true}
+
+// nobiliary particles may follow a surname-like name: Heinrich Gottlob von
+// Miltitz (but not "Heinrich Kimmel der Plan").
+var nobiliary = map[string]bool{"von": true, "van": true, "de": true, "della": true, "di": true, "da": true, "du": true}
 
 func (t *Tagger) isParty(s *scratch, i int) bool {
 	for _, m := range s.ments {

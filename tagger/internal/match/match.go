@@ -253,6 +253,9 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 func genitives(key, typ string) []string {
 	last, _ := utf8.DecodeLastRuneInString(key)
 	var out []string
+	if typ == lexicon.LOC && strings.HasSuffix(key, "nde") {
+		out = append(out, key+"n") // den Niederlanden
+	}
 	switch last {
 	case 's', 'ß', 'x', 'z':
 		out = append(out, key+"'")
@@ -277,7 +280,7 @@ func declensions(key string) []string {
 			break
 		}
 	}
-	if utf8.RuneCountInString(base) < 4 {
+	if utf8.RuneCountInString(base) < 3 {
 		return nil
 	}
 	var out []string
