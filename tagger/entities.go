@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
@@ -254,6 +255,11 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 			form, rule := FormPart, "hyphen-part"
 			if p == 0 && h.N == len(s.parts) {
 				form, rule = FormName, "name"
+			} else if p == 0 && t.isSettlement(e) && t.placeDistrict(text, h.N) {
+				// Berlin-Charlottenburg, Moskau-Scheremetjewo: a part of the
+				// place, named like a place
+				s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "place-district"})
+				return
 			}
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, form: form, rule: rule})
 			return
@@ -432,3 +438,51 @@ var functionWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// placeDistrict reports whether the parts after the first n of a hyphenated
+// word are names (capitalized, not compound heads, role words or nouns by
+// their ending), so that the word names a district or a part of a place.
+func (t *Tagger) placeDistrict(text string, n int) bool {
+	parts := strings.Split(text, "-")[n:]
+	if len(parts) == 0 {
+		return false
+	}
+	var buf [64]byte
+	for _, p := range parts {
+		if !token.IsUpperStart(p) || utf8.RuneCountInString(p) < 3 {
+			return false
+		}
+		key := token.AppendKey(buf[:0], p)
+		if t.g.Role(key) != "" || t.g.IsHead(key) {
+			return false
+		}
+		if _, ok := t.g.Deriv(key); ok {
+			return false
+		}
+		if !districtLike(key) {
+			return false
+		}
+	}
+	return true
+}
+
+// isSettlement reports a city or town entry.
+func (t *Tagger) isSettlement(e int32) bool {
+	ent := t.g.Entries[e]
+	return ent.Type == lexicon.LOC && (ent.Kind == "city" || ent.Kind == "town")
+}
+
+// districtLike reports a word that names a district: Mitte, Nord, or a word
+// with the ending of a German place name (Charlottenburg, Gerresheim).
+func districtLike(key []byte) bool {
+	switch string(key) {
+	case "mitte", "nord", "süd", "ost", "west", "zentrum", "altstadt", "neustadt":
+		return true
+	}
+	for _, suf := range toponymSuffixes {
+		if len(key) > len(suf)+2 && strings.HasSuffix(string(key), suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
 // rules finds what the gazetteer alone misses: people the lexicon does not
@@ -28,6 +29,7 @@ func (t *Tagger) rules(s *scratch) {
 			i = end - 1
 		}
 	}
+	t.places(s, covered)
 	t.organizations(s, covered)
 	t.clubsAndCompanies(s, covered)
 	t.corefSurnames(s, covered)
@@ -595,4 +597,189 @@ func initialsMatch(acronym, long string) bool {
 		j++
 	}
 	return true
+}
+
+// streetSuffixes end street names: Schwanitzstraße, Karl-Marx-Allee.
+var streetSuffixes = []string{"straße", "strasse", "allee", "gasse", "damm", "chaussee", "promenade"}
+
+// genericStreets are common nouns with a street ending.
+var genericStreets = map[string]bool{"bundesstraße": true, "landstraße": true, "seitenstraße": true,
+	"nebenstraße": true, "schnellstraße": true, "umgehungsstraße": true, "einbahnstraße": true,
+	"hauptverkehrsstraße": true, "durchgangsstraße": true, "zufahrtsstraße": true, "ortsdurchfahrt": true,
+	"staatsstraße": true, "kreisstraße": true, "sackgasse": true, "dammbruch": true, "staudamm": true,
+	"deichdamm": true, "bahndamm": true, "straße": true, "strasse": true, "allee": true, "gasse": true}
+
+// streetWords follow an adjective of a place in two-word street names:
+// Schwabacher Straße, Potsdamer Platz.
+var streetWords = map[string]bool{"Straße": true, "Strasse": true, "Platz": true, "Allee": true, "Weg": true,
+	"Gasse": true, "Ring": true, "Damm": true, "Ufer": true, "Chaussee": true, "Tor": true, "Brücke": true}
+
+// directions begin compounds of a known place that name a part of it:
+// Süditalien, Nordhessen, Oberitalien.
+var directions = []string{"nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
+	"ober", "unter", "nieder", "mittel", "zentral"}
+
+// toponymSuffixes end German place names; after a preposition of place
+// such a word is a place even when the lexicon does not know it
+// (in Weitingen, nach Pfaffenhofen).
+var toponymSuffixes = []string{"ingen", "hausen", "heim", "dorf", "bach", "burg", "berg", "feld", "felde",
+	"hofen", "rode", "roda", "leben", "stedt", "stätt", "hain", "kirchen", "brück", "brücken", "born",
+	"hagen", "furt", "beuren", "weiler", "zell", "stein", "tal", "au", "ow", "itz", "witz", "ach"}
+
+// places tags places the lexicon does not know: streets, parts of known
+// places named by a direction, and towns with a typical ending after a
+// preposition of place.
+func (t *Tagger) places(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for i := 0; i < n; i++ {
+		if covered[i] || !s.isCapWord(i) {
+			continue
+		}
+		key := s.key(i)
+		// Two-word streets: Schwabacher Straße (+ house number).
+		if streetWords[s.tokText(i)] && i > 0 && s.isCapWord(i-1) && strings.HasSuffix(s.tokText(i-1), "er") && s.toks[i-1].Flags&token.SentStart == 0 {
+			start, end := i-1, i+1
+			if end < n && s.toks[end].Kind == token.Number {
+				end++
+			}
+			s.dropMentions(start, end)
+			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
+			for k := start; k < end; k++ {
+				covered[k] = true
+			}
+			continue
+		}
+		if s.toks[i].Flags&token.Hyphen == 0 {
+			for _, suf := range streetSuffixes {
+				if len(key) > len(suf)+2 && strings.HasSuffix(string(key), suf) && !genericStreets[string(key)] {
+					end := i + 1
+					if end < n && s.toks[end].Kind == token.Number {
+						end++
+					}
+					s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
+					for k := i; k < end; k++ {
+						covered[k] = true
+					}
+					break
+				}
+			}
+			if covered[i] {
+				continue
+			}
+		}
+		// Spa towns: Bad Schussenried.
+		if s.tokText(i) == "Bad" && i+1 < n && s.isCapWord(i+1) && !covered[i+1] {
+			end := i + 2
+			s.dropMentions(i, end)
+			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "spa-town"})
+			covered[i], covered[i+1] = true, true
+			i++
+			continue
+		}
+		// Motorways: A 7, A1.
+		if t.motorway(s, i) > i {
+			end := t.motorway(s, i)
+			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
+			for k := i; k < end; k++ {
+				covered[k] = true
+			}
+			continue
+		}
+		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && t.landmark(s, i) {
+			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "landmark"})
+			covered[i] = true
+			continue
+		}
+		if t.directionPlace(s, i) {
+			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "direction+place"})
+			covered[i] = true
+			continue
+		}
+		if i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
+			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
+			for _, suf := range toponymSuffixes {
+				if strings.HasSuffix(string(key), suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 {
+					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
+					covered[i] = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// isKnownWord reports a word the lexicon or rules know as something else:
+// a role word, a derived word, a function word.
+func (t *Tagger) isKnownWord(s *scratch, i int) bool {
+	key := s.key(i)
+	if t.g.Role(key) != "" || functionWords[string(key)] {
+		return true
+	}
+	_, ok := t.g.Deriv(key)
+	return ok
+}
+
+// directionPlace reports a word made of a direction and a known place:
+// Süditalien, Nordhessens.
+func (t *Tagger) directionPlace(s *scratch, i int) bool {
+	key := s.key(i)
+	for _, d := range directions {
+		if len(key) <= len(d)+3 || !strings.HasPrefix(string(key), d) {
+			continue
+		}
+		rest := key[len(d):]
+		cands := t.g.Cands(rest)
+		if cands == nil {
+			return false
+		}
+		s.hits = t.g.Hits([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0])
+		for _, h := range s.hits {
+			for _, e := range h.Terms {
+				if ent := t.g.Entries[e]; ent.Type == lexicon.LOC && ent.Ambig != "noun" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// motorway returns the end of a motorway name at token i (A 7, A1), or i.
+func (t *Tagger) motorway(s *scratch, i int) int {
+	text := s.tokText(i)
+	if text == "A" && i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number && s.toks[i+1].Start == s.toks[i].End+1 && len(s.tokText(i+1)) <= 3 {
+		return i + 2
+	}
+	return i
+}
+
+// landmarkSuffixes end the names of valleys, lakes, huts, chapels and
+// fountains: Pustertal, Schwielowsee, Salmhütte, Najadenbrunnen.
+var landmarkSuffixes = []string{"tal", "see", "hütte", "brunnen"}
+
+// notLandmarks are common nouns with those endings.
+var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": true, "spital": true,
+	"übersee": true, "springbrunnen": true, "trinkbrunnen": true, "dorfbrunnen": true, "stadtkapelle": true,
+	"blaskapelle": true, "musikkapelle": true, "eisenhütte": true, "berghütte": true, "skihütte": true,
+	"holzhütte": true, "schutzhütte": true, "almhütte": true, "tiefsee": true, "binnensee": true,
+	"stausee": true, "badesee": true, "baggersee": true, "hochtal": true, "seitental": true, "flusstal": true,
+	"kristall": true, "metall": true, "schlosskapelle": true, "hauskapelle": true, "grabkapelle": true}
+
+func (t *Tagger) landmark(s *scratch, i int) bool {
+	key := s.key(i)
+	if notLandmarks[string(key)] || t.isKnownWord(s, i) {
+		return false
+	}
+	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {
+		if strings.HasSuffix(string(key), suf) {
+			return false
+		}
+	}
+	for _, suf := range landmarkSuffixes {
+		if len(key) >= len(suf)+4 && strings.HasSuffix(string(key), suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -409,6 +409,10 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 	return 0, 0, false
 }
 
+// IsHead reports whether a key is a compound head or role word in any
+// inflection (gipfel, chefs, präsidentin).
+func (g *Gazetteer) IsHead(key []byte) bool { return g.isHead(key) }
+
 func (g *Gazetteer) isHead(rest []byte) bool {
 	if utf8.RuneCount(rest) < 3 {
 		return false
