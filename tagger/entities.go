@@ -201,6 +201,9 @@ func (t *Tagger) word(s *scratch, i int) {
 		return
 	}
 	if d, ok := t.g.Deriv(key); ok {
+		if tok.Flags&token.Cap != 0 && t.afterFirstNameWord(s, i) {
+			return // Christiane Holländer, Stefan Schwabe: a surname
+		}
 		t.addDeriv(s, i, d)
 		return
 	}
@@ -485,4 +488,14 @@ func districtLike(key []byte) bool {
 		}
 	}
 	return false
+}
+
+// afterFirstNameWord reports whether token i follows a known first name that
+// is not also a common word.
+func (t *Tagger) afterFirstNameWord(s *scratch, i int) bool {
+	if i == 0 || !s.isCapWord(i-1) {
+		return false
+	}
+	fn, ok := t.firstName(s.tokText(i - 1))
+	return ok && !fn.Noun
 }

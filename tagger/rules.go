@@ -386,6 +386,11 @@ var notNames = func() map[string]bool {
 // or i when there is none. Cues: a known first name (not one that is also a
 // common word, unless a role word precedes it), or a role word right before.
 func (t *Tagger) person(s *scratch, i int, covered []bool) int {
+	// An initial and a surname: W. Müller, A. Korsakow.
+	if s.toks[i].Kind == token.Abbrev && len(s.tokText(i)) == 2 && token.IsUpperStart(s.tokText(i)) && i+1 < len(s.toks) &&
+		t.surnameLike(s, i+1, covered) && (i == 0 || s.toks[i-1].Kind != token.Abbrev) {
+		return i + 2
+	}
 	if !s.isCapWord(i) {
 		return i
 	}
@@ -402,6 +407,15 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 			return i + 1
 		}
 		return i
+	}
+	// A first name that is also a word (Ernst, Anders, August) inside a
+	// sentence, not after an article, preposition or number, before a
+	// surname: Ernst Nilsson, Anders Ahlgren.
+	if isFirst && !s.clauseStart(i) && (i == 0 || !functionWords[string(s.key(i-1))] && !notNames[string(s.key(i-1))] &&
+		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal) {
+		if i+1 < len(s.toks) && s.mtoks[i+1].Cands == nil && t.surnameLike(s, i+1, covered) {
+			return i + 2
+		}
 	}
 	if role && s.toks[i].Flags&token.SentStart == 0 && t.surnameLike(s, i, covered) {
 		// Role word + surname(s): Kanzler Scholz, Trainer Vincent Kompany.

@@ -172,6 +172,7 @@ func GoldSpans(tags []string) []Span {
 type Result struct {
 	Sent      int
 	Gold, Got []Span
+	Rules     []string // the rule behind each Got span
 }
 
 // Report holds the counts of an evaluation.
@@ -196,10 +197,11 @@ func Evaluate(tg *tagger.Tagger, sents []Sentence) *Report {
 		text, starts := Join(s.Tokens)
 		gold := GoldSpans(s.Tags)
 		var got []Span
+		var rules []string
 		if res, err := tg.Tag(text); err == nil {
-			got = PredSpans(res.Entities, starts, len(text))
+			got, rules = predSpans(res.Entities, starts)
 		}
-		rep.Results = append(rep.Results, Result{si, gold, got})
+		rep.Results = append(rep.Results, Result{si, gold, got, rules})
 		g := map[Span]bool{}
 		for _, sp := range gold {
 			g[sp] = true
@@ -239,7 +241,13 @@ func Join(tokens []string) (string, []int) {
 // PredSpans maps entities (byte offsets) to token spans: an entity covers
 // every token it overlaps.
 func PredSpans(ents []tagger.Entity, starts []int, textLen int) []Span {
+	spans, _ := predSpans(ents, starts)
+	return spans
+}
+
+func predSpans(ents []tagger.Entity, starts []int) ([]Span, []string) {
 	var out []Span
+	var rules []string
 	for _, e := range ents {
 		first := sort.Search(len(starts), func(i int) bool { return starts[i] > e.Start }) - 1
 		last := sort.Search(len(starts), func(i int) bool { return starts[i] >= e.End }) - 1
@@ -255,8 +263,9 @@ func PredSpans(ents []tagger.Entity, starts []int, textLen int) []Span {
 			continue // two entities inside one gold token: keep the first
 		}
 		out = append(out, sp)
+		rules = append(rules, e.Rule)
 	}
-	return out
+	return out, rules
 }
 
 // Group sums the counts of several labels.
@@ -346,10 +355,10 @@ func (rep *Report) PrintErrors(w io.Writer, n int) {
 			g[sp] = true
 		}
 		p := map[Span]bool{}
-		for _, sp := range r.Got {
+		for k, sp := range r.Got {
 			p[sp] = true
 			if !g[sp] {
-				fps = append(fps, fmt.Sprintf("line %d: %s %q", rep.Sents[r.Sent].Line, sp.Label, strings.Join(toks[sp.Start:sp.End], " ")))
+				fps = append(fps, fmt.Sprintf("line %d: %s %q (%s)", rep.Sents[r.Sent].Line, sp.Label, strings.Join(toks[sp.Start:sp.End], " "), r.Rules[k]))
 			}
 		}
 		for _, sp := range r.Gold {
