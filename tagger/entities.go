@@ -159,10 +159,17 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	if h.N == 1 && s.toks[i].Flags&token.Cap != 0 && functionWords[string(s.key(i))] && s.clauseStart(i) {
 		return 0, chooseNo // Man sei …, Seine Rede …: not the Isle of Man or the river
 	}
+	// Names of two or more words are unambiguous, unless the first is an
+	// article: "Die Zeit" is also the time.
+	words := h.N
+	if words > 1 && articles[string(s.key(i))] {
+		words--
+	}
+	last := i + h.N - 1
 	var fallback int32 = -1
 	for _, e := range h.Terms {
 		ent := t.g.Entries[e]
-		if ent.Ambig == "" || h.N > 1 {
+		if ent.Ambig == "" || words > 1 {
 			return e, chooseYes
 		}
 		// Another reading of the same name: a place that is also a
@@ -180,12 +187,45 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	if h.N == 1 && s.toks[i].Flags&token.AllCaps != 0 && len(s.key(i)) <= 5 {
 		return h.Terms[0], chooseYes // an acronym (DB) is no common noun
 	}
-	e := h.Terms[0]
-	ent := t.g.Entries[e]
-	if ent.Type == lexicon.LOC && i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0 {
-		return e, chooseContext
+	for _, e := range h.Terms {
+		ent := t.g.Entries[e]
+		if ent.Ambig != "noun" {
+			continue
+		}
+		switch {
+		case ent.Type == lexicon.LOC && i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0:
+			return e, chooseContext // in Essen, nach Halle
+		case ent.Kind == "party" && (h.N > 1 || i > 0 && articles[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0):
+			return e, chooseContext // die Grünen, der Linken, die Union
+		case ent.Kind == "media" && s.reported(i, last):
+			return e, chooseContext // „Bild“, die Zeit berichtete, laut Spiegel
+		}
 	}
-	return e, choosePending
+	return h.Terms[0], choosePending
+}
+
+var articles = map[string]bool{"die": true, "der": true, "den": true, "dem": true}
+
+// reported reports whether token i is quoted („Bild“) or the source of a
+// report (laut Spiegel, wie die Zeit berichtete, der Welt zufolge).
+func (s *scratch) reported(i, last int) bool {
+	if i > 0 && last+1 < len(s.toks) && s.toks[i-1].Flags&token.Quote != 0 && s.toks[last+1].Flags&token.Quote != 0 {
+		return true
+	}
+	if i > 0 && string(s.key(i-1)) == "laut" {
+		return true
+	}
+	for k := last + 1; k < len(s.toks) && k <= last+2; k++ {
+		if s.toks[k].Flags&token.Quote != 0 {
+			continue
+		}
+		switch string(s.key(k)) {
+		case "berichtete", "berichtet", "schreibt", "schrieb", "meldete", "meldet", "zufolge", "titelte", "titelt", "enthüllte":
+			return true
+		}
+		break
+	}
+	return false
 }
 
 var placePrepositions = map[string]bool{"in": true, "aus": true, "nach": true, "bei": true,

@@ -69,6 +69,7 @@ func TestSeedArticle(t *testing.T) {
 		}
 		byText[e.Name][e.ID] = true
 		assert.Equal(t, string(text[e.Start:e.End]), e.Text)
+		assert.NotEmpty(t, e.ID, "%q at %d must resolve to a lexicon id", e.Text, e.Start)
 	}
 	got := map[key]bool{}
 	for _, e := range res.Entities {

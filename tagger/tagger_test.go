@@ -278,3 +278,38 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+// TestDefaultAmbiguity shows both readings of names in the default lexicon
+// that are also common German words.
+func TestDefaultAmbiguity(t *testing.T) {
+	tg, err := tagger.New(tagger.WithoutTopics())
+	require.NoError(t, err)
+	tests := []struct{ name, in, want string }{
+		{"Essen the city", "Der Verein zog nach Essen um.", "Essen=LOC/name:essen"},
+		{"Essen the meal", "Das Essen war kalt.", ""},
+		{"Halle the city", "Sie wohnt in Halle.", "Halle=LOC/name:halle-saale"},
+		{"Halle the hall", "Die Halle war voll.", ""},
+		{"Bahn the company", "Die Deutsche Bahn erhöht die Preise. Die Bahn verteidigt das.", "Deutsche Bahn=ORG/name:deutsche-bahn Bahn=ORG/name:deutsche-bahn"},
+		{"Bahn the track", "Die Bahn war frei.", ""},
+		{"Union the party", "Die Union stimmte zu.", "Union=ORG/name:union-cdu-csu"},
+		{"Union the word", "Union ist ein Wort.", ""},
+		{"Grünen the party", "Das sehen die Grünen anders.", "Grünen=ORG/name:gruene"},
+		{"Linke the party", "Die Linke fordert mehr.", "Die Linke=ORG/name:die-linke"},
+		{"Grüne the colour", "Grüne Wiesen im Frühling.", ""},
+		{"Bild the paper", "Das berichtete die „Bild“.", "Bild=ORG/name:bild"},
+		{"Bild the picture", "Das Bild hängt schief.", ""},
+		{"Zeit the paper", "Wie die Zeit berichtete, stimmt das.", "Zeit=ORG/name:die-zeit"},
+		{"Zeit the time", "Die Zeit läuft ab.", ""},
+		{"Welt the paper", "Laut Welt ist das falsch.", "Welt=ORG/name:welt"},
+		{"Welt the world", "Die Welt ist groß.", ""},
+		{"Washington the city", "Biden ist in Washington.", "Biden=PER/name:joe-biden Washington=LOC/name:washington"},
+		{"Washington the person", "George Washington war Präsident.", "George Washington=PER/name:george-washington"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tg.Tag(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, show(res.Entities))
+		})
+	}
+}
