@@ -9,6 +9,7 @@ import (
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger/internal/match"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 // scratch is the per-call working memory, reused through a sync.Pool so
@@ -29,6 +30,8 @@ type scratch struct {
 	entries  []*lexicon.Entry
 	covered  []bool
 	surnames map[string]person
+	words    []topic.Word
+	cues     []topic.Cue
 }
 
 // mention is an entity before it is turned into an Entity.

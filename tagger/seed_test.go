@@ -115,3 +115,24 @@ func TestSeedArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedTopics: the seed article is about conflict and politics, and every
+// topic can show why.
+func TestSeedTopics(t *testing.T) {
+	text, err := os.ReadFile("../testdata/nato-putin-nordkorea.txt")
+	require.NoError(t, err)
+	tg, err := tagger.New()
+	require.NoError(t, err)
+	res, err := tg.Tag(string(text))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(res.Topics), 2)
+	top := []string{res.Topics[0].ID, res.Topics[1].ID}
+	assert.ElementsMatch(t, []string{"medtop:16000000", "medtop:11000000"}, top)
+	for _, tp := range res.Topics {
+		assert.NotEmpty(t, tp.Evidence, tp.ID)
+		assert.NotEmpty(t, tp.Label, tp.ID)
+	}
+	for i := 1; i < len(res.Topics); i++ {
+		assert.GreaterOrEqual(t, res.Topics[i-1].Score, res.Topics[i].Score)
+	}
+}

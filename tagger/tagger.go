@@ -11,6 +11,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger/internal/match"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 // DefaultMaxBytes is the largest text Tag accepts unless WithMaxBytes says
@@ -79,6 +80,7 @@ type config struct {
 	fss       []fsSource
 	maxBytes  int
 	noTopics  bool
+	topicOpts topic.Options
 }
 
 type fsSource struct {
@@ -106,6 +108,10 @@ func WithLexiconFS(fsys fs.FS, patterns ...string) Option {
 
 // WithMaxBytes sets the largest text Tag accepts.
 func WithMaxBytes(n int) Option { return func(c *config) { c.maxBytes = n } }
+
+// WithTopicOptions sets the topic model's threshold and the number of
+// topics returned (see topic.Options).
+func WithTopicOptions(o topic.Options) Option { return func(c *config) { c.topicOpts = o } }
 
 // WithoutTopics turns topic tagging off.
 func WithoutTopics() Option { return func(c *config) { c.noTopics = true } }
@@ -161,7 +167,7 @@ func New(opts ...Option) (*Tagger, error) {
 		t.firstNames[n.Name] = n
 	}
 	if !cfg.noTopics {
-		m, err := compileTopics(lx)
+		m, err := compileTopics(lx, cfg.topicOpts)
 		if err != nil {
 			return nil, err
 		}
@@ -197,7 +203,7 @@ func (t *Tagger) Tag(text string) (Result, error) {
 	t.entities(s)
 	res := Result{Entities: t.entitiesOf(s)}
 	if t.topics != nil {
-		res.Topics = t.topics.score(s, res.Entities)
+		res.Topics = t.topics.score(t, s, res.Entities)
 	}
 	if res.Topics == nil {
 		res.Topics = []Topic{}

@@ -1,16 +1,75 @@
 package tagger
 
-import "github.com/etikett-nlp/etikett/lexicon"
+import (
+	"bytes"
+	"errors"
 
-// Topic is a news topic of a text.
-type Topic struct {
-	ID    string  `json:"id"`
-	Label string  `json:"label"`
-	Score float64 `json:"score"`
+	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/topic"
+)
+
+// Topic is an IPTC Media Topic of a text, with the evidence that produced
+// it (see package topic).
+type Topic = topic.Topic
+
+// topicModel scores the topics of tagged texts.
+type topicModel struct{ m *topic.Model }
+
+// compileTopics compiles the topic files of the lexicon; it returns nil when
+// there are none.
+func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error) {
+	if len(lx.Topics) == 0 {
+		return nil, nil
+	}
+	var errs lexicon.ErrorList
+	var files []*topic.File
+	for _, f := range lx.Topics {
+		tf, err := topic.Parse(f.Name, bytes.NewReader(f.Data))
+		if err != nil {
+			var list lexicon.ErrorList
+			if errors.As(err, &list) {
+				errs = append(errs, list...)
+				continue
+			}
+			return nil, err
+		}
+		files = append(files, tf)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	m, err := topic.Compile(files, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &topicModel{m: m}, nil
 }
 
-type topicModel struct{}
-
-func compileTopics(lx *lexicon.Lexicon) (*topicModel, error) { return nil, nil }
-
-func (m *topicModel) score(s *scratch, ents []Entity) []Topic { return nil }
+// score passes the text's words and the entities found to the topic model.
+// Words inside names are marked so that names are not split into compound
+// parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
+func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
+	s.words = s.words[:0]
+	s.cues = s.cues[:0]
+	e := 0
+	for i, tok := range s.toks {
+		if tok.Kind != token.Word {
+			continue
+		}
+		for e < len(ents) && ents[e].End <= int(tok.Start) {
+			e++
+		}
+		name := e < len(ents) && ents[e].Start <= int(tok.Start) && ents[e].Form == FormName
+		s.words = append(s.words, topic.Word{Text: s.tokText(i), Name: name})
+		if !name && tok.Flags&token.Cap != 0 {
+			if cat := t.g.Role(s.key(i)); cat != "" {
+				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
+			}
+		}
+	}
+	for _, en := range ents {
+		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
+	}
+	return tm.m.Score(s.words, s.cues)
+}

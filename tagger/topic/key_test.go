@@ -1,0 +1,96 @@
+package topic
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestKeyConflatesInflections(t *testing.T) {
+	groups := [][]string{
+		{"Lehrer", "Lehrers", "Lehrern", "Lehrerin", "Lehrerinnen"},
+		{"Regierung", "Regierungen"},
+		{"Anschlag", "Anschläge", "Anschlägen", "Anschlags"},
+		{"Waffe", "Waffen"},
+		{"Krieg", "Krieges", "Kriegs", "Kriege", "Kriegen"},
+		{"Tor", "Tore", "Toren", "Tores"},
+		{"Partei", "Parteien"},
+		{"Ergebnis", "Ergebnisse", "Ergebnissen"},
+		{"Ministerium", "Ministerien"},
+		{"Fußball", "FUSSBALL", "Fussball"},
+		{"Auto", "Autos"},
+		{"Haus", "Hauses"},
+		{"Kurs", "Kurse", "Kursen"},
+		{"Ärztin", "Arzt", "Ärzte", "Ärztinnen"},
+		{"militärisch", "militärische", "militärischen", "militärischer"},
+		{"Ehe", "Ehen"},
+		{"Polizist", "Polizisten", "Polizistin"},
+	}
+	for _, g := range groups {
+		want := keyOf(g[0])
+		for _, w := range g[1:] {
+			assert.Equal(t, want, keyOf(w), "%s vs %s", g[0], w)
+		}
+	}
+}
+
+func TestKeyKeepsWordsApart(t *testing.T) {
+	pairs := [][2]string{
+		{"Lieferung", "Lieferant"},
+		{"Haus", "Hau"},
+		{"Tier", "Tiere"}, // both "tier": listed to document that they are equal
+	}
+	assert.NotEqual(t, keyOf(pairs[0][0]), keyOf(pairs[0][1]))
+	assert.NotEqual(t, keyOf(pairs[1][0]), keyOf(pairs[1][1]))
+	assert.Equal(t, keyOf(pairs[2][0]), keyOf(pairs[2][1]))
+}
+
+func TestKeyTable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Waffenlieferungen", "waffenlieferung"},
+		{"Angriffskrieg", "angriffskrieg"},
+		{"", ""},
+		{"a", "a"},
+		{"Öl", "ol"},
+		{"Straße", "strass"},
+		{"Café", "caf"},
+		{"verhaftete", "verhaftet"},
+		{"Tier", "tier"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, keyOf(tt.in), tt.in)
+	}
+}
+
+func TestVerbForms(t *testing.T) {
+	tests := []struct {
+		inf  string
+		want []string // a subset that must be there
+		none bool
+	}{
+		{inf: "verhaften", want: []string{"verhaftet", "verhaftete"}},
+		{inf: "wählen", want: []string{"wählt", "gewählt", "wählte"}},
+		{inf: "trainieren", want: []string{"trainiert"}},
+		{inf: "scheitern", want: []string{"scheitert", "gescheitert"}},
+		{inf: "abstimmen", want: []string{"abgestimmt"}},
+		{inf: "Tor", none: true},
+	}
+	for _, tt := range tests {
+		got := verbForms(tt.inf)
+		if tt.none {
+			assert.Empty(t, got, tt.inf)
+			continue
+		}
+		for _, w := range tt.want {
+			assert.Contains(t, got, w, tt.inf)
+		}
+	}
+}
+
+func TestAppendKeyNoAlloc(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	allocs := testing.AllocsPerRun(100, func() {
+		buf = appendKey(buf[:0], "Waffenlieferungen")
+	})
+	assert.Zero(t, allocs)
+}

@@ -1,0 +1,1032 @@
+package topic
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/lexicon"
+)
+
+// Defaults of Options.
+const (
+	DefaultMinScore  = 0.25
+	DefaultMaxTopics = 8
+)
+
+// Options tune which topics Score returns.
+type Options struct {
+	// MinScore drops topics scoring below it; 0 means DefaultMinScore.
+	MinScore float64
+	// MaxTopics caps the number of topics; 0 means DefaultMaxTopics.
+	MaxTopics int
+}
+
+// Scoring constants. A topic's raw evidence is the sum over its keywords and
+// cues of weight × (1 + ln count), so repeating one word has diminishing
+// returns. A top-level topic's score is 1 − exp(−raw / (normScale ×
+// √max(words, normMinWords))): evidence is measured against the square root
+// of the document length, so a headline needs less of it than a long report,
+// and one stray keyword in a long article stays below the threshold.
+const (
+	normScale    = 0.75
+	normMinWords = 25
+	// A compound part counts a little less than a keyword standing alone.
+	headFactor float32 = 0.8
+	modFactor  float32 = 0.6
+	// A cue from an adjective or demonym (russisch, Österreicher) counts half.
+	derivFactor float32 = 0.5
+	// Compound analysis: only capitalized words with keys this long, parts
+	// leaving at least minPrefix bytes before a head and minRest after a
+	// modifier.
+	minCompound = 7
+	minPrefix   = 3
+	minRest     = 4
+)
+
+// Model is a compiled set of topic files. It is immutable and safe for
+// concurrent use.
+type Model struct {
+	opts     Options
+	topics   []topicInfo
+	order    []int32          // topic indexes, deepest first, for the roll-up
+	byKey    map[string]int32 // while compiling
+	keys     *keyTable        // for scoring: key → entry
+	entries  []entry
+	phrases  []phrase
+	features []feature
+	heads    *trie // reversed keys
+	mods     *trie
+	// Prefilters: the last 3 bytes of every head, the first 3 of every
+	// modifier.
+	headEnds, modStarts gram3
+	cues                [6]map[string][]int32 // by selector field: id, role, kind, type, country, form
+	pool                sync.Pool
+}
+
+type topicInfo struct {
+	id, label string
+	parent    int32 // -1 for a top-level topic
+	root      int32
+	depth     int
+}
+
+// entry is what a single-word key stands for. A keyword written with a
+// capital letter (a noun: Glaube, Handel) matches only capitalized tokens; one
+// written in lowercase (glauben, handeln, militärisch) matches any token.
+type entry struct {
+	low, cap []int32 // features; none: a stop word, or only the start of phrases
+	phrases  []int32 // phrases starting with this key, longest first
+}
+
+type phrase struct {
+	rest    []string // keys of the words after the first
+	feature int32
+	cap     bool // the first word is capitalized
+}
+
+type feature struct {
+	cue  bool
+	term string // the form as written in the file, or the cue selector
+	sel  Selector
+	// stems of the single-word forms, folded: a word or compound part
+	// matches only if it starts with one of them (see stemOK), so that the
+	// coarse key does not confuse Bau with Bauer or Treffen with Treffer.
+	stems []string
+	post  []posting
+	// compound use of a single-word keyword; a modifier counts without a
+	// known head only when modAlone is set (a long key, or compound=yes/mod).
+	head, mod, modAlone bool
+	rank                int32 // position in the order by kind and term, for merging evidence
+}
+
+type posting struct {
+	topic  int32
+	weight float64
+}
+
+// Compile builds a model from topic files. Later files override earlier
+// ones: a topic line replaces the label and parent of a topic defined
+// before, a word or cue line replaces the weight of the same form or
+// selector for the same topic (weight 0 removes it). Problems are reported
+// together, as a lexicon.ErrorList.
+func Compile(files []*File, opts Options) (*Model, error) {
+	if opts.MinScore <= 0 {
+		opts.MinScore = DefaultMinScore
+	}
+	if opts.MaxTopics <= 0 {
+		opts.MaxTopics = DefaultMaxTopics
+	}
+	var errs lexicon.ErrorList
+	m := &Model{opts: opts, byKey: map[string]int32{}}
+
+	// Topics.
+	type tdef struct {
+		TopicDef
+		file string
+	}
+	defs := map[string]tdef{}
+	var ids []string
+	for _, f := range files {
+		for _, t := range f.Topics {
+			if _, ok := defs[t.ID]; !ok {
+				ids = append(ids, t.ID)
+			}
+			defs[t.ID] = tdef{t, f.Name}
+		}
+	}
+	slices.Sort(ids)
+	index := map[string]int32{}
+	for i, id := range ids {
+		index[id] = int32(i)
+		m.topics = append(m.topics, topicInfo{id: id, label: defs[id].Label, parent: -1})
+	}
+	for i, id := range ids {
+		d := defs[id]
+		if d.Parent == "" {
+			continue
+		}
+		p, ok := index[d.Parent]
+		if !ok {
+			errs.Add(d.file, d.Line, "parent %s of %s is not defined", d.Parent, id)
+			continue
+		}
+		m.topics[i].parent = p
+	}
+	for i := range m.topics {
+		t := int32(i)
+		depth := 0
+		for m.topics[t].parent >= 0 {
+			t = m.topics[t].parent
+			depth++
+			if depth > len(m.topics) {
+				d := defs[m.topics[i].id]
+				errs.Add(d.file, d.Line, "topic %s is its own ancestor", m.topics[i].id)
+				m.topics[i].parent = -1
+				t, depth = int32(i), 0
+				break
+			}
+		}
+		m.topics[i].root, m.topics[i].depth = t, depth
+	}
+	for i := range m.topics {
+		m.order = append(m.order, int32(i))
+	}
+	slices.SortStableFunc(m.order, func(a, b int32) int { return m.topics[b].depth - m.topics[a].depth })
+
+	// Keywords: the last line for a (topic, form) wins.
+	type kwVal struct {
+		form     string
+		weight   float64
+		compound string
+		file     string
+		line     int
+	}
+	type kwKey struct {
+		topic int32
+		key   string
+	}
+	kws := map[kwKey]kwVal{}
+	var kwOrder []kwKey
+	stemForms := map[string][]string{} // feature key → all single-word forms
+	for _, f := range files {
+		for _, k := range f.Keywords {
+			t, ok := index[k.Topic]
+			if !ok {
+				errs.Add(f.Name, k.Line, "topic %s is not defined", k.Topic)
+				continue
+			}
+			for _, form := range k.Forms {
+				kk := kwKey{t, phraseKey(form)}
+				if kk.key == "" {
+					errs.Add(f.Name, k.Line, "%q has no letters or digits", form)
+					continue
+				}
+				prev, ok := kws[kk]
+				if !ok {
+					kwOrder = append(kwOrder, kk)
+				} else if prev.file == f.Name && prev.line == k.Line {
+					continue // Künstler|Künstlerin: the first form names the keyword
+				}
+				kws[kk] = kwVal{form, k.Weight, k.Compound, f.Name, k.Line}
+				if !strings.Contains(kk.key, " ") {
+					sk := caseKey(form, kk.key) + "\x00" + k.Topic
+					stemForms[sk] = append(stemForms[sk], form)
+				}
+			}
+		}
+	}
+	featByKey := map[string]int32{}
+	var verbs []int32 // features whose form is a verb infinitive
+	var verbForm []string
+	for _, kk := range kwOrder {
+		v := kws[kk]
+		if v.weight == 0 {
+			continue
+		}
+		fk := caseKey(v.form, kk.key) + "\x00" + m.topics[kk.topic].id
+		f, ok := featByKey[fk]
+		if !ok {
+			f = int32(len(m.features))
+			featByKey[fk] = f
+			m.features = append(m.features, feature{term: v.form})
+			if !strings.Contains(kk.key, " ") && !isCapitalized(v.form) && len(verbForms(v.form)) > 0 {
+				verbs = append(verbs, f)
+				verbForm = append(verbForm, v.form)
+			}
+		}
+		ft := &m.features[f]
+		ft.post = append(ft.post, posting{kk.topic, v.weight})
+		if !strings.Contains(kk.key, " ") {
+			ft.head, ft.mod = compoundUse(v.form, kk.key, v.compound)
+			ft.modAlone = ft.mod && (len(kk.key) >= 6 || v.compound == "yes" || v.compound == "mod")
+		}
+	}
+
+	for fk, f := range featByKey {
+		for _, form := range stemForms[fk] {
+			m.features[f].addStem(form)
+		}
+	}
+	for i, f := range verbs {
+		for _, form := range verbForms(verbForm[i]) {
+			m.features[f].addStem(form)
+		}
+	}
+
+	// Lookup structures.
+	hb, mb := newTrieBuilder(), newTrieBuilder()
+	keys := make([]string, 0, len(featByKey))
+	for k := range featByKey {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, fk := range keys {
+		f := featByKey[fk]
+		capital, k := fk[0] == 'C', fk[1:strings.IndexByte(fk, 0)]
+		words := strings.Split(k, " ")
+		e := m.entryFor(words[0])
+		if len(words) == 1 {
+			if capital {
+				m.entries[e].cap = append(m.entries[e].cap, f)
+			} else {
+				m.entries[e].low = append(m.entries[e].low, f)
+			}
+			ft := &m.features[f]
+			if ft.head {
+				hb.add(reversed(k), e)
+				m.headEnds.add([]byte(k[len(k)-3:]))
+			}
+			if ft.mod {
+				mb.add([]byte(k), e)
+				m.modStarts.add([]byte(k[:3]))
+			}
+			continue
+		}
+		m.entries[e].phrases = append(m.entries[e].phrases, int32(len(m.phrases)))
+		m.phrases = append(m.phrases, phrase{rest: words[1:], feature: f, cap: capital})
+	}
+	for i := range m.entries {
+		slices.SortStableFunc(m.entries[i].phrases, func(a, b int32) int {
+			return len(m.phrases[b].rest) - len(m.phrases[a].rest)
+		})
+	}
+	// Generated verb forms, where no keyword has the same key.
+	for i, f := range verbs {
+		for _, form := range verbForms(verbForm[i]) {
+			e := m.entryFor(keyOf(form))
+			if !slices.Contains(m.entries[e].low, f) {
+				m.entries[e].low = append(m.entries[e].low, f)
+			}
+		}
+	}
+	// Stops: known words that are no evidence and never split.
+	for _, f := range files {
+		for _, s := range f.Stops {
+			for _, form := range s.Forms {
+				k := phraseKey(form)
+				if strings.Contains(k, " ") {
+					errs.Add(f.Name, s.Line, "stop %q: a stop is a single word", form)
+					continue
+				}
+				m.entryFor(k)
+			}
+		}
+	}
+	m.heads, m.mods = hb.build(), mb.build()
+	keyList := make([]string, len(m.entries))
+	for k, e := range m.byKey {
+		keyList[e] = k
+	}
+	m.keys = newKeyTable(keyList)
+
+	// Cues.
+	for i := range m.cues {
+		m.cues[i] = map[string][]int32{}
+	}
+	cueFeat := map[string]int32{}
+	type cueKey struct {
+		topic int32
+		sel   string
+	}
+	cueW := map[cueKey]float64{}
+	var cueOrder []cueKey
+	sels := map[string]Selector{}
+	for _, f := range files {
+		for _, c := range f.Cues {
+			t, ok := index[c.Topic]
+			if !ok {
+				errs.Add(f.Name, c.Line, "topic %s is not defined", c.Topic)
+				continue
+			}
+			ck := cueKey{t, c.Selector.String()}
+			if _, ok := cueW[ck]; !ok {
+				cueOrder = append(cueOrder, ck)
+			}
+			cueW[ck] = c.Weight
+			sels[ck.sel] = c.Selector
+		}
+	}
+	for _, ck := range cueOrder {
+		w := cueW[ck]
+		if w == 0 {
+			continue
+		}
+		f, ok := cueFeat[ck.sel]
+		if !ok {
+			f = int32(len(m.features))
+			cueFeat[ck.sel] = f
+			sel := sels[ck.sel]
+			m.features = append(m.features, feature{cue: true, term: ck.sel, sel: sel})
+			field, val := sel.primary()
+			m.cues[field][val] = append(m.cues[field][val], f)
+		}
+		m.features[f].post = append(m.features[f].post, posting{ck.topic, w})
+	}
+	if len(m.topics) == 0 {
+		errs.Add("topics", 0, "no topics defined")
+	}
+	byTerm := make([]int32, len(m.features))
+	for i := range byTerm {
+		byTerm[i] = int32(i)
+	}
+	slices.SortFunc(byTerm, func(a, b int32) int { return m.evCompare(a, b) })
+	rank := int32(0)
+	for i, f := range byTerm {
+		if i > 0 && m.evCompare(byTerm[i-1], f) != 0 {
+			rank++
+		}
+		m.features[f].rank = rank
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	nf, nt := len(m.features), len(m.topics)
+	m.pool.New = func() any { return newScratch(nf, nt) }
+	return m, nil
+}
+
+func (m *Model) entryFor(key string) int32 {
+	if e, ok := m.byKey[key]; ok {
+		return e
+	}
+	e := int32(len(m.entries))
+	m.entries = append(m.entries, entry{})
+	m.byKey[key] = e
+	return e
+}
+
+// compoundUse tells whether a single-word form may be a compound's head or
+// modifier.
+func compoundUse(form, key, mode string) (head, mod bool) {
+	switch mode {
+	case "no":
+		return false, false
+	case "head":
+		return len(key) >= minPrefix, false
+	case "mod":
+		return false, len(key) >= minPrefix
+	case "yes":
+		return len(key) >= minPrefix, len(key) >= minPrefix
+	}
+	ok := isCapitalized(form) && len(key) >= 4
+	return ok, ok
+}
+
+// addStem records the folded stem of a single-word form: the form without a
+// final e (Waffe → waff), or the whole form.
+func (f *feature) addStem(form string) {
+	st := string(appendFold(nil, form))
+	if len(st) > minStem && st[len(st)-1] == 'e' {
+		st = st[:len(st)-1] + "\x00" // marks "stem of an e-lemma"
+	}
+	if !slices.Contains(f.stems, st) {
+		f.stems = append(f.stems, st)
+	}
+}
+
+// stemOK reports whether the folded word w (or compound part) starts with
+// one of f's stems. After the stem of an e-lemma only nothing, e… or in…
+// may follow (Waffe: Waffen, Kollege: Kollegin, but not Linke: Links),
+// unless w is a compound that f begins (Schul|gebäude).
+// Phrases and features without stems always pass.
+func (f *feature) stemOK(w []byte) bool { return f.stemMatch(w, false) }
+
+func (f *feature) stemMatch(w []byte, modifier bool) bool {
+	if len(f.stems) == 0 {
+		return true
+	}
+	if st := f.stems[0]; len(f.stems) == 1 && st[len(st)-1] != 0 {
+		return len(w) >= len(st) && string(w[:len(st)]) == st
+	}
+	for _, st := range f.stems {
+		if n := len(st); n > 0 && st[n-1] == 0 {
+			st = st[:n-1]
+			if len(w) < len(st) || string(w[:len(st)]) != st {
+				continue
+			}
+			rest := w[len(st):]
+			if modifier || len(rest) == 0 || rest[0] == 'e' || len(rest) >= 2 && rest[0] == 'i' && rest[1] == 'n' {
+				return true
+			}
+			continue
+		}
+		if len(w) >= len(st) && string(w[:len(st)]) == st {
+			return true
+		}
+	}
+	return false
+}
+
+// caseKey is the identity of a keyword feature: its key, and whether it is
+// written capitalized.
+func caseKey(form, key string) string {
+	if isCapitalized(form) {
+		return "C" + key
+	}
+	return "l" + key
+}
+
+func reversed(s string) []byte {
+	b := []byte(s)
+	slices.Reverse(b)
+	return b
+}
+
+// primary returns the selector field a cue rule is indexed by.
+func (s Selector) primary() (int, string) {
+	switch {
+	case s.ID != "":
+		return 0, s.ID
+	case s.Role != "":
+		return 1, s.Role
+	case s.Kind != "":
+		return 2, s.Kind
+	case s.Type != "":
+		return 3, s.Type
+	case s.Country != "":
+		return 4, s.Country
+	}
+	return 5, s.Form
+}
+
+// Topics returns the ids of all topics the model knows, sorted.
+func (m *Model) Topics() []string {
+	ids := make([]string, len(m.topics))
+	for i, t := range m.topics {
+		ids[i] = t.id
+	}
+	return ids
+}
+
+// Label returns the label of a topic, and its parent's id ("" for a
+// top-level topic); ok is false for an unknown id.
+func (m *Model) Label(id string) (label, parent string, ok bool) {
+	i, found := slices.BinarySearchFunc(m.topics, id, func(t topicInfo, id string) int { return strings.Compare(t.id, id) })
+	if !found {
+		return "", "", false
+	}
+	t := m.topics[i]
+	if t.parent >= 0 {
+		parent = m.topics[t.parent].id
+	}
+	return t.label, parent, true
+}
+
+// Stats describes the size of a model.
+type Stats struct {
+	Topics, Keywords, Phrases, Cues, Keys int
+}
+
+// Stats returns the size of the model.
+func (m *Model) Stats() Stats {
+	s := Stats{Topics: len(m.topics), Phrases: len(m.phrases), Keys: len(m.byKey)}
+	for _, f := range m.features {
+		if f.cue {
+			s.Cues++
+		} else {
+			s.Keywords++
+		}
+	}
+	s.Keywords -= s.Phrases
+	return s
+}
+
+// scratch is the per-call state of Score, pooled so that scoring does not
+// allocate per token.
+type scratch struct {
+	feat     []fstate // per feature
+	touched  []int32
+	raw      []float64 // per topic
+	score    []float64
+	order    []int32 // topics of the output
+	rankSlot []int32 // per feature rank: index in ev while merging, or -1
+	parts    []part
+	words    []Word // ScoreText's words
+	key      []byte
+	next     [maxPhrase - 1][]byte
+	ev       []evRef
+	post     []postRef
+}
+
+// part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
+// fstate is the per-document state of a feature, in one struct so that a
+// hit touches one cache line.
+type fstate struct {
+	mass  float32 // occurrences, compound parts counting less; the gain after scoring
+	count int32
+	first int32 // word index of the first match (-1 - cue index for cues)
+}
+
+type part struct {
+	w          int32
+	start, end int32
+	name       bool // the token is a name: never a compound
+}
+
+type evRef struct {
+	out, feature, rank int32
+	weight             float64
+}
+
+// postRef is a posting of a matched feature, with its gain applied.
+type postRef struct {
+	feature, topic, rank int32
+	weight               float64
+}
+
+func newScratch(nf, nt int) *scratch {
+	s := &scratch{rankSlot: make([]int32, nf),
+		feat: make([]fstate, nf),
+		raw:  make([]float64, nt), score: make([]float64, nt),
+		key: make([]byte, 0, 64),
+	}
+	for i := range s.rankSlot {
+		s.rankSlot[i] = -1
+	}
+	for i := range s.next {
+		s.next[i] = make([]byte, 0, 64)
+	}
+	return s
+}
+
+func (s *scratch) hit(f int32, first int32, w float32) {
+	st := &s.feat[f]
+	if st.count == 0 {
+		s.touched = append(s.touched, f)
+		st.first = first
+	}
+	st.count++
+	st.mass += w
+}
+
+func (s *scratch) reset() {
+	for _, f := range s.touched {
+		s.feat[f] = fstate{}
+	}
+	s.touched = s.touched[:0]
+	clear(s.raw)
+	clear(s.score)
+	s.parts = s.parts[:0]
+	s.words = s.words[:0]
+	s.ev = s.ev[:0]
+}
+
+// Score returns the topics of a document given its words and the entities
+// found in it, best first (score descending, then id). A top-level topic's
+// score grows with its evidence relative to the square root of the number
+// of words; a subtopic's score is its parent's score times the subtopic's
+// share of the parent's evidence, so it never ranks above its parent. Topics
+// below Options.MinScore are dropped. Each topic carries its evidence; a
+// parent's includes its subtopics'.
+//
+// Score allocates only for the result: two slices, whatever the length of
+// the document.
+func (m *Model) Score(words []Word, cues []Cue) []Topic {
+	s := m.pool.Get().(*scratch)
+	defer func() {
+		s.reset()
+		m.pool.Put(s)
+	}()
+	n := m.collect(s, words)
+	m.scan(s, words)
+	for i := range cues {
+		m.cue(s, &cues[i], int32(i))
+	}
+	if len(s.touched) == 0 {
+		return nil
+	}
+	return m.result(s, n, words, cues)
+}
+
+// ScoreText is Score for a plain text, split into words at spaces and
+// punctuation, without entity cues.
+func (m *Model) ScoreText(text string) []Topic {
+	s := m.pool.Get().(*scratch)
+	defer func() {
+		s.reset()
+		m.pool.Put(s)
+	}()
+	s.words = AppendWords(s.words[:0], text)
+	n := m.collect(s, s.words)
+	m.scan(s, s.words)
+	if len(s.touched) == 0 {
+		return nil
+	}
+	return m.result(s, n, s.words, nil)
+}
+
+// collect splits words into parts and matches them; it returns the number
+// of words with a letter.
+func (m *Model) collect(s *scratch, words []Word) int {
+	n := 0
+	for i := range words {
+		n += s.addParts(words[i].Text, int32(i), words[i].Name)
+	}
+	return n
+}
+
+// addParts appends the hyphen- and slash-separated parts of w and returns 1
+// when w has a letter.
+func (s *scratch) addParts(w string, wi int32, name bool) int {
+	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
+		// The common case: one part.
+		letter := 0
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				letter = 1
+				break
+			}
+		}
+		if a, b := trimPunct(w, 0, len(w)); a < b {
+			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+		}
+		return letter
+	}
+	letter := 0
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) {
+			c := w[i]
+			if c != '-' && c != '/' {
+				if letter == 0 && (c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z') {
+					letter = 1
+				}
+				continue
+			}
+		}
+		if a, b := trimPunct(w, start, i); a < b {
+			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+		}
+		start = i + 1
+	}
+	return letter
+}
+
+// trimPunct trims ASCII punctuation (quotes, dots, apostrophes) at both
+// ends of w[a:b] and returns the new bounds.
+func trimPunct(w string, a, b int) (int, int) {
+	for a < b && w[a] < utf8.RuneSelf && !isAlnum(w[a]) {
+		a++
+	}
+	for a < b && w[b-1] < utf8.RuneSelf && !isAlnum(w[b-1]) {
+		b--
+	}
+	return a, b
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// scan matches the collected parts against keywords, phrases and compounds.
+func (m *Model) scan(s *scratch, words []Word) {
+	parts := s.parts
+	for i := 0; i < len(parts); i++ {
+		p := parts[i]
+		word := words[p.w].Text
+		text := word[p.start:p.end]
+		s.key = appendFold(s.key[:0], text)
+		folded := s.key
+		key := folded[:stemLen(folded)]
+		capital := isCapitalized(text)
+		if e := m.keys.find(key); e >= 0 {
+			en := &m.entries[e]
+			if len(en.phrases) > 0 {
+				if f, n := m.phrase(s, words, en, i, capital); f >= 0 {
+					s.hit(f, p.w, 1)
+					i += n - 1
+					continue
+				}
+			}
+			hit := false
+			if capital {
+				for _, f := range en.cap {
+					if m.features[f].stemOK(folded) {
+						s.hit(f, p.w, 1)
+						hit = true
+					}
+				}
+			}
+			if !hit {
+				for _, f := range en.low {
+					if m.features[f].stemOK(folded) {
+						s.hit(f, p.w, 1)
+					}
+				}
+			}
+			continue
+		}
+		if capital && !p.name && len(key) >= minCompound {
+			m.compound(s, folded, key, p.w)
+		}
+	}
+}
+
+// phrase returns the longest phrase starting at part i, and its length in
+// parts; -1 when none matches.
+func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool) (int32, int) {
+	have := 0 // next keys computed so far
+	for _, pi := range en.phrases {
+		ph := &m.phrases[pi]
+		if i+len(ph.rest) >= len(s.parts) || ph.cap && !capital {
+			continue
+		}
+		ok := true
+		for j, want := range ph.rest {
+			if j >= have {
+				np := s.parts[i+1+j]
+				s.next[j] = appendKey(s.next[j][:0], words[np.w].Text[np.start:np.end])
+				have = j + 1
+			}
+			if string(s.next[j]) != want {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return ph.feature, len(ph.rest) + 1
+		}
+	}
+	return -1, 0
+}
+
+// compound counts the head and the modifier of a compound word whose key is
+// not a keyword: Waffenlieferungen → Lieferung (head) and Waffe (modifier).
+func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
+	headHit := false
+	he, hs := int32(-1), len(key)
+	if m.headEnds.has(key[len(key)-3:]) {
+		he, hs = m.heads.longestSuffix(key, minPrefix)
+	}
+	if he >= 0 {
+		en := &m.entries[he]
+		for _, list := range [2][]int32{en.cap, en.low} {
+			for _, f := range list {
+				if m.features[f].head && m.features[f].stemOK(folded[hs:]) {
+					s.hit(f, w, headFactor)
+					headHit = true
+				}
+			}
+		}
+	}
+	limit := len(key) - minRest
+	if headHit {
+		limit = min(limit, hs)
+	}
+	me := int32(-1)
+	if m.modStarts.has(key[:3]) {
+		me, _ = m.mods.longestPrefix(key, limit)
+	}
+	if me >= 0 {
+		en := &m.entries[me]
+		for _, list := range [2][]int32{en.cap, en.low} {
+			for _, f := range list {
+				ft := &m.features[f]
+				if ft.mod && (headHit || ft.modAlone) && ft.stemMatch(folded, true) {
+					s.hit(f, w, modFactor)
+				}
+			}
+		}
+	}
+}
+
+// cue counts the cue rules an entity satisfies.
+func (m *Model) cue(s *scratch, c *Cue, ci int32) {
+	w := float32(1)
+	if c.Form == "deriv" {
+		w = derivFactor
+	}
+	vals := [6]string{c.ID, c.Role, c.Kind, c.Type, c.Country, c.Form}
+	for field, v := range vals {
+		if v == "" {
+			continue
+		}
+		for _, f := range m.cues[field][v] {
+			if m.features[f].sel.match(c) {
+				s.hit(f, -1-ci, w)
+			}
+		}
+	}
+}
+
+func gain(mass float64) float64 {
+	if mass <= 1 {
+		return mass
+	}
+	return 1 + math.Log(mass)
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// result turns the matched features into the sorted topics.
+func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic {
+	s.post = s.post[:0]
+	for _, f := range s.touched {
+		g := gain(float64(s.feat[f].mass))
+		ft := &m.features[f]
+		for _, p := range ft.post {
+			s.raw[p.topic] += p.weight * g
+			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: ft.rank, weight: p.weight * g})
+		}
+	}
+	for _, t := range m.order {
+		if p := m.topics[t].parent; p >= 0 {
+			s.raw[p] += s.raw[t]
+		}
+	}
+	norm := normScale * math.Sqrt(float64(max(nwords, normMinWords)))
+	nout := 0
+	for i := range m.topics {
+		if s.raw[i] <= 0 {
+			continue
+		}
+		r := m.topics[i].root
+		sc := 1 - math.Exp(-s.raw[r]/norm)
+		if int32(i) != r {
+			sc *= s.raw[i] / s.raw[r]
+		}
+		s.score[i] = round3(sc)
+		if s.score[i] >= m.opts.MinScore {
+			nout++
+		}
+	}
+	if nout == 0 {
+		return nil
+	}
+	// Topics are sorted by id, so sorting their indexes by score, then
+	// index, gives the order of the result.
+	s.order = s.order[:0]
+	for i := range m.topics {
+		if s.raw[i] > 0 && s.score[i] >= m.opts.MinScore {
+			s.order = append(s.order, int32(i))
+		}
+	}
+	slices.SortFunc(s.order, func(a, b int32) int {
+		if c := cmp.Compare(s.score[b], s.score[a]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	if len(s.order) > m.opts.MaxTopics {
+		s.order = s.order[:m.opts.MaxTopics]
+	}
+	out := make([]Topic, len(s.order))
+	for i, t := range s.order {
+		out[i] = Topic{ID: m.topics[t].id, Label: m.topics[t].label, Score: s.score[t]}
+	}
+	// Evidence, topic by topic: every posting counts for its topic and the
+	// topic's ancestors. Postings of one term (a keyword listed for a topic
+	// and its parent) merge through rankSlot.
+	for i, t := range s.order {
+		begin := len(s.ev)
+		for _, p := range s.post {
+			if !m.within(p.topic, t) {
+				continue
+			}
+			if j := s.rankSlot[p.rank]; j >= 0 {
+				s.ev[j].weight += p.weight
+				continue
+			}
+			s.rankSlot[p.rank] = int32(len(s.ev))
+			s.ev = append(s.ev, evRef{out: int32(i), feature: p.feature, rank: p.rank, weight: p.weight})
+		}
+		ev := s.ev[begin:]
+		for i := range ev {
+			s.rankSlot[ev[i].rank] = -1
+			ev[i].weight = round3(ev[i].weight)
+		}
+		slices.SortFunc(ev, func(a, b evRef) int {
+			if c := cmp.Compare(b.weight, a.weight); c != 0 {
+				return c
+			}
+			return int(a.rank - b.rank)
+		})
+	}
+	slab := make([]Evidence, len(s.ev))
+	for i, e := range s.ev {
+		ft := &m.features[e.feature]
+		kind := "word"
+		if ft.cue {
+			kind = "cue"
+		}
+		st := s.feat[e.feature]
+		text := ""
+		if st.first >= 0 {
+			text = words[st.first].Text
+		} else {
+			text = cues[-1-st.first].Text
+		}
+		slab[i] = Evidence{Kind: kind, Term: ft.term, Text: text, Count: int(st.count), Weight: e.weight}
+	}
+	begin := 0
+	for i := range out {
+		end := begin
+		for end < len(s.ev) && int(s.ev[end].out) == i {
+			end++
+		}
+		out[i].Evidence = slab[begin:end:end]
+		begin = end
+	}
+	return out
+}
+
+// gram3 is a bitset of hashed 3-byte strings (every compound part has at
+// least 3 bytes).
+type gram3 struct {
+	bits [1 << 16 / 64]uint64
+}
+
+func g3hash(b []byte) uint32 {
+	return (uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16) * 2654435761 >> 16
+}
+
+func (g *gram3) add(b []byte) {
+	h := g3hash(b)
+	g.bits[h/64] |= 1 << (h % 64)
+}
+
+func (g *gram3) has(b []byte) bool {
+	h := g3hash(b)
+	return g.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// within reports whether topic t is topic a or one of its ancestors.
+func (m *Model) within(t, a int32) bool {
+	for ; t >= 0; t = m.topics[t].parent {
+		if t == a {
+			return true
+		}
+	}
+	return false
+}
+
+// evCompare orders features by kind and term.
+func (m *Model) evCompare(a, b int32) int {
+	fa, fb := &m.features[a], &m.features[b]
+	if fa.cue != fb.cue {
+		if fa.cue {
+			return 1
+		}
+		return -1
+	}
+	return strings.Compare(fa.term, fb.term)
+}
+
+// String describes a topic in one line, for debugging.
+func (t Topic) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q %.3f", t.ID, t.Label, t.Score)
+	for i, e := range t.Evidence {
+		if i == 5 {
+			fmt.Fprintf(&b, " …")
+			break
+		}
+		fmt.Fprintf(&b, " %s×%d", e.Term, e.Count)
+	}
+	return b.String()
+}

@@ -1,0 +1,262 @@
+package topic
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func smallModel(t testing.TB, opts Options) *Model {
+	t.Helper()
+	f, err := Parse("small.tsv", strings.NewReader(smallFile))
+	require.NoError(t, err)
+	m, err := Compile([]*File{f}, opts)
+	require.NoError(t, err)
+	return m
+}
+
+func words(text string) []Word {
+	var ws []Word
+	for w := range splitWords(text) {
+		ws = append(ws, Word{Text: w})
+	}
+	return ws
+}
+
+// terms returns "term:count" of a topic's evidence.
+func terms(t Topic) []string {
+	var out []string
+	for _, e := range t.Evidence {
+		out = append(out, e.Term+"/"+e.Text)
+	}
+	return out
+}
+
+func find(ts []Topic, id string) (Topic, bool) {
+	for _, t := range ts {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Topic{}, false
+}
+
+func TestScoreMatching(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.01})
+	tests := []struct {
+		name  string
+		text  string
+		topic string
+		want  []string // evidence term/text, in order
+	}{
+		{"lemma", "Krieg", "medtop:20000056", []string{"Krieg/Krieg"}},
+		{"inflection", "des Krieges", "medtop:20000056", []string{"Krieg/Krieges"}},
+		{"compound head and modifier", "Waffenlieferungen", "medtop:20000056", []string{"Lieferung/Waffenlieferungen", "Waffe/Waffenlieferungen"}},
+		{"compound head", "Angriffskrieg", "medtop:20000056", []string{"Krieg/Angriffskrieg"}},
+		{"hyphen parts", "Raketen-Angriff", "medtop:20000056", []string{"Rakete/Raketen-Angriff"}},
+		{"keyword is not split", "Waffenruhe", "medtop:16000000", []string{"Waffenruhe/Waffenruhe"}},
+		{"phrase", "in der Champions League", "medtop:15000000", []string{"Champions League/Champions"}},
+		{"phrase over hyphen", "Champions-League-Achtelfinale", "medtop:15000000", []string{"Champions League/Champions-League-Achtelfinale"}},
+		{"mod only", "Torschützen", "medtop:15000000", []string{"Tor/Torschützen"}},
+		{"verb form", "Sie verhandelten lange", "medtop:11000000", []string{"verhandeln/verhandelten"}},
+		{"verb participle", "es wurde verhandelt", "medtop:11000000", []string{"verhandeln/verhandelt"}},
+		{"umlaut plural", "Präsidenten", "medtop:11000000", []string{"Präsident/Präsidenten"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := m.Score(words(tt.text), nil)
+			top, ok := find(got, tt.topic)
+			require.True(t, ok, "%s not in %v", tt.topic, got)
+			assert.Equal(t, tt.want, terms(top))
+		})
+	}
+}
+
+func TestScoreNoMatch(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.01})
+	tests := []struct{ name, text string }{
+		{"empty", ""},
+		{"stop word blocks compound", "Beispiel"},
+		{"short word not split", "Torte"},
+		{"lowercase not split", "kriegerisch"},
+		{"tor is no head", "Reaktor Direktor"},
+		{"punctuation only", "… – !"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Empty(t, m.Score(words(tt.text), nil))
+		})
+	}
+}
+
+func TestScoreCues(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.01})
+	cues := []Cue{
+		{Text: "Nato", ID: "nato", Type: "ORG", Form: "name", Kind: "intl"},
+		{Text: "Rapid", ID: "rapid-wien", Type: "ORG", Form: "name", Kind: "club"},
+		{Text: "Sturm", Type: "ORG", Form: "name", Kind: "club"},
+		{Text: "Partei", Type: "ORG", Kind: "party"}, // no rule
+		{Text: "Kanzler", Role: "politics"},
+	}
+	got := m.Score(nil, cues)
+	require.Len(t, got, 3)
+	sport, _ := find(got, "medtop:15000000")
+	assert.Equal(t, []Evidence{{Kind: "cue", Term: "type=ORG;kind=club", Text: "Rapid", Count: 2, Weight: 3.386}}, sport.Evidence)
+	conflict, _ := find(got, "medtop:16000000")
+	assert.Equal(t, "id=nato", conflict.Evidence[0].Term)
+	pol, _ := find(got, "medtop:11000000")
+	assert.Equal(t, "Kanzler", pol.Evidence[0].Text)
+}
+
+func TestScoreDerivCountsHalf(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.001})
+	name := m.Score(nil, []Cue{{Text: "Nato", ID: "nato", Form: "name"}})
+	deriv := m.Score(nil, []Cue{{Text: "Nato-", ID: "nato", Form: "deriv"}})
+	require.Len(t, name, 1)
+	require.Len(t, deriv, 1)
+	assert.Equal(t, 2.0, name[0].Evidence[0].Weight)
+	assert.Equal(t, 1.0, deriv[0].Evidence[0].Weight)
+}
+
+func TestScoreRollUpAndOrder(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.01})
+	text := "Krieg, Krieg und Raketen. Das Militärbündnis berät. Der Präsident spricht."
+	got := m.Score(words(text), nil)
+	require.Len(t, got, 3)
+	assert.Equal(t, "medtop:16000000", got[0].ID)
+	assert.Equal(t, "medtop:20000056", got[1].ID)
+	assert.Equal(t, "medtop:11000000", got[2].ID)
+	// The parent's evidence holds the child's.
+	assert.Equal(t, []string{"Krieg/Krieg", "Rakete/Raketen", "Militärbündnis/Militärbündnis"}, terms(got[0]))
+	assert.Equal(t, 2, got[0].Evidence[0].Count)
+	// Subtopic score = parent score × share of the evidence.
+	assert.Less(t, got[1].Score, got[0].Score)
+	for i := 1; i < len(got); i++ {
+		assert.GreaterOrEqual(t, got[i-1].Score, got[i].Score)
+	}
+	for _, tp := range got {
+		assert.NotEmpty(t, tp.Evidence, tp.ID)
+		assert.NotEmpty(t, tp.Label, tp.ID)
+	}
+}
+
+func TestScoreLengthAware(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.001})
+	short := m.ScoreText("Krieg in Europa")
+	long := m.ScoreText("Krieg in Europa." + strings.Repeat(" Das ist ein langer Satz ohne Bezug.", 100))
+	require.NotEmpty(t, short)
+	require.NotEmpty(t, long)
+	assert.Greater(t, short[0].Score, 2*long[0].Score)
+}
+
+func TestScoreThresholdAndMax(t *testing.T) {
+	text := "Krieg Krieg Rakete Präsident Tor"
+	all := smallModel(t, Options{MinScore: 0.001}).ScoreText(text)
+	require.Len(t, all, 4)
+	two := smallModel(t, Options{MinScore: 0.001, MaxTopics: 2}).ScoreText(text)
+	assert.Equal(t, all[:2], two)
+	high := smallModel(t, Options{MinScore: all[1].Score}).ScoreText(text)
+	assert.Equal(t, all[:2], high)
+}
+
+func TestLaterFileOverrides(t *testing.T) {
+	base, err := Parse("base.tsv", strings.NewReader(smallFile))
+	require.NoError(t, err)
+	user, err := Parse("user.tsv", strings.NewReader("topic\tmedtop:15000000\tSport und Spiel\nword\tmedtop:15000000\tTor\t0\nword\tmedtop:15000000\tTorte\t1\n"))
+	require.NoError(t, err)
+	m, err := Compile([]*File{base, user}, Options{MinScore: 0.001})
+	require.NoError(t, err)
+	got := m.ScoreText("Tor Torte")
+	require.Len(t, got, 1)
+	assert.Equal(t, "Sport und Spiel", got[0].Label)
+	assert.Equal(t, []string{"Torte/Torte"}, terms(got[0]))
+}
+
+func TestScoreDeterministicAndConcurrent(t *testing.T) {
+	m := smallModel(t, Options{MinScore: 0.001})
+	text := "Der Präsident und der Trainer: Krieg, Tor, Waffenlieferungen, Champions League, Spiel."
+	want := m.ScoreText(text)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				got := m.ScoreText(text)
+				if !assert.Equal(t, want, got) {
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestScoreAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
+	m := smallModel(t, Options{MinScore: 0.001})
+	short := words("Krieg und Präsident")
+	long := words(strings.Repeat("Krieg und Präsident sprechen über Waffenlieferungen und das Spiel. ", 200))
+	m.Score(long, nil) // warm the pool
+	a1 := testing.AllocsPerRun(50, func() { m.Score(short, nil) })
+	a2 := testing.AllocsPerRun(50, func() { m.Score(long, nil) })
+	assert.LessOrEqual(t, a2, a1, "allocations must not grow with the text")
+	assert.LessOrEqual(t, a2, 3.0)
+	none := words(strings.Repeat("nichts davon hier ", 100))
+	assert.Zero(t, testing.AllocsPerRun(50, func() { m.Score(none, nil) }))
+}
+
+func TestModelInfo(t *testing.T) {
+	m := smallModel(t, Options{})
+	label, parent, ok := m.Label("medtop:20000056")
+	assert.True(t, ok)
+	assert.Equal(t, "Bewaffneter Konflikt", label)
+	assert.Equal(t, "medtop:16000000", parent)
+	_, _, ok = m.Label("medtop:99999999")
+	assert.False(t, ok)
+	assert.Len(t, m.Topics(), 4)
+	st := m.Stats()
+	assert.Equal(t, Stats{Topics: 4, Keywords: 12, Phrases: 1, Cues: 3, Keys: st.Keys}, st)
+}
+
+func TestScoreCaseAndStemRules(t *testing.T) {
+	const src = "topic\tr\tReligion\n" +
+		"word\tr\tGlaube\t2\n" +
+		"topic\ta\tAgrar\n" +
+		"word\ta\tBauer\t2\n" +
+		"topic\tp\tPolitik\n" +
+		"word\tp\tLinke\t2\n" +
+		"word\tp\twählen\t2\n"
+	f, err := Parse("t.tsv", strings.NewReader(src))
+	require.NoError(t, err)
+	m, err := Compile([]*File{f}, Options{MinScore: 0.001})
+	require.NoError(t, err)
+	tests := []struct {
+		text string
+		want string // topic id, "" for none
+	}{
+		{"Der Glaube versetzt Berge", "r"},
+		{"Des Glaubens wegen", "r"},
+		{"Wir glauben das nicht", ""}, // a capitalized keyword needs a capitalized word
+		{"Die Bauern protestieren", "a"},
+		{"Der Bau beginnt", ""}, // same key as Bauer, but not its stem
+		{"Die Linken stimmen dagegen", "p"},
+		{"Klicken Sie auf die Links", ""},
+		{"Wählen Sie jetzt", "p"}, // a lowercase keyword matches any case
+		{"Sie wählten ihn", "p"},
+	}
+	for _, tt := range tests {
+		got := m.ScoreText(tt.text)
+		if tt.want == "" {
+			assert.Empty(t, got, tt.text)
+			continue
+		}
+		require.Len(t, got, 1, tt.text)
+		assert.Equal(t, tt.want, got[0].ID, tt.text)
+	}
+}

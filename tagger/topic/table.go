@@ -1,0 +1,62 @@
+package topic
+
+// keyTable maps keys to entry indexes: open addressing with FNV-1a, the
+// hash kept in the slot so that a miss — most tokens — reads one cache line,
+// and the keys in one byte arena. Scoring looks up every token; a Go map
+// with a string key costs about twice as much here.
+type keyTable struct {
+	slots []slot
+	off   []int32 // per entry: start of its key in arena; its end is off[e+1]
+	arena []byte
+	mask  uint32
+}
+
+type slot struct {
+	hash  uint32
+	entry int32 // entry index + 1; 0 = empty
+}
+
+func fnv(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+// newKeyTable builds a table over keys, where keys[i] is the key of entry i.
+func newKeyTable(keys []string) *keyTable {
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	t := &keyTable{slots: make([]slot, size), mask: uint32(size - 1)}
+	for i, k := range keys {
+		t.off = append(t.off, int32(len(t.arena)))
+		t.arena = append(t.arena, k...)
+		h := fnv([]byte(k))
+		for j := h & t.mask; ; j = (j + 1) & t.mask {
+			if t.slots[j].entry == 0 {
+				t.slots[j] = slot{hash: h, entry: int32(i + 1)}
+				break
+			}
+		}
+	}
+	t.off = append(t.off, int32(len(t.arena)))
+	return t
+}
+
+// find returns the entry of key k, or -1.
+func (t *keyTable) find(k []byte) int32 {
+	h := fnv(k)
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		s := t.slots[j]
+		if s.entry == 0 {
+			return -1
+		}
+		if e := s.entry - 1; s.hash == h && string(t.arena[t.off[e]:t.off[e+1]]) == string(k) {
+			return e
+		}
+	}
+}

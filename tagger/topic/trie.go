@@ -1,0 +1,139 @@
+package topic
+
+import "slices"
+
+// trie is a byte trie over keys, built once, used to find the longest
+// keyword at the start (modifier) or, built over reversed keys, at the end
+// (head) of a compound. Walking it costs one small edge scan per byte.
+type trie struct {
+	nodes []tnode
+	edges []tedge
+	root  [256]int32   // children of the root by byte, 0 = none
+	dense [][256]int32 // direct child tables of nodes with many children
+}
+
+// denseMin is the number of children from which a node gets a direct table.
+const denseMin = 6
+
+type tnode struct {
+	first, n int32 // edges[first:first+n], sorted by byte
+	dense    int32 // index in trie.dense, or -1
+	feature  int32 // value of the key ending here; -1 when none
+}
+
+type tedge struct {
+	b     byte
+	child int32
+}
+
+// trieBuilder collects keys before they are flattened into a trie.
+type trieBuilder struct {
+	kids    []map[byte]int32
+	feature []int32
+}
+
+func newTrieBuilder() *trieBuilder {
+	return &trieBuilder{kids: []map[byte]int32{{}}, feature: []int32{-1}}
+}
+
+func (b *trieBuilder) add(key []byte, feature int32) {
+	n := int32(0)
+	for _, c := range key {
+		next, ok := b.kids[n][c]
+		if !ok {
+			next = int32(len(b.kids))
+			b.kids = append(b.kids, map[byte]int32{})
+			b.feature = append(b.feature, -1)
+			b.kids[n][c] = next
+		}
+		n = next
+	}
+	if b.feature[n] < 0 {
+		b.feature[n] = feature
+	}
+}
+
+func (b *trieBuilder) build() *trie {
+	t := &trie{nodes: make([]tnode, len(b.kids))}
+	var cs []byte
+	for i, kids := range b.kids {
+		t.nodes[i] = tnode{first: int32(len(t.edges)), n: int32(len(kids)), feature: b.feature[i], dense: -1}
+		cs = cs[:0]
+		for c := range kids {
+			cs = append(cs, c)
+		}
+		slices.Sort(cs)
+		for _, c := range cs {
+			child := kids[c]
+			t.edges = append(t.edges, tedge{b: c, child: child})
+			if i == 0 {
+				t.root[c] = child
+			}
+		}
+		// Nodes with many children get a direct table: a linear scan over
+		// them would dominate the walk.
+		if i > 0 && len(kids) >= denseMin {
+			t.nodes[i].dense = int32(len(t.dense))
+			var tab [256]int32
+			for c, child := range kids {
+				tab[c] = child
+			}
+			t.dense = append(t.dense, tab)
+		}
+	}
+	return t
+}
+
+func (t *trie) child(n int32, c byte) int32 {
+	if n == 0 {
+		return t.root[c]
+	}
+	nd := &t.nodes[n]
+	if nd.dense >= 0 {
+		return t.dense[nd.dense][c]
+	}
+	for _, e := range t.edges[nd.first : nd.first+nd.n] {
+		if e.b == c {
+			return e.child
+		}
+		if e.b > c {
+			break
+		}
+	}
+	return 0
+}
+
+// longestPrefix returns the feature of the longest key that is a prefix of
+// k no longer than max bytes, and its length; -1, 0 when there is none.
+func (t *trie) longestPrefix(k []byte, max int) (feature int32, n int) {
+	feature = -1
+	node := int32(0)
+	for i := 0; i < len(k) && i < max; i++ {
+		node = t.child(node, k[i])
+		if node == 0 {
+			break
+		}
+		if f := t.nodes[node].feature; f >= 0 {
+			feature, n = f, i+1
+		}
+	}
+	return feature, n
+}
+
+// longestSuffix walks a trie of reversed keys and returns the feature of the
+// longest key that is a suffix of k starting at or after byte min, and the
+// start of that suffix; -1, len(k) when there is none.
+func (t *trie) longestSuffix(k []byte, min int) (feature int32, start int) {
+	feature, start = -1, len(k)
+	node := int32(0)
+	for i := len(k) - 1; i >= min; i-- {
+		node = t.child(node, k[i])
+		if node == 0 {
+			break
+		}
+		if f := t.nodes[node].feature; f >= 0 {
+			feature, start = f, i
+		}
+	}
+	return feature, start
+}
