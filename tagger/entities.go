@@ -32,6 +32,7 @@ type scratch struct {
 	surnames map[string]person
 	words    []topic.Word
 	cues     []topic.Cue
+	info     []*match.Word // what the gazetteer knows of each token
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -82,15 +83,20 @@ func matchable(t token.Token) bool {
 func (t *Tagger) entities(s *scratch) {
 	g := t.g
 	s.entries = g.Entries
+	s.info = s.info[:0]
 	for i, tok := range s.toks {
 		var cands []match.Cand
+		var w *match.Word
 		if matchable(tok) {
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			cands = g.Cands(s.key(i))
+			if w = g.Word(s.key(i)); w != nil {
+				cands = w.Cands
+			}
 		} else {
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
+		s.info = append(s.info, w)
 		s.mtoks = append(s.mtoks, match.Tok{Cands: cands, Case: match.TokCase(tok.Flags)})
 	}
 	n := len(s.toks)
@@ -159,13 +165,13 @@ const (
 // Essen), or an unambiguous mention of the same entity elsewhere in the
 // text (Deutsche Bahn … die Bahn).
 func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
-	if h.N == 1 && s.toks[i].Flags&token.Cap != 0 && functionWords[string(s.key(i))] && s.clauseStart(i) {
+	if h.N == 1 && s.toks[i].Flags&token.Cap != 0 && s.has(i, bFunction) && s.clauseStart(i) {
 		return 0, chooseNo // Man sei …, Seine Rede …: not the Isle of Man or the river
 	}
 	// Names of two or more words are unambiguous, unless the first is an
 	// article: "Die Zeit" is also the time.
 	words := h.N
-	if words > 1 && articles[string(s.key(i))] {
+	if words > 1 && s.has(i, bArticle) {
 		words--
 	}
 	last := i + h.N - 1
@@ -196,9 +202,9 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 			continue
 		}
 		switch {
-		case ent.Type == lexicon.LOC && i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0:
+		case ent.Type == lexicon.LOC && i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&token.SentStart == 0:
 			return e, chooseContext // in Essen, nach Halle
-		case ent.Kind == "party" && (h.N > 1 || i > 0 && articles[string(s.key(i-1))] && s.toks[i].Flags&token.SentStart == 0):
+		case ent.Kind == "party" && (h.N > 1 || i > 0 && s.has(i-1, bArticle) && s.toks[i].Flags&token.SentStart == 0):
 			return e, chooseContext // die Grünen, der Linken, die Union
 		case ent.Kind == "media" && s.reported(i, last):
 			return e, chooseContext // „Bild“, die Zeit berichtete, laut Spiegel
@@ -526,7 +532,7 @@ func districtLike(key []byte) bool {
 		return true
 	}
 	for _, suf := range toponymSuffixes {
-		if len(key) > len(suf)+2 && strings.HasSuffix(string(key), suf) {
+		if len(key) > len(suf)+2 && hasSuffix(key, suf) {
 			return true
 		}
 	}
@@ -541,4 +547,26 @@ func (t *Tagger) afterFirstNameWord(s *scratch, i int) bool {
 	}
 	fn, ok := t.firstName(s.tokText(i - 1))
 	return ok && !fn.Noun
+}
+
+// has reports whether token i is in one of the word classes of bits.
+func (s *scratch) has(i int, bits uint32) bool {
+	w := s.info[i]
+	return w != nil && w.Bits&bits != 0
+}
+
+// role returns the role category of token i, or "".
+func (s *scratch) role(i int) string {
+	if w := s.info[i]; w != nil {
+		return w.Role
+	}
+	return ""
+}
+
+// deriv returns the derived-word reading of token i.
+func (s *scratch) deriv(i int) (match.Deriv, bool) {
+	if w := s.info[i]; w != nil && w.HasDeriv {
+		return w.Deriv, true
+	}
+	return match.Deriv{}, false
 }

@@ -69,12 +69,12 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			continue
 		}
 		text := s.tokText(i)
-		if clubPrefixes[text] && i+1 < n && s.isCapWord(i+1) {
+		if s.has(i, bClub) && clubPrefixes[text] && i+1 < n && s.isCapWord(i+1) {
 			start, end := i, i+1
 			if i > 0 && s.toks[i-1].Kind == token.Ordinal {
 				start = i - 1 // 1. FC Nürnberg
 			}
-			for end < n && end-i <= 3 && (s.isCapWord(end) || s.toks[end].Kind == token.Number) && !functionWords[string(s.key(end))] {
+			for end < n && end-i <= 3 && (s.isCapWord(end) || s.toks[end].Kind == token.Number) && !s.has(end, bFunction) {
 				end++
 			}
 			s.dropMentions(start, end)
@@ -85,7 +85,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			i = end - 1
 			continue
 		}
-		if orgSuffixes[text] && i > 0 && s.isCapWord(i-1) && !covered[i-1] && s.isCapWord(i) {
+		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && s.isCapWord(i-1) && !covered[i-1] && s.isCapWord(i) {
 			start := i - 1
 			first := s.tokText(start)
 			if s.toks[start].Flags&token.SentStart != 0 || genericOrgNouns[first] || !t.surnameLike(s, start, covered) ||
@@ -94,7 +94,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			// Take up to three more capitalized words: Kuwait National Airways.
 			for start > 0 && i-start < 4 && s.isCapWord(start-1) && s.toks[start].Flags&token.SentStart == 0 &&
-				!functionWords[string(s.key(start-1))] && !genericOrgNouns[s.tokText(start-1)] {
+				!s.has(start-1, bFunction) && !genericOrgNouns[s.tokText(start-1)] {
 				start--
 			}
 			s.dropMentions(start, i+1)
@@ -209,7 +209,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
 		text := s.tokText(i)
-		if legalForms[text] && i > 0 && s.isCapWord(i-1) {
+		if s.has(i, bLegal) && legalForms[text] && i > 0 && s.isCapWord(i-1) {
 			start := i - 1
 			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 && !genericOrgNouns[s.tokText(start-1)] {
 				start--
@@ -224,7 +224,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			}
 			continue
 		}
-		if !orgHeads[text] || covered[i] || i+1 >= n {
+		if !s.has(i, bOrgHead) || !orgHeads[text] || covered[i] || i+1 >= n {
 			continue
 		}
 		end := i + 1
@@ -332,10 +332,10 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
 		return false // acronyms: SPD, USA
 	}
-	if _, ok := t.g.Deriv(s.key(i)); ok {
+	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if t.g.Role(s.key(i)) != "" {
+	if s.role(i) != "" {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -394,8 +394,12 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && t.g.Role(s.key(i-1)) != "" || titles[s.tokText(i-1)])
-	fn, isFirst := t.firstName(s.tokText(i))
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titles[s.tokText(i-1)])
+	var fn lexicon.FirstName
+	isFirst := false
+	if s.has(i, bFirstName) || s.toks[i].Flags&token.Hyphen != 0 {
+		fn, isFirst = t.firstName(s.tokText(i))
+	}
 	if isFirst && (!fn.Noun || role) {
 		end := t.surnameAfter(s, i+1, covered)
 		if end > i+1 {
@@ -411,7 +415,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	// A first name that is also a word (Ernst, Anders, August) inside a
 	// sentence, not after an article, preposition or number, before a
 	// surname: Ernst Nilsson, Anders Ahlgren.
-	if isFirst && !s.clauseStart(i) && (i == 0 || !functionWords[string(s.key(i-1))] && !notNames[string(s.key(i-1))] &&
+	if isFirst && !s.clauseStart(i) && (i == 0 || !s.has(i-1, bFunction) && !s.has(i-1, bNotName) &&
 		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal) {
 		if i+1 < len(s.toks) && s.mtoks[i+1].Cands == nil && t.surnameLike(s, i+1, covered) {
 			return i + 2
@@ -475,7 +479,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			continue
 		}
 		// After a first name even a role word is a surname: Gerhard Richter.
-		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !notNames[string(s.key(k))] && !notSurnames[string(s.key(k))]) {
+		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !s.has(k, bNotName) && !s.has(k, bNotSurname)) {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
 			for end+1 < n && nobiliary[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
@@ -651,7 +655,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		}
 		key := s.key(i)
 		// Two-word streets: Schwabacher Straße (+ house number).
-		if streetWords[s.tokText(i)] && i > 0 && s.isCapWord(i-1) && strings.HasSuffix(s.tokText(i-1), "er") && s.toks[i-1].Flags&token.SentStart == 0 {
+		if s.has(i, bStreetWord) && streetWords[s.tokText(i)] && i > 0 && s.isCapWord(i-1) && strings.HasSuffix(s.tokText(i-1), "er") && s.toks[i-1].Flags&token.SentStart == 0 {
 			start, end := i-1, i+1
 			if end < n && s.toks[end].Kind == token.Number {
 				end++
@@ -665,7 +669,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		}
 		if s.toks[i].Flags&token.Hyphen == 0 {
 			for _, suf := range streetSuffixes {
-				if len(key) > len(suf)+2 && strings.HasSuffix(string(key), suf) && !genericStreets[string(key)] {
+				if len(key) > len(suf)+2 && hasSuffix(key, suf) && !genericStreets[string(key)] {
 					end := i + 1
 					if end < n && s.toks[end].Kind == token.Number {
 						end++
@@ -709,10 +713,10 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			covered[i] = true
 			continue
 		}
-		if i > 0 && placePrepositions[string(s.key(i-1))] && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
+		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
 			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
 			for _, suf := range toponymSuffixes {
-				if strings.HasSuffix(string(key), suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 {
+				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
 					covered[i] = true
 					break
@@ -737,8 +741,16 @@ func (t *Tagger) isKnownWord(s *scratch, i int) bool {
 // Süditalien, Nordhessens.
 func (t *Tagger) directionPlace(s *scratch, i int) bool {
 	key := s.key(i)
+	if len(key) < 6 {
+		return false
+	}
+	switch key[0] {
+	case 'n', 's', 'o', 'w', 'u', 'm', 'z':
+	default:
+		return false
+	}
 	for _, d := range directions {
-		if len(key) <= len(d)+3 || !strings.HasPrefix(string(key), d) {
+		if len(key) <= len(d)+3 || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
@@ -786,14 +798,19 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 		return false
 	}
 	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {
-		if strings.HasSuffix(string(key), suf) {
+		if hasSuffix(key, suf) {
 			return false
 		}
 	}
 	for _, suf := range landmarkSuffixes {
-		if len(key) >= len(suf)+4 && strings.HasSuffix(string(key), suf) {
+		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasSuffix is strings.HasSuffix for a key held as bytes.
+func hasSuffix(key []byte, suf string) bool {
+	return len(key) >= len(suf) && string(key[len(key)-len(suf):]) == suf
 }

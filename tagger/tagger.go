@@ -166,6 +166,7 @@ func New(opts ...Option) (*Tagger, error) {
 	for _, n := range lx.FirstNames {
 		t.firstNames[n.Name] = n
 	}
+	t.markClasses()
 	if !cfg.noTopics {
 		m, err := compileTopics(lx, cfg.topicOpts)
 		if err != nil {

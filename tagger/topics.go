@@ -63,7 +63,7 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 		name := e < len(ents) && ents[e].Start <= int(tok.Start) && ents[e].Form == FormName
 		s.words = append(s.words, topic.Word{Text: s.tokText(i), Name: name})
 		if !name && tok.Flags&token.Cap != 0 {
-			if cat := t.g.Role(s.key(i)); cat != "" {
+			if cat := s.role(i); cat != "" {
 				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
 			}
 		}

@@ -59,18 +59,27 @@ type Deriv struct {
 type Gazetteer struct {
 	Entries []*lexicon.Entry
 
-	keys     map[string][]Cand // token key → readings
+	keys     map[string]*Word // token key → what the lexicon knows of it
 	words    uint32
 	edges    map[uint64]uint32 // node, word, capital → child node
 	terms    map[uint32][]int32
 	nodes    uint32
 	maxLen   int
-	deriv    map[string]Deriv
 	prefixes map[string]int32 // names that may begin a closed compound
+	pre3     map[[3]byte]bool // their first three bytes, to reject most words at once
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
-	roles    map[string]string
+}
+
+// Word is everything the gazetteer knows of one token key, found with a
+// single lookup per token.
+type Word struct {
+	Cands    []Cand // readings as (part of) a name
+	Deriv    Deriv  // when HasDeriv: the derived word's entry
+	HasDeriv bool
+	Role     string // category when the key is a role word
+	Bits     uint32 // word classes marked by the caller (see Mark)
 }
 
 // Case requirements of a name token, part of an edge's key.
@@ -100,14 +109,13 @@ func caseOf(text string, kind token.Kind, flags token.Flags) uint8 {
 func Compile(lx *lexicon.Lexicon) *Gazetteer {
 	g := &Gazetteer{
 		Entries:  lx.Entries,
-		keys:     make(map[string][]Cand, len(lx.Entries)*2),
+		keys:     make(map[string]*Word, len(lx.Entries)*2),
 		edges:    make(map[uint64]uint32, len(lx.Entries)*2),
 		terms:    make(map[uint32][]int32, len(lx.Entries)*2),
 		nodes:    1,
-		deriv:    map[string]Deriv{},
 		prefixes: map[string]int32{},
+		pre3:     map[[3]byte]bool{},
 		heads:    map[string]bool{},
-		roles:    map[string]string{},
 		minPre:   1 << 30,
 	}
 	words := map[string]uint32{}
@@ -185,8 +193,8 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			// Inflected forms: Präsidenten, Bürgermeisters, Ministerinnen,
 			// Vorsitzenden.
 			for _, end := range []string{"", "s", "n", "en", "e", "es", "nen", "m"} {
-				if _, ok := g.roles[key+end]; !ok {
-					g.roles[key+end] = r.Category
+				if w := g.word(key + end); w.Role == "" {
+					w.Role = r.Category
 				}
 			}
 		}
@@ -203,27 +211,43 @@ func containsInt(s []int32, v int32) bool {
 	return false
 }
 
+// word returns the Word of key, creating it.
+func (g *Gazetteer) word(key string) *Word {
+	w := g.keys[key]
+	if w == nil {
+		w = &Word{}
+		g.keys[key] = w
+	}
+	return w
+}
+
 func (g *Gazetteer) addCand(key string, c Cand) {
-	cs := g.keys[key]
-	for _, x := range cs {
+	w := g.word(key)
+	for _, x := range w.Cands {
 		if x == c {
 			return
 		}
 	}
 	// Exact readings first, so the common case stops early.
 	if c.How == Exact {
-		cs = append([]Cand{c}, cs...)
+		w.Cands = append([]Cand{c}, w.Cands...)
 	} else {
-		cs = append(cs, c)
+		w.Cands = append(w.Cands, c)
 	}
-	g.keys[key] = cs
 }
 
 func (g *Gazetteer) addDeriv(key string, d Deriv) {
-	if _, ok := g.deriv[key]; !ok {
-		g.deriv[key] = d
+	if w := g.word(key); !w.HasDeriv {
+		w.Deriv, w.HasDeriv = d, true
 	}
 }
+
+// Mark adds word-class bits to a key (function words, first names, …), so
+// that a tagger learns everything about a token with one lookup.
+func (g *Gazetteer) Mark(key string, bits uint32) { g.word(key).Bits |= bits }
+
+// Word returns what the gazetteer knows of a token key, or nil.
+func (g *Gazetteer) Word(key []byte) *Word { return g.keys[string(key)] }
 
 // addPrefix registers a one-word name that may begin a closed compound:
 // entries marked compound=yes, and organizations and places whose name is
@@ -240,6 +264,7 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 		return
 	}
 	g.prefixes[key] = k
+	g.pre3[[3]byte{key[0], key[1], key[2]}] = true
 	if len(key) < g.minPre {
 		g.minPre = len(key)
 	}
@@ -328,7 +353,12 @@ func TokCase(flags token.Flags) uint8 {
 }
 
 // Cands returns the readings of a token key.
-func (g *Gazetteer) Cands(key []byte) []Cand { return g.keys[string(key)] }
+func (g *Gazetteer) Cands(key []byte) []Cand {
+	if w := g.keys[string(key)]; w != nil {
+		return w.Cands
+	}
+	return nil
+}
 
 // Hit is a name that starts at a token: it covers N tokens and names the
 // entries Terms (lexicon order).
@@ -378,15 +408,17 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 
 // Deriv looks up a derived word (adjective or inhabitant noun) by key.
 func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
-	d, ok := g.deriv[string(key)]
-	return d, ok
+	if w := g.keys[string(key)]; w != nil && w.HasDeriv {
+		return w.Deriv, true
+	}
+	return Deriv{}, false
 }
 
 // Compound splits a closed compound key (kremlchef) into a name that may
 // begin compounds and a head noun or role word. It returns the entry and the
 // byte length of the name part.
 func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
-	if len(g.prefixes) == 0 {
+	if len(g.prefixes) == 0 || len(key) < 6 || !g.pre3[[3]byte{key[0], key[1], key[2]}] {
 		return 0, 0, false
 	}
 	for n = g.minPre; n <= g.maxPre && n <= len(key)-3; n++ {
@@ -423,7 +455,10 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 // Role returns the category of a role word given by its key
 // (polizeisprecherin → police), or "" when the word is none.
 func (g *Gazetteer) Role(key []byte) string {
-	return g.roles[string(key)]
+	if w := g.keys[string(key)]; w != nil {
+		return w.Role
+	}
+	return ""
 }
 
 // Nodes reports the trie's size, for statistics.

@@ -1,0 +1,45 @@
+package tagger
+
+import (
+	"github.com/etikett-nlp/etikett/internal/token"
+)
+
+// Word classes the rules ask about, marked on the gazetteer's words at New
+// so that tagging looks each token up once.
+const (
+	bFunction   uint32 = 1 << iota // function word: man, seine, beim
+	bNotName                       // never begins a surname: Montag, Euro
+	bNotSurname                    // ends names of things: School, Airways
+	bPlacePrep                     // preposition of place: in, nach, aus
+	bArticle                       // die, der, den, dem
+	bFirstName                     // a known first name (any case)
+	bLegal                         // a legal form: AG, GmbH
+	bOrgHead                       // heads a body's name: Bundesamt
+	bClub                          // a club prefix: TSV, FC
+	bOrgSuffix                     // ends a company's name: Verlag, Airways
+	bStreetWord                    // Straße, Platz (after an -er adjective)
+)
+
+// markClasses registers the rules' word lists with the gazetteer.
+func (t *Tagger) markClasses() {
+	mark := func(words map[string]bool, bit uint32) {
+		for w, ok := range words {
+			if ok {
+				t.g.Mark(token.Key(w), bit)
+			}
+		}
+	}
+	mark(functionWords, bFunction)
+	mark(notNames, bNotName)
+	mark(notSurnames, bNotSurname)
+	mark(placePrepositions, bPlacePrep)
+	mark(articles, bArticle)
+	mark(legalForms, bLegal)
+	mark(orgHeads, bOrgHead)
+	mark(clubPrefixes, bClub)
+	mark(orgSuffixes, bOrgSuffix)
+	mark(streetWords, bStreetWord)
+	for name := range t.firstNames {
+		t.g.Mark(token.Key(name), bFirstName)
+	}
+}
