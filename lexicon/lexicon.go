@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -208,11 +207,49 @@ func forEachLine(data []byte, fn func(line int, text string)) {
 	}
 }
 
+// Patterns of ids and attribute values, checked byte by byte (the lexicon
+// has tens of thousands of lines; regular expressions were a tenth of the
+// load time).
+type pattern func(string) bool
+
+func (p pattern) MatchString(s string) bool { return p(s) }
+
 var (
-	idPattern      = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*$`)
-	countryPattern = regexp.MustCompile(`^[A-Z]{2}$`)
-	kindPattern    = regexp.MustCompile(`^[a-z][a-z-]*$`)
-	wikidataPat    = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	// ^[a-z0-9][a-z0-9.-]*$
+	idPattern = pattern(func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || i > 0 && (c == '.' || c == '-')) {
+				return false
+			}
+		}
+		return s != ""
+	})
+	// ^[A-Z]{2}$
+	countryPattern = pattern(func(s string) bool {
+		return len(s) == 2 && 'A' <= s[0] && s[0] <= 'Z' && 'A' <= s[1] && s[1] <= 'Z'
+	})
+	// ^[a-z][a-z-]*$
+	kindPattern = pattern(func(s string) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; !('a' <= c && c <= 'z' || i > 0 && c == '-') {
+				return false
+			}
+		}
+		return s != ""
+	})
+	// ^Q[1-9][0-9]*$
+	wikidataPat = pattern(func(s string) bool {
+		if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
+			return false
+		}
+		for i := 1; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		}
+		return true
+	})
 )
 
 func (lx *Lexicon) parseEntry(file string, line int, cols []string) {
@@ -512,13 +549,14 @@ func (lx *Lexicon) conflicts() ErrorList {
 		e    *Entry
 		form string
 	}
-	seen := map[string]owner{}
+	type formKey struct {
+		key string
+		cap bool
+	}
+	seen := make(map[formKey]owner, len(lx.Entries)*2)
 	for _, e := range lx.Entries {
 		for _, n := range e.Names() {
-			k := token.Key(n)
-			if token.IsUpperStart(n) {
-				k = "^" + k
-			}
+			k := formKey{token.Key(n), token.IsUpperStart(n)}
 			prev, ok := seen[k]
 			if !ok {
 				seen[k] = owner{e, n}

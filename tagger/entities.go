@@ -1,7 +1,7 @@
 package tagger
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,7 +106,7 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if s.mtoks[i].Cands != nil {
+		if w := s.info[i]; w != nil && w.Starts {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue
@@ -373,11 +373,11 @@ func (s *scratch) add(m mention) {
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	ms := s.ments
-	sort.SliceStable(ms, func(a, b int) bool {
-		if ms[a].bstart != ms[b].bstart {
-			return ms[a].bstart < ms[b].bstart
+	slices.SortStableFunc(ms, func(a, b mention) int {
+		if a.bstart != b.bstart {
+			return int(a.bstart - b.bstart)
 		}
-		return ms[a].bend > ms[b].bend
+		return int(b.bend - a.bend)
 	})
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)

@@ -80,6 +80,7 @@ type Word struct {
 	HasDeriv bool
 	Role     string // category when the key is a role word
 	Bits     uint32 // word classes marked by the caller (see Mark)
+	Starts   bool   // some reading begins a name (an edge leaves the root)
 }
 
 // Case requirements of a name token, part of an edge's key.
@@ -109,8 +110,8 @@ func caseOf(text string, kind token.Kind, flags token.Flags) uint8 {
 func Compile(lx *lexicon.Lexicon) *Gazetteer {
 	g := &Gazetteer{
 		Entries:  lx.Entries,
-		keys:     make(map[string]*Word, len(lx.Entries)*2),
-		edges:    make(map[uint64]uint32, len(lx.Entries)*2),
+		keys:     make(map[string]*Word, len(lx.Entries)*6),
+		edges:    make(map[uint64]uint32, len(lx.Entries)*3),
 		terms:    make(map[uint32][]int32, len(lx.Entries)*2),
 		nodes:    1,
 		prefixes: map[string]int32{},
@@ -118,7 +119,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		heads:    map[string]bool{},
 		minPre:   1 << 30,
 	}
-	words := map[string]uint32{}
+	words := make(map[string]uint32, len(lx.Entries)*2)
 	intern := func(key string) uint32 {
 		if w, ok := words[key]; ok {
 			return w
@@ -183,6 +184,15 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	for _, w := range g.keys {
+		for _, c := range w.Cands {
+			for cs := uint8(0); cs <= allCaps; cs++ {
+				if _, ok := g.edges[edgeKey(0, c.Word, cs)]; ok {
+					w.Starts = true
+				}
+			}
+		}
+	}
 	for _, h := range lx.Heads {
 		g.heads[stem.German(h.Word)] = true
 	}
@@ -229,10 +239,10 @@ func (g *Gazetteer) addCand(key string, c Cand) {
 		}
 	}
 	// Exact readings first, so the common case stops early.
+	w.Cands = append(w.Cands, c)
 	if c.How == Exact {
-		w.Cands = append([]Cand{c}, w.Cands...)
-	} else {
-		w.Cands = append(w.Cands, c)
+		copy(w.Cands[1:], w.Cands)
+		w.Cands[0] = c
 	}
 }
 
