@@ -18,7 +18,15 @@ const (
 	bClub                          // a club prefix: TSV, FC
 	bOrgSuffix                     // ends a company's name: Verlag, Airways
 	bStreetWord                    // Straße, Platz (after an -er adjective)
+	bPlaceNoun                     // Stadt, Gemeinde: a place name follows
 )
+
+// placeNouns name the kind of place whose name follows them: die Stadt
+// Halle, im Landkreis Hof.
+var placeNouns = map[string]bool{"Stadt": true, "Gemeinde": true, "Landkreis": true, "Kreis": true, "Ort": true,
+	"Dorf": true, "Hauptstadt": true, "Region": true, "Bundesland": true, "Kanton": true, "Provinz": true,
+	"Metropole": true, "Großstadt": true, "Kleinstadt": true, "Kreisstadt": true, "Landeshauptstadt": true,
+	"Hansestadt": true, "Stadtteil": true, "Ortsteil": true, "Insel": true, "Fluss": true, "Bezirk": true}
 
 // markClasses registers the rules' word lists with the gazetteer.
 func (t *Tagger) markClasses() {
@@ -39,6 +47,7 @@ func (t *Tagger) markClasses() {
 	mark(clubPrefixes, bClub)
 	mark(orgSuffixes, bOrgSuffix)
 	mark(streetWords, bStreetWord)
+	mark(placeNouns, bPlaceNoun)
 	for name := range t.firstNames {
 		t.g.Mark(token.Key(name), bFirstName)
 	}

@@ -202,8 +202,8 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 			continue
 		}
 		switch {
-		case ent.Type == lexicon.LOC && i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&token.SentStart == 0:
-			return e, chooseContext // in Essen, nach Halle
+		case ent.Type == lexicon.LOC && i > 0 && s.has(i-1, bPlacePrep|bPlaceNoun) && s.toks[i].Flags&token.SentStart == 0:
+			return e, chooseContext // in Essen, nach Halle, die Stadt Halle
 		case ent.Kind == "party" && (h.N > 1 || i > 0 && s.has(i-1, bArticle) && s.toks[i].Flags&token.SentStart == 0):
 			return e, chooseContext // die Grünen, der Linken, die Union
 		case ent.Kind == "media" && s.reported(i, last):

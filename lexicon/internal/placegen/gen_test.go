@@ -2,7 +2,11 @@ package placegen
 
 import (
 	"encoding/binary"
+	"sort"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestChooseNames(t *testing.T) {
@@ -96,5 +100,61 @@ func TestDecodeCities(t *testing.T) {
 	}
 	if len(cs) != 1 || cs[0].NameEN != "Berlin" || cs[0].CountryCode != "DE" || cs[0].Population != 3426354 {
 		t.Errorf("decodeCities = %+v", cs)
+	}
+}
+
+func TestFoldForeign(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ereğli":              "Eregli",
+		"Tomaszów Mazowiecki": "Tomaszow Mazowiecki",
+		"Montélimar":          "Montelimar",
+		"Düzce":               "Düzce",
+		"Şanlıurfa":           "Sanliurfa",
+		"Kratié":              "Kratie",
+		"München":             "München",
+	} {
+		if got := foldForeign(in); got != want {
+			t.Errorf("foldForeign(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMacronName(t *testing.T) {
+	if got := macronName(City{NameEN: "Kyoto", CountryCode: "JP"}, "Kyōto"); got != "Kyōto" {
+		t.Errorf("macronName(Kyoto) = %q", got)
+	}
+	if got := macronName(City{NameEN: "Kyoto", CountryCode: "CN"}, "Kyōto"); got != "" {
+		t.Errorf("macronName outside Japan = %q", got)
+	}
+}
+
+func TestWordReason(t *testing.T) {
+	w := &Words{
+		de:    map[string]bool{"Boden": true, "Bodens": true, "Böden": true, "Fußboden": true, "Holzboden": true, "Fuß": true, "Holz": true, "Pfleger": true, "Feger": true, "Schornsteinfeger": true, "Schornstein": true, "Hof": true, "Hofe": true, "Hofes": true, "Paris": true, "Pariser": true, "essen": true, "Pavia": true, "Pavian": true, "Paviane": true},
+		en:    map[string]bool{"reading": true},
+		enCap: map[string]bool{"Parker": true},
+	}
+	for _, k := range []string{"Boden", "Bodens", "Böden", "Fußboden", "Holzboden", "Pfleger", "Feger", "Schornsteinfeger", "Hof", "Hofe", "Hofes", "Paris", "Pariser", "essen", "Pavia", "Pavian", "Paviane"} {
+		if r, _ := utf8.DecodeRuneInString(k); unicode.IsUpper(r) {
+			w.rev = append(w.rev, reverse(strings.ToLower(k)))
+		}
+	}
+	sort.Strings(w.rev)
+	for name, noun := range map[string]bool{
+		"Boden":       true, // compound head: Fußboden, Holzboden
+		"Hof":         true, // inflected forms Hofe, Hofes
+		"Essen":       true, // lowercase word
+		"Reading":     true,
+		"Paris":       false, // a proper name: only Pariser
+		"Pavia":       false, // Pavian is a noun of its own
+		"Parker":      false,
+		"Bad Homburg": false,
+	} {
+		if got := w.wordReason(name) != ""; got != noun {
+			t.Errorf("wordReason(%q) = %q, want word: %v", name, w.wordReason(name), noun)
+		}
+	}
+	if !w.personLike("Parker") || w.personLike("Paris") {
+		t.Error("personLike")
 	}
 }

@@ -18,12 +18,19 @@ import (
 //	             iso-codes           /usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo
 //	GeoNames     libgeonames0        /usr/lib/<arch>/libgeonames.so.0            (data CC BY 4.0)
 //	             libgeonames-common  /usr/share/locale/de/LC_MESSAGES/geonames.mo
+//	word lists   wngerman            /usr/share/dict/ngerman                     (GPL-2; only consulted)
+//	             wamerican           /usr/share/dict/american-english            (SCOWL; only consulted)
+//
+// The word lists only decide which generated names are marked ambig=noun;
+// no word of them is copied into the lexicon.
 type Sources struct {
-	CLDRGerman  string
-	ISO3166JSON string
-	ISO3166MO   string
-	GeonamesLib string
-	GeonamesMO  string
+	CLDRGerman   string
+	ISO3166JSON  string
+	ISO3166MO    string
+	GeonamesLib  string
+	GeonamesMO   string
+	GermanWords  string
+	EnglishWords string
 }
 
 // DefaultSources returns the Debian locations of the sources. The GeoNames
@@ -31,16 +38,18 @@ type Sources struct {
 func DefaultSources() Sources {
 	lib, _ := FindGeonamesLib()
 	return Sources{
-		CLDRGerman:  "/usr/share/unicode/cldr/common/main/de.xml",
-		ISO3166JSON: "/usr/share/iso-codes/json/iso_3166-1.json",
-		ISO3166MO:   "/usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo",
-		GeonamesLib: lib,
-		GeonamesMO:  GeonamesMO,
+		CLDRGerman:   "/usr/share/unicode/cldr/common/main/de.xml",
+		ISO3166JSON:  "/usr/share/iso-codes/json/iso_3166-1.json",
+		ISO3166MO:    "/usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo",
+		GeonamesLib:  lib,
+		GeonamesMO:   GeonamesMO,
+		GermanWords:  GermanWordsFile,
+		EnglishWords: EnglishWordsFile,
 	}
 }
 
 // Packages to install when a source is missing.
-const InstallHint = "apt-get install unicode-cldr-core iso-codes libgeonames0 libgeonames-common"
+const InstallHint = "apt-get install unicode-cldr-core iso-codes libgeonames0 libgeonames-common wngerman wamerican"
 
 // Missing lists the sources that are not readable files.
 func (s Sources) Missing() []string {
@@ -64,6 +73,8 @@ func (s Sources) list() [][2]string {
 		{"iso_3166-1.mo (de)", s.ISO3166MO},
 		{"libgeonames.so", s.GeonamesLib},
 		{"geonames.mo (de)", s.GeonamesMO},
+		{"ngerman", s.GermanWords},
+		{"american-english", s.EnglishWords},
 	}
 }
 
