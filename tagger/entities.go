@@ -249,7 +249,7 @@ func (t *Tagger) word(s *scratch, i int) {
 	if tok.Flags&token.Truncated != 0 {
 		return
 	}
-	if d, ok := t.g.Deriv(key); ok {
+	if d, ok := s.deriv(i); ok {
 		if tok.Flags&token.Cap != 0 && t.afterFirstNameWord(s, i) {
 			return // Christiane Holländer, Stefan Schwabe: a surname
 		}

@@ -12,6 +12,7 @@
 package match
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode/utf8"
 
@@ -70,6 +71,35 @@ type Gazetteer struct {
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
+
+	// bloom answers "certainly not a key" for most ordinary words with two
+	// bit probes in a table that stays in the CPU cache, before the large
+	// keys map is asked.
+	bloom []uint64
+	seed  maphash.Seed
+}
+
+const bloomBits = 1 << 22 // 512 KiB
+
+func (g *Gazetteer) buildBloom() {
+	g.seed = maphash.MakeSeed()
+	g.bloom = make([]uint64, bloomBits/64)
+	for k := range g.keys {
+		h := maphash.String(g.seed, k)
+		g.setBit(h)
+	}
+}
+
+func (g *Gazetteer) setBit(h uint64) {
+	a, b := h&(bloomBits-1), (h>>32)&(bloomBits-1)
+	g.bloom[a/64] |= 1 << (a % 64)
+	g.bloom[b/64] |= 1 << (b % 64)
+}
+
+func (g *Gazetteer) mayHave(key []byte) bool {
+	h := maphash.Bytes(g.seed, key)
+	a, b := h&(bloomBits-1), (h>>32)&(bloomBits-1)
+	return g.bloom[a/64]&(1<<(a%64)) != 0 && g.bloom[b/64]&(1<<(b%64)) != 0
 }
 
 // Word is everything the gazetteer knows of one token key, found with a
@@ -209,6 +239,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.buildBloom()
 	return g
 }
 
@@ -253,11 +284,22 @@ func (g *Gazetteer) addDeriv(key string, d Deriv) {
 }
 
 // Mark adds word-class bits to a key (function words, first names, …), so
-// that a tagger learns everything about a token with one lookup.
-func (g *Gazetteer) Mark(key string, bits uint32) { g.word(key).Bits |= bits }
+// that a tagger learns everything about a token with one lookup. Call it
+// before the gazetteer is used.
+func (g *Gazetteer) Mark(key string, bits uint32) {
+	g.word(key).Bits |= bits
+	if g.bloom != nil {
+		g.setBit(maphash.String(g.seed, key))
+	}
+}
 
 // Word returns what the gazetteer knows of a token key, or nil.
-func (g *Gazetteer) Word(key []byte) *Word { return g.keys[string(key)] }
+func (g *Gazetteer) Word(key []byte) *Word {
+	if g.bloom != nil && !g.mayHave(key) {
+		return nil
+	}
+	return g.keys[string(key)]
+}
 
 // addPrefix registers a one-word name that may begin a closed compound:
 // entries marked compound=yes, and organizations and places whose name is
@@ -364,7 +406,7 @@ func TokCase(flags token.Flags) uint8 {
 
 // Cands returns the readings of a token key.
 func (g *Gazetteer) Cands(key []byte) []Cand {
-	if w := g.keys[string(key)]; w != nil {
+	if w := g.Word(key); w != nil {
 		return w.Cands
 	}
 	return nil
@@ -418,7 +460,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 
 // Deriv looks up a derived word (adjective or inhabitant noun) by key.
 func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
-	if w := g.keys[string(key)]; w != nil && w.HasDeriv {
+	if w := g.Word(key); w != nil && w.HasDeriv {
 		return w.Deriv, true
 	}
 	return Deriv{}, false
@@ -465,7 +507,7 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 // Role returns the category of a role word given by its key
 // (polizeisprecherin → police), or "" when the word is none.
 func (g *Gazetteer) Role(key []byte) string {
-	if w := g.keys[string(key)]; w != nil {
+	if w := g.Word(key); w != nil {
 		return w.Role
 	}
 	return ""
