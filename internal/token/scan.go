@@ -337,6 +337,33 @@ func (s *scanner) word(i, j int) int {
 		// A run of word runes.
 		runStart := i
 		for i < j && i-start < MaxLen {
+			// ASCII fast path: one table lookup per byte.
+			if c := s.text[i]; c < utf8.RuneSelf {
+				switch asciiClass[c] {
+				case clLower:
+					numeric = false
+					letters++
+					first = false
+					i++
+					continue
+				case clUpper:
+					numeric = false
+					letters++
+					uppers++
+					if first {
+						f |= Cap
+					}
+					first = false
+					i++
+					continue
+				case clDigit:
+					f |= Digit
+					first = false
+					i++
+					continue
+				}
+				break
+			}
 			r, size := s.runeAt(i)
 			if !isWordRune(r) {
 				break

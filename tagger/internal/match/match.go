@@ -67,7 +67,7 @@ type Gazetteer struct {
 	nodes    uint32
 	maxLen   int
 	prefixes map[string]int32 // names that may begin a closed compound
-	pre3     map[[3]byte]bool // their first three bytes, to reject most words at once
+	pre3     map[[3]byte]uint64 // their first three bytes → bit set of their lengths in bytes
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
@@ -145,7 +145,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		terms:    make(map[uint32][]int32, len(lx.Entries)*2),
 		nodes:    1,
 		prefixes: map[string]int32{},
-		pre3:     map[[3]byte]bool{},
+		pre3:     map[[3]byte]uint64{},
 		heads:    map[string]bool{},
 		minPre:   1 << 30,
 	}
@@ -316,7 +316,9 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 		return
 	}
 	g.prefixes[key] = k
-	g.pre3[[3]byte{key[0], key[1], key[2]}] = true
+	if len(key) < 64 {
+		g.pre3[[3]byte{key[0], key[1], key[2]}] |= 1 << len(key)
+	}
 	if len(key) < g.minPre {
 		g.minPre = len(key)
 	}
@@ -470,11 +472,15 @@ func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
 // begin compounds and a head noun or role word. It returns the entry and the
 // byte length of the name part.
 func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
-	if len(g.prefixes) == 0 || len(key) < 6 || !g.pre3[[3]byte{key[0], key[1], key[2]}] {
+	if len(g.prefixes) == 0 || len(key) < 6 {
 		return 0, 0, false
 	}
-	for n = g.minPre; n <= g.maxPre && n <= len(key)-3; n++ {
-		if !utf8.RuneStart(key[n]) {
+	lens := g.pre3[[3]byte{key[0], key[1], key[2]}]
+	if lens == 0 {
+		return 0, 0, false
+	}
+	for n = g.minPre; n <= g.maxPre && n <= len(key)-3 && n < 64; n++ {
+		if lens&(1<<n) == 0 || !utf8.RuneStart(key[n]) {
 			continue
 		}
 		e, found := g.prefixes[string(key[:n])]
