@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Error is one problem found in a lexicon file, with its position.
@@ -13,10 +15,14 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	file := e.File
+	if strings.ContainsFunc(file, unicode.IsControl) {
+		file = strconv.Quote(file) // one problem, one line
 	}
-	return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", file, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 }
 
 // ErrorList collects every problem found while reading lexicon files, so a user
