@@ -66,7 +66,7 @@ type Gazetteer struct {
 	terms    map[uint32][]int32
 	nodes    uint32
 	maxLen   int
-	prefixes map[string]int32 // names that may begin a closed compound
+	prefixes map[string]int32   // names that may begin a closed compound
 	pre3     map[[3]byte]uint64 // their first three bytes → bit set of their lengths in bytes
 	minPre   int
 	maxPre   int
