@@ -27,7 +27,26 @@ func TestGoldenSeed(t *testing.T) {
 	}
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	if got := out.String(); got != string(want) {
+		// Report the first differing entity or topic, not the whole file.
+		var w, g struct {
+			Entities []json.RawMessage `json:"entities"`
+			Topics   []json.RawMessage `json:"topics"`
+		}
+		require.NoError(t, json.Unmarshal(want, &w))
+		require.NoError(t, json.Unmarshal([]byte(got), &g))
+		for i := 0; i < len(w.Entities) || i < len(g.Entities); i++ {
+			if i >= len(w.Entities) || i >= len(g.Entities) || string(w.Entities[i]) != string(g.Entities[i]) {
+				t.Fatalf("entity %d differs from %s (go test ./examples/tag -update rewrites it):\nwant %s\ngot  %s", i, golden, at(w.Entities, i), at(g.Entities, i))
+			}
+		}
+		for i := 0; i < len(w.Topics) || i < len(g.Topics); i++ {
+			if i >= len(w.Topics) || i >= len(g.Topics) || string(w.Topics[i]) != string(g.Topics[i]) {
+				t.Fatalf("topic %d differs from %s (go test ./examples/tag -update rewrites it):\nwant %.300s\ngot  %.300s", i, golden, at(w.Topics, i), at(g.Topics, i))
+			}
+		}
+		t.Fatalf("output differs from %s", golden)
+	}
 
 	// The contract's shape.
 	var rec map[string]any
@@ -146,4 +165,11 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+func at(list []json.RawMessage, i int) string {
+	if i < len(list) {
+		return string(list[i])
+	}
+	return "(none)"
 }
