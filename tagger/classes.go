@@ -19,7 +19,15 @@ const (
 	bOrgSuffix                     // ends a company's name: Verlag, Airways
 	bStreetWord                    // Straße, Platz (after an -er adjective)
 	bPlaceNoun                     // Stadt, Gemeinde: a place name follows
+	bSayVerb                       // sagte, erklärte: a speaker may follow
 )
+
+// sayVerbs introduce the speaker of a quote: „…“, sagte Schmidt.
+var sayVerbs = map[string]bool{"sagte": true, "sagt": true, "erklärte": true, "erklärt": true, "betonte": true,
+	"betont": true, "meinte": true, "meint": true, "so": true, "schrieb": true, "schreibt": true, "kritisierte": true,
+	"kritisiert": true, "warnte": true, "warnt": true, "forderte": true, "fordert": true, "ergänzte": true,
+	"fügte": true, "räumte": true, "bestätigte": true, "bestätigt": true, "sagten": true, "erklärten": true,
+	"teilte": true, "versicherte": true, "kündigte": true, "sprach": true, "antwortete": true, "entgegnete": true}
 
 // placeNouns name the kind of place whose name follows them: die Stadt
 // Halle, im Landkreis Hof.
@@ -48,6 +56,7 @@ func (t *Tagger) markClasses() {
 	mark(orgSuffixes, bOrgSuffix)
 	mark(streetWords, bStreetWord)
 	mark(placeNouns, bPlaceNoun)
+	mark(sayVerbs, bSayVerb)
 	for name := range t.firstNames {
 		t.g.Mark(token.Key(name), bFirstName)
 	}

@@ -335,7 +335,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" {
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -360,6 +360,24 @@ var notSurnames = func() map[string]bool {
 	return m
 }()
 
+// endsWithRole reports a compound whose last part is a role word or
+// compound head: Polizeisprecher, SAGA-Sprecher, Co-Fraktionschef.
+func (t *Tagger) endsWithRole(key []byte) bool {
+	for k := 1; k+4 <= len(key); k++ {
+		if !utf8.RuneStart(key[k]) {
+			continue
+		}
+		rest := key[k:]
+		if rest[0] == '-' {
+			continue
+		}
+		if t.g.Role(rest) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // nounSuffixes end German common nouns far more often than surnames.
 var nounSuffixes = []string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus",
 	"nis", "nisse", "tum", "ei", "chen", "ment", "enz", "anz", "ur", "ik", "ie", "ien", "ität",
@@ -376,7 +394,7 @@ var notNames = func() map[string]bool {
 		montag dienstag mittwoch donnerstag freitag samstag sonntag sonnabend
 		januar februar märz april mai juni juli august september oktober november dezember
 		euro dollar prozent millionen milliarden uhr jahre jahren jahr mehr weniger alle viele
-		herr frau dr prof sagte sagt erklärte betonte meinte hieß`) {
+		herr frau dr prof sagte sagt erklärte betonte meinte hieß bereits name namen`) {
 		m[w] = true
 	}
 	return m
@@ -425,6 +443,15 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		// Role word + surname(s): Kanzler Scholz, Trainer Vincent Kompany.
 		end := i + 1
 		if t.surnameLike(s, end, covered) && s.toks[end].Start == s.toks[end-1].End+1 {
+			end++
+		}
+		return end
+	}
+	// "sagte Schmidt": after a verb of saying, a capitalized word without
+	// an article is the speaker.
+	if i > 0 && s.has(i-1, bSayVerb) && s.toks[i].Flags&token.SentStart == 0 && s.mtoks[i].Cands == nil && t.surnameLike(s, i, covered) {
+		end := i + 1
+		if end < len(s.toks) && s.mtoks[end].Cands == nil && t.surnameLike(s, end, covered) && s.toks[end].Start == s.toks[i].End+1 {
 			end++
 		}
 		return end
@@ -553,6 +580,17 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 	}
 	if len(surnames) == 0 {
 		return
+	}
+	// Single-word people found by rules (sagte Schmidt) are the person
+	// named in full.
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.end-m.start != 1 || m.entry >= 0 || m.typ != lexicon.PER {
+			continue
+		}
+		if p, ok := surnames[string(s.key(int(m.start)))]; ok {
+			m.entry, m.name, m.rule = p.entry, p.name, "coref"
+		}
 	}
 	for i := range s.toks {
 		if covered[i] || !s.isCapWord(i) {

@@ -73,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	var lexFiles []string
 	fs.Func("lexicon", "extra lexicon file (repeatable)", func(s string) error { lexFiles = append(lexFiles, s); return nil })
+	lexDir := fs.String("lexicon-dir", "", "use the *.tsv files of this directory instead of the default lexicon")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -90,7 +91,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)
 		return 2
 	}
-	tg, err := tagger.New(tagger.WithLexiconFiles(lexFiles...), tagger.WithoutTopics())
+	opts := []tagger.Option{tagger.WithLexiconFiles(lexFiles...), tagger.WithoutTopics()}
+	if *lexDir != "" {
+		opts = append(opts, tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(os.DirFS(*lexDir)))
+	}
+	tg, err := tagger.New(opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "evaluate: %v\n", err)
 		return 2
