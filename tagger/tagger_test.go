@@ -134,7 +134,7 @@ func TestTag(t *testing.T) {
 		{"spa town", "in Bad Schussenried", "Bad Schussenried=LOC/name:"},
 		{"district", "in München-Mitte und Russland-Reise", "München-Mitte=LOC/name: Russland-Reise=LOC/part:russland"},
 		{"speaker after verb", "„Wir sind bereit“, sagte Kowalczyk am Montag.", "Kowalczyk=PER/name:"},
-		{"no speaker from a role compound", "Das sagte SAGA-Sprecher gestern.", ""},
+		{"no speaker from a role compound", "Das sagte SAGA-Chef gestern.", ""},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
