@@ -63,7 +63,8 @@ type Gazetteer struct {
 	keys     map[string]*Word // token key → what the lexicon knows of it
 	words    uint32
 	edges    map[uint64]uint32 // node, word, capital → child node
-	terms    map[uint32][]int32
+	term     []int32            // node → first entry ending there, -1 for none
+	moreTerm map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes    uint32
 	maxLen   int
 	prefixes map[string]int32   // names that may begin a closed compound
@@ -140,9 +141,10 @@ func caseOf(text string, kind token.Kind, flags token.Flags) uint8 {
 func Compile(lx *lexicon.Lexicon) *Gazetteer {
 	g := &Gazetteer{
 		Entries:  lx.Entries,
-		keys:     make(map[string]*Word, len(lx.Entries)*6),
-		edges:    make(map[uint64]uint32, len(lx.Entries)*3),
-		terms:    make(map[uint32][]int32, len(lx.Entries)*2),
+		keys:     make(map[string]*Word, len(lx.Entries)*3),
+		edges:    make(map[uint64]uint32, len(lx.Entries)*2),
+		term:     []int32{-1},
+		moreTerm: map[uint32][]int32{},
 		nodes:    1,
 		prefixes: map[string]int32{},
 		pre3:     map[[3]byte]uint64{},
@@ -177,6 +179,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 					child = g.nodes
 					g.nodes++
 					g.edges[ek] = child
+					g.term = append(g.term, -1)
 				}
 				node = child
 				if t.Kind != token.Word {
@@ -195,8 +198,18 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			if len(toks) > g.maxLen {
 				g.maxLen = len(toks)
 			}
-			if !containsInt(g.terms[node], int32(k)) {
-				g.terms[node] = append(g.terms[node], int32(k))
+			switch first := g.term[node]; {
+			case first < 0:
+				g.term[node] = int32(k)
+			case first == int32(k):
+			default:
+				more := g.moreTerm[node]
+				if more == nil {
+					more = []int32{first}
+				}
+				if !containsInt(more, int32(k)) {
+					g.moreTerm[node] = append(more, int32(k))
+				}
 			}
 			if len(toks) == 1 && toks[0].Kind == token.Word && toks[0].Flags&token.Hyphen == 0 {
 				g.addPrefix(token.Key(name), int32(k), e)
@@ -448,7 +461,11 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 				continue
 			}
 			if c.How != Declined {
-				if terms := g.terms[child]; len(terms) > 0 {
+				if g.term[child] >= 0 {
+					terms := g.term[child : child+1]
+					if more := g.moreTerm[child]; more != nil {
+						terms = more
+					}
 					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
 				}
 			}
