@@ -62,7 +62,7 @@ type Gazetteer struct {
 
 	keys     map[string]*Word // token key → what the lexicon knows of it
 	words    uint32
-	edges    map[uint64]uint32 // node, word, capital → child node
+	edges    map[uint64]uint32  // node, word, capital → child node
 	term     []int32            // node → first entry ending there, -1 for none
 	moreTerm map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes    uint32
