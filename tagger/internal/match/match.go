@@ -67,8 +67,8 @@ type Gazetteer struct {
 	moreTerm map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes    uint32
 	maxLen   int
-	prefixes map[string]int32   // names that may begin a closed compound
-	pre3     map[[3]byte]uint64 // their first three bytes → bit set of their lengths in bytes
+	prefixes map[string]int32 // names that may begin a closed compound
+	pre2     []uint64         // their first two bytes → bit set of their lengths in bytes
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
@@ -147,7 +147,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		moreTerm: map[uint32][]int32{},
 		nodes:    1,
 		prefixes: map[string]int32{},
-		pre3:     map[[3]byte]uint64{},
+		pre2:     make([]uint64, 1<<16),
 		heads:    map[string]bool{},
 		minPre:   1 << 30,
 	}
@@ -330,7 +330,7 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 	}
 	g.prefixes[key] = k
 	if len(key) < 64 {
-		g.pre3[[3]byte{key[0], key[1], key[2]}] |= 1 << len(key)
+		g.pre2[int(key[0])<<8|int(key[1])] |= 1 << len(key)
 	}
 	if len(key) < g.minPre {
 		g.minPre = len(key)
@@ -492,7 +492,7 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 	if len(g.prefixes) == 0 || len(key) < 6 {
 		return 0, 0, false
 	}
-	lens := g.pre3[[3]byte{key[0], key[1], key[2]}]
+	lens := g.pre2[int(key[0])<<8|int(key[1])]
 	if lens == 0 {
 		return 0, 0, false
 	}
