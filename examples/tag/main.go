@@ -61,6 +61,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	noDefault := fs.Bool("no-default-lexicon", false, "do not load the embedded default lexicon")
 	noTopics := fs.Bool("no-topics", false, "do not tag topics")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents tagged in parallel")
+	maxBytes := fs.Int("max-bytes", tagger.DefaultMaxBytes, "largest document accepted, in bytes")
 	var lexFiles multiFlag
 	fs.Var(&lexFiles, "lexicon", "extra lexicon file (repeatable)")
 	fs.Usage = func() {
@@ -84,7 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *noTopics {
 		opts = append(opts, tagger.WithoutTopics())
 	}
-	opts = append(opts, tagger.WithLexiconFiles(lexFiles...))
+	opts = append(opts, tagger.WithLexiconFiles(lexFiles...), tagger.WithMaxBytes(*maxBytes))
 	tg, err := tagger.New(opts...)
 	if err != nil {
 		fmt.Fprintf(stderr, "tag: %v\n", err)

@@ -130,6 +130,10 @@ func TestBadFlags(t *testing.T) {
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 2, run([]string{"-nope"}, strings.NewReader(""), &out, &errOut))
 	assert.Equal(t, 2, run([]string{"-workers", "0"}, strings.NewReader(""), &out, &errOut))
+	assert.Equal(t, 2, run([]string{"-max-bytes", "0"}, strings.NewReader(""), &out, &errOut))
+	assert.Equal(t, 1, run([]string{"-max-bytes", "10"}, strings.NewReader("Die Nato und Russland"), &out, &errOut))
+	assert.Contains(t, out.String(), "text too large")
+	out.Reset()
 	assert.Equal(t, 2, run([]string{"-lexicon", "/does/not/exist.tsv"}, strings.NewReader(""), &out, &errOut))
 	assert.Contains(t, errOut.String(), "exist.tsv")
 	assert.Empty(t, out.String())
