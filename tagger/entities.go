@@ -175,6 +175,16 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 		words--
 	}
 	last := i + h.N - 1
+	if len(h.Terms) > 1 && words == 1 {
+		// Names of several entities: the context may say which type.
+		if typ := s.contextType(i); typ != "" {
+			for _, e := range h.Terms {
+				if ent := t.g.Entries[e]; ent.Type == typ && ent.Ambig != "noun" {
+					return e, chooseContext
+				}
+			}
+		}
+	}
 	var fallback int32 = -1
 	for _, e := range h.Terms {
 		ent := t.g.Entries[e]
@@ -569,4 +579,24 @@ func (s *scratch) deriv(i int) (match.Deriv, bool) {
 		return w.Deriv, true
 	}
 	return match.Deriv{}, false
+}
+
+// contextType tells the type the words before token i expect: a place after
+// "in", "nach" or "die Stadt", a person after a role word or title.
+func (s *scratch) contextType(i int) string {
+	if i == 0 || s.toks[i].Flags&token.SentStart != 0 {
+		return ""
+	}
+	switch {
+	case s.has(i-1, bPlaceNoun):
+		return lexicon.LOC
+	case s.has(i-1, bPlacePrep):
+		switch string(s.key(i - 1)) {
+		case "in", "nach", "aus", "nahe":
+			return lexicon.LOC
+		}
+	case s.role(i-1) != "" && s.isCapWord(i-1), titles[s.tokText(i-1)]:
+		return lexicon.PER
+	}
+	return ""
 }

@@ -41,6 +41,8 @@ iran	LOC	Iran		adj=iranisch;kind=country;country=IR
 indopazifik	LOC	Indopazifik	Indopazifik-Raum	kind=region
 nahost	LOC	Nahost	Naher Osten	kind=region
 paris	LOC	Paris		kind=city;country=FR
+vaclav-havel	PER	Václav Havel	Havel	ambig=LOC;kind=politician
+havel	LOC	Havel		ambig=PER;kind=river
 jens-stoltenberg	PER	Jens Stoltenberg	Stoltenberg	kind=politician
 wladimir-putin	PER	Wladimir Putin	Putin	kind=politician
 olaf-scholz	PER	Olaf Scholz	Scholz	kind=politician
@@ -135,6 +137,8 @@ func TestTag(t *testing.T) {
 		{"district", "in München-Mitte und Russland-Reise", "München-Mitte=LOC/name: Russland-Reise=LOC/part:russland"},
 		{"speaker after verb", "„Wir sind bereit“, sagte Kowalczyk am Montag.", "Kowalczyk=PER/name:"},
 		{"no speaker from a role compound", "Das sagte SAGA-Chef gestern.", ""},
+		{"person or river: place context", "Der Kahn fuhr nach Havel hinunter", "Havel=LOC/name:havel"},
+		{"person or river: role context", "Das sagte Kanzler Havel gestern", "Havel=PER/name:vaclav-havel"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},

@@ -351,6 +351,9 @@ func genitives(key, typ string) []string {
 	switch last {
 	case 's', 'ß', 'x', 'z':
 		out = append(out, key+"'")
+		if typ != lexicon.PER && utf8.RuneCountInString(key) > 3 {
+			out = append(out, key+"es") // des Rhein-Sieg-Kreises
+		}
 	default:
 		out = append(out, key+"s", key+"'s")
 		if typ != lexicon.PER && !isVowel(last) && utf8.RuneCountInString(key) > 3 {
