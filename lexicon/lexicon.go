@@ -86,6 +86,7 @@ type Lexicon struct {
 	Roles      []Role
 	FirstNames []FirstName
 	Heads      []Head
+	Nouns      []Head // common nouns (Sommer, Stein): not surnames, not place names
 	Topics     []File
 
 	errs  ErrorList
@@ -104,15 +105,16 @@ const (
 	KindRoles      = "roles"
 	KindFirstNames = "firstnames"
 	KindHeads      = "heads"
+	KindNouns      = "nouns"
 	KindTopics     = "topics"
 )
 
 // FileKind tells how a file is read, by its base name: roles*.tsv,
-// firstnames*.tsv, heads*.tsv and topics*.tsv have their own formats; every
-// other file is an entity file.
+// firstnames*.tsv, heads*.tsv, nouns*.tsv and topics*.tsv have their own
+// formats; every other file is an entity file.
 func FileKind(name string) string {
 	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
-	for _, k := range []string{KindRoles, KindFirstNames, KindHeads, KindTopics} {
+	for _, k := range []string{KindRoles, KindFirstNames, KindHeads, KindNouns, KindTopics} {
 		if strings.HasPrefix(base, k) {
 			return k
 		}
@@ -180,7 +182,9 @@ func (lx *Lexicon) AddFile(name string, data []byte) {
 		case KindFirstNames:
 			lx.parseFirstName(name, line, cols)
 		case KindHeads:
-			lx.parseHead(name, line, cols)
+			lx.parseHead(name, line, cols, &lx.Heads)
+		case KindNouns:
+			lx.parseHead(name, line, cols, &lx.Nouns)
 		default:
 			lx.parseEntry(name, line, cols)
 		}
@@ -512,13 +516,13 @@ func (lx *Lexicon) parseFirstName(file string, line int, cols []string) {
 	}
 }
 
-func (lx *Lexicon) parseHead(file string, line int, cols []string) {
+func (lx *Lexicon) parseHead(file string, line int, cols []string, list *[]Head) {
 	w := strings.TrimSpace(cols[0])
 	if len(cols) != 1 || w == "" || strings.ContainsAny(w, " |;") {
 		lx.errs.Add(file, line, "want one word per line")
 		return
 	}
-	lx.Heads = append(lx.Heads, Head{Word: w, File: file, Line: line})
+	*list = append(*list, Head{Word: w, File: file, Line: line})
 }
 
 // Entry returns the entry with the given id.
@@ -574,7 +578,7 @@ func (lx *Lexicon) conflicts() ErrorList {
 // Stats counts entries by type and the other lists.
 func (lx *Lexicon) Stats() map[string]int {
 	s := map[string]int{PER: 0, ORG: 0, LOC: 0, OTH: 0, "roles": len(lx.Roles), "firstnames": len(lx.FirstNames),
-		"heads": len(lx.Heads), "topic_files": len(lx.Topics)}
+		"heads": len(lx.Heads), "nouns": len(lx.Nouns), "topic_files": len(lx.Topics)}
 	for _, e := range lx.Entries {
 		s[e.Type]++
 		s["aliases"] += len(e.Aliases)

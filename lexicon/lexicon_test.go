@@ -68,6 +68,8 @@ func TestParseErrors(t *testing.T) {
 		{"first name twice", "firstnames.tsv", "Anna\tf\nAnna\tf\n", []string{`firstnames.tsv:2: first name "Anna" listed twice (first at firstnames.tsv:1)`}},
 		{"head ok", "heads.tsv", "Gipfel\n", nil},
 		{"head two words", "heads.tsv", "Gipfel Treffen\n", []string{"heads.tsv:1: want one word per line"}},
+		{"noun ok", "nouns.tsv", "Sommer\nStein\n", nil},
+		{"noun with tab", "nouns.tsv", "Sommer\tx\n", []string{"nouns.tsv:1: want one word per line"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,7 +95,7 @@ func TestParsedEntry(t *testing.T) {
 func TestFileKind(t *testing.T) {
 	for name, want := range map[string]string{
 		"roles.tsv": lexicon.KindRoles, "firstnames_de.tsv": lexicon.KindFirstNames, "heads.tsv": lexicon.KindHeads,
-		"topics.tsv": lexicon.KindTopics, "dir/places.tsv": lexicon.KindEntities, `c:\x\roles2.tsv`: lexicon.KindRoles,
+		"topics.tsv": lexicon.KindTopics, "nouns.tsv": lexicon.KindNouns, "dir/places.tsv": lexicon.KindEntities, `c:\x\roles2.tsv`: lexicon.KindRoles,
 	} {
 		assert.Equal(t, want, lexicon.FileKind(name), name)
 	}

@@ -1,7 +1,11 @@
 package tagger
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
 )
 
 // Word classes the rules ask about, marked on the gazetteer's words at New
@@ -20,6 +24,7 @@ const (
 	bStreetWord                    // Straße, Platz (after an -er adjective)
 	bPlaceNoun                     // Stadt, Gemeinde: a place name follows
 	bSayVerb                       // sagte, erklärte: a speaker may follow
+	bSurname                       // the last word of a person's name in the lexicon
 )
 
 // sayVerbs introduce the speaker of a quote: „…“, sagte Schmidt.
@@ -59,5 +64,20 @@ func (t *Tagger) markClasses() {
 	mark(sayVerbs, bSayVerb)
 	for name := range t.firstNames {
 		t.g.Mark(token.Key(name), bFirstName)
+	}
+	// Surnames of the lexicon's people: a known surname alone is a person
+	// (but which one, the text must say).
+	for _, e := range t.g.Entries {
+		if e.Type != lexicon.PER {
+			continue
+		}
+		words := strings.Fields(e.Name)
+		if len(words) < 2 {
+			continue
+		}
+		last := words[len(words)-1]
+		if utf8.RuneCountInString(last) >= 5 && token.IsUpperStart(last) && !strings.HasSuffix(last, ".") {
+			t.g.Mark(token.Key(last), bSurname)
+		}
 	}
 }

@@ -521,7 +521,7 @@ func (t *Tagger) placeDistrict(text string, n int) bool {
 		if _, ok := t.g.Deriv(key); ok {
 			return false
 		}
-		if !districtLike(key) {
+		if !districtLike(key) && (t.g.IsNoun(key) || hasNounSuffix(key)) {
 			return false
 		}
 	}
@@ -599,4 +599,15 @@ func (s *scratch) contextType(i int) string {
 		return lexicon.PER
 	}
 	return ""
+}
+
+// hasNounSuffix reports a word with an ending typical of German common
+// nouns (Zahlung, Freiheit, Gesellschaft).
+func hasNounSuffix(key []byte) bool {
+	for _, suf := range nounSuffixes {
+		if len(key) > len(suf)+2 && hasSuffix(key, suf) {
+			return true
+		}
+	}
+	return false
 }

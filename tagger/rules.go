@@ -335,7 +335,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) {
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.g.IsNoun(s.key(i)) {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -455,6 +455,10 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 			end++
 		}
 		return end
+	}
+	// The surname of a person the lexicon knows, on its own: Bhutto.
+	if s.has(i, bSurname) && !s.clauseStart(i) && !s.info[i].Starts && t.surnameLike(s, i, covered) {
+		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
 	if i+3 < len(s.toks) && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && covered[i+2] && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
@@ -752,7 +756,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			continue
 		}
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
-			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
+			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) && !t.g.IsNoun(key) {
 			for _, suf := range toponymSuffixes {
 				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
@@ -832,7 +836,7 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
-	if notLandmarks[string(key)] || t.isKnownWord(s, i) {
+	if notLandmarks[string(key)] || t.isKnownWord(s, i) || t.g.IsNoun(key) {
 		return false
 	}
 	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {

@@ -72,6 +72,7 @@ type Gazetteer struct {
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
+	nouns    map[string]bool // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
@@ -149,6 +150,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		prefixes: map[string]int32{},
 		pre2:     make([]uint64, 1<<16),
 		heads:    map[string]bool{},
+		nouns:    map[string]bool{},
 		minPre:   1 << 30,
 	}
 	words := make(map[string]uint32, len(lx.Entries)*2)
@@ -235,6 +237,9 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 				}
 			}
 		}
+	}
+	for _, n := range lx.Nouns {
+		g.nouns[stem.German(n.Word)] = true
 	}
 	for _, h := range lx.Heads {
 		g.heads[stem.German(h.Word)] = true
@@ -517,6 +522,16 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// IsNoun reports whether a key is a common noun (nouns*.tsv, compound
+// heads or role words) in any inflection.
+func (g *Gazetteer) IsNoun(key []byte) bool {
+	if len(g.nouns) == 0 && len(g.heads) == 0 {
+		return false
+	}
+	st := stem.German(string(key))
+	return g.nouns[st] || g.heads[st]
 }
 
 // IsHead reports whether a key is a compound head or role word in any
