@@ -530,8 +530,9 @@ func (g *Gazetteer) IsNoun(key []byte) bool {
 	if len(g.nouns) == 0 && len(g.heads) == 0 {
 		return false
 	}
-	st := stem.German(string(key))
-	return g.nouns[st] || g.heads[st]
+	var buf [64]byte
+	st := stem.AppendGerman(buf[:0], key)
+	return g.nouns[string(st)] || g.heads[string(st)]
 }
 
 // IsHead reports whether a key is a compound head or role word in any
@@ -542,7 +543,8 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 	if utf8.RuneCount(rest) < 3 {
 		return false
 	}
-	return g.heads[stem.German(string(rest))]
+	var buf [64]byte
+	return g.heads[string(stem.AppendGerman(buf[:0], rest))]
 }
 
 // Role returns the category of a role word given by its key
