@@ -756,9 +756,9 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			continue
 		}
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
-			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) && !t.g.IsNoun(key) {
+			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
 			for _, suf := range toponymSuffixes {
-				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 {
+				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.g.IsNoun(key) {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
 					covered[i] = true
 					break
@@ -836,7 +836,14 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
-	if notLandmarks[string(key)] || t.isKnownWord(s, i) || t.g.IsNoun(key) {
+	ends := false
+	for _, suf := range landmarkSuffixes {
+		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
+			ends = true
+			break
+		}
+	}
+	if !ends || notLandmarks[string(key)] {
 		return false
 	}
 	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {
@@ -844,12 +851,7 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 			return false
 		}
 	}
-	for _, suf := range landmarkSuffixes {
-		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
-			return true
-		}
-	}
-	return false
+	return !t.isKnownWord(s, i) && !t.g.IsNoun(key)
 }
 
 // hasSuffix is strings.HasSuffix for a key held as bytes.
