@@ -92,16 +92,18 @@ func (g *Gazetteer) buildBloom() {
 	}
 }
 
+// The filter is blocked: both bits of a key lie in one 64-bit word, so a
+// probe costs one memory access.
+func bloomMask(h uint64) uint64 { return 1<<((h>>32)&63) | 1<<((h>>40)&63) }
+
 func (g *Gazetteer) setBit(h uint64) {
-	a, b := h&(bloomBits-1), (h>>32)&(bloomBits-1)
-	g.bloom[a/64] |= 1 << (a % 64)
-	g.bloom[b/64] |= 1 << (b % 64)
+	g.bloom[h&(bloomBits/64-1)] |= bloomMask(h)
 }
 
 func (g *Gazetteer) mayHave(key []byte) bool {
 	h := maphash.Bytes(g.seed, key)
-	a, b := h&(bloomBits-1), (h>>32)&(bloomBits-1)
-	return g.bloom[a/64]&(1<<(a%64)) != 0 && g.bloom[b/64]&(1<<(b%64)) != 0
+	m := bloomMask(h)
+	return g.bloom[h&(bloomBits/64-1)]&m == m
 }
 
 // Word is everything the gazetteer knows of one token key, found with a
