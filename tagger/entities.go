@@ -33,6 +33,7 @@ type scratch struct {
 	words    []topic.Word
 	cues     []topic.Cue
 	info     []*match.Word // what the gazetteer knows of each token
+	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -54,6 +55,7 @@ func (s *scratch) reset(text string) {
 	s.keyEnd = s.keyEnd[:0]
 	s.mtoks = s.mtoks[:0]
 	s.ments = s.ments[:0]
+	s.drops = s.drops[:0]
 	s.pending = s.pending[:0]
 	if s.known == nil {
 		s.known = map[int32]bool{}
@@ -382,7 +384,7 @@ func (s *scratch) add(m mention) {
 // entitiesOf turns the mentions into Entities, sorted by start, without
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
-	ms := s.ments
+	ms := s.live()
 	slices.SortStableFunc(ms, func(a, b mention) int {
 		if a.bstart != b.bstart {
 			return int(a.bstart - b.bstart)

@@ -283,16 +283,40 @@ func (s *scratch) mentionAt(i int, typ string) bool {
 	return false
 }
 
-// dropMentions removes mentions inside the token range [start, end).
+// dropMentions removes the mentions found so far inside the token range
+// [start, end): a rule found a longer name there. Removal is lazy (see
+// entitiesOf), so that long texts with many rule hits stay linear.
 func (s *scratch) dropMentions(start, end int) {
+	s.drops = append(s.drops, dropRange{int32(start), int32(end), len(s.ments)})
+}
+
+// dropRange is a token range whose earlier mentions are void.
+type dropRange struct {
+	start, end int32
+	upto       int // mentions with a smaller index are dropped
+}
+
+// live returns the mentions not dropped.
+func (s *scratch) live() []mention {
+	if len(s.drops) == 0 {
+		return s.ments
+	}
 	out := s.ments[:0]
-	for _, m := range s.ments {
-		if int(m.start) >= start && int(m.end) <= end {
-			continue
+	for k, m := range s.ments {
+		dropped := false
+		for _, d := range s.drops {
+			if k < d.upto && m.start >= d.start && m.end <= d.end {
+				dropped = true
+				break
+			}
 		}
-		out = append(out, m)
+		if !dropped {
+			out = append(out, m)
+		}
 	}
 	s.ments = out
+	s.drops = s.drops[:0]
+	return out
 }
 
 // coverage marks the tokens inside mentions found so far.
