@@ -108,7 +108,7 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if w := s.info[i]; w != nil && w.Starts {
+		if w := s.info[i]; w != nil && t.g.StartsName(w.Cands) {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue

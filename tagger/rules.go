@@ -481,7 +481,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return end
 	}
 	// The surname of a person the lexicon knows, on its own: Bhutto.
-	if s.has(i, bSurname) && !s.clauseStart(i) && !s.info[i].Starts && t.surnameLike(s, i, covered) {
+	if s.has(i, bSurname) && !s.clauseStart(i) && !t.g.StartsName(s.info[i].Cands) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 
@@ -155,25 +156,39 @@ func New(opts ...Option) (*Tagger, error) {
 	if cfg.maxBytes <= 0 {
 		return nil, fmt.Errorf("tagger: WithMaxBytes(%d): must be positive", cfg.maxBytes)
 	}
+	// The topic model compiles on another core while the gazetteer is
+	// built; both only read lx.
+	type topicsDone struct {
+		m   *topicModel
+		err error
+	}
+	topics := make(chan topicsDone, 1)
+	if cfg.noTopics {
+		topics <- topicsDone{}
+	} else {
+		go func() {
+			m, err := compileTopics(lx, cfg.topicOpts)
+			topics <- topicsDone{m, err}
+		}()
+	}
 	t := &Tagger{
 		g:          match.Compile(lx),
-		firstNames: map[string]lexicon.FirstName{},
+		firstNames: make(map[string]lexicon.FirstName, len(lx.FirstNames)),
 		maxBytes:   cfg.maxBytes,
+		sources:    make([]string, 0, len(lx.Entries)),
 	}
 	for _, e := range lx.Entries {
-		t.sources = append(t.sources, fmt.Sprintf("%s:%d", e.File, e.Line))
+		t.sources = append(t.sources, e.File+":"+strconv.Itoa(e.Line))
 	}
 	for _, n := range lx.FirstNames {
 		t.firstNames[n.Name] = n
 	}
 	t.markClasses()
-	if !cfg.noTopics {
-		m, err := compileTopics(lx, cfg.topicOpts)
-		if err != nil {
-			return nil, err
-		}
-		t.topics = m
+	td := <-topics
+	if td.err != nil {
+		return nil, td.err
 	}
+	t.topics = td.m
 	t.pool.New = func() any { return new(scratch) }
 	return t, nil
 }

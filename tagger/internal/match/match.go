@@ -72,6 +72,7 @@ type Gazetteer struct {
 	minPre   int
 	maxPre   int
 	heads    map[string]bool // stems of compound heads
+	starts   []bool          // word id → begins some name
 	nouns    map[string]bool // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
@@ -83,13 +84,9 @@ type Gazetteer struct {
 
 const bloomBits = 1 << 22 // 512 KiB
 
-func (g *Gazetteer) buildBloom() {
+func (g *Gazetteer) initBloom() {
 	g.seed = maphash.MakeSeed()
 	g.bloom = make([]uint64, bloomBits/64)
-	for k := range g.keys {
-		h := maphash.String(g.seed, k)
-		g.setBit(h)
-	}
 }
 
 // The filter is blocked: both bits of a key lie in one 64-bit word, so a
@@ -114,7 +111,16 @@ type Word struct {
 	HasDeriv bool
 	Role     string // category when the key is a role word
 	Bits     uint32 // word classes marked by the caller (see Mark)
-	Starts   bool   // some reading begins a name (an edge leaves the root)
+}
+
+// StartsName reports whether a token with these readings may begin a name.
+func (g *Gazetteer) StartsName(cands []Cand) bool {
+	for _, c := range cands {
+		if g.starts[c.Word] {
+			return true
+		}
+	}
+	return false
 }
 
 // Case requirements of a name token, part of an edge's key.
@@ -155,6 +161,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		nouns:    map[string]bool{},
 		minPre:   1 << 30,
 	}
+	g.initBloom()
 	words := make(map[string]uint32, len(lx.Entries)*2)
 	intern := func(key string) uint32 {
 		if w, ok := words[key]; ok {
@@ -163,6 +170,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		w := g.words
 		g.words++
 		words[key] = w
+		g.starts = append(g.starts, false)
 		g.addCand(key, Cand{Word: w, How: Exact})
 		return w
 	}
@@ -178,6 +186,9 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 				cs := caseOf(text, t.Kind, t.Flags)
 				capital := cs != anyCase
 				ek := edgeKey(node, w, cs)
+				if node == 0 {
+					g.starts[w] = true
+				}
 				child, ok := g.edges[ek]
 				if !ok {
 					child = g.nodes
@@ -231,15 +242,6 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
-	for _, w := range g.keys {
-		for _, c := range w.Cands {
-			for cs := uint8(0); cs <= allCaps; cs++ {
-				if _, ok := g.edges[edgeKey(0, c.Word, cs)]; ok {
-					w.Starts = true
-				}
-			}
-		}
-	}
 	for _, n := range lx.Nouns {
 		g.nouns[stem.German(n.Word)] = true
 	}
@@ -259,7 +261,6 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
-	g.buildBloom()
 	return g
 }
 
@@ -272,12 +273,14 @@ func containsInt(s []int32, v int32) bool {
 	return false
 }
 
-// word returns the Word of key, creating it.
+// word returns the Word of key, creating it (and setting its bits in the
+// Bloom filter).
 func (g *Gazetteer) word(key string) *Word {
 	w := g.keys[key]
 	if w == nil {
 		w = &Word{}
 		g.keys[key] = w
+		g.setBit(maphash.String(g.seed, key))
 	}
 	return w
 }
@@ -306,16 +309,11 @@ func (g *Gazetteer) addDeriv(key string, d Deriv) {
 // Mark adds word-class bits to a key (function words, first names, …), so
 // that a tagger learns everything about a token with one lookup. Call it
 // before the gazetteer is used.
-func (g *Gazetteer) Mark(key string, bits uint32) {
-	g.word(key).Bits |= bits
-	if g.bloom != nil {
-		g.setBit(maphash.String(g.seed, key))
-	}
-}
+func (g *Gazetteer) Mark(key string, bits uint32) { g.word(key).Bits |= bits }
 
 // Word returns what the gazetteer knows of a token key, or nil.
 func (g *Gazetteer) Word(key []byte) *Word {
-	if g.bloom != nil && !g.mayHave(key) {
+	if !g.mayHave(key) {
 		return nil
 	}
 	return g.keys[string(key)]
