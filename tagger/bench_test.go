@@ -1,33 +1,19 @@
 package tagger_test
 
 import (
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
-	"strings"
 	"testing"
 
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/tagger"
 )
 
-// benchArticles returns the seed article and the benchmark articles of
-// testdata/articles, by name.
+// benchArticles returns the seed article and the benchmark articles, by name.
 func benchArticles(b *testing.B) (names, docs []string) {
 	b.Helper()
-	paths, err := filepath.Glob("../testdata/articles/*.txt")
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no benchmark articles: %v", err)
-	}
-	sort.Strings(paths)
-	paths = append([]string{"../testdata/nato-putin-nordkorea.txt"}, paths...)
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		names = append(names, strings.TrimSuffix(filepath.Base(p), ".txt"))
-		docs = append(docs, string(data))
+	names, docs, err := newstext.Articles("../testdata")
+	if err != nil {
+		b.Fatal(err)
 	}
 	return names, docs
 }
@@ -35,12 +21,7 @@ func benchArticles(b *testing.B) (names, docs []string) {
 // benchCorpus joins the articles, repeated, into about 3 MB of text.
 func benchCorpus(b *testing.B) string {
 	_, docs := benchArticles(b)
-	var sb strings.Builder
-	for i := 0; sb.Len() < 3<<20; i++ {
-		sb.WriteString(docs[i%len(docs)])
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
+	return newstext.Corpus(docs, 3<<20)
 }
 
 func benchTagger(b *testing.B, opts ...tagger.Option) *tagger.Tagger {

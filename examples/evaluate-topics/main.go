@@ -37,15 +37,14 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/tagger"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
@@ -367,81 +366,17 @@ func prf(tp, fp, fn int) (p, r, f float64) {
 
 type doc struct{ label, text string }
 
-// readCSV reads label;text records where a field may be quoted with ' (a
-// quote inside is doubled). encoding/csv only knows ", which the texts use.
+// readCSV reads label;text records (see package labeled).
 func readCSV(path string) ([]doc, error) {
-	f, err := os.Open(path)
+	recs, err := labeled.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w (set -data or ETIKETT_SHARED)", err)
 	}
-	defer f.Close()
-	return parseCSV(bufio.NewReader(f))
-}
-
-func parseCSV(r *bufio.Reader) ([]doc, error) {
-	var docs []doc
-	line := 1
-	for {
-		rec, err := readRecord(r, &line)
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(rec) != 2 {
-			return nil, fmt.Errorf("line %d: want 2 fields, have %d", line, len(rec))
-		}
-		docs = append(docs, doc{label: rec[0], text: rec[1]})
+	docs := make([]doc, len(recs))
+	for i, r := range recs {
+		docs[i] = doc{label: r.Label, text: r.Text}
 	}
-}
-
-func readRecord(r *bufio.Reader, line *int) ([]string, error) {
-	var fields []string
-	var b strings.Builder
-	quoted, inQuote, any := false, false, false
-	for {
-		c, _, err := r.ReadRune()
-		if err == io.EOF {
-			if !any {
-				return nil, io.EOF
-			}
-			return append(fields, b.String()), nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		any = true
-		switch {
-		case inQuote && c == '\'':
-			next, _, err := r.ReadRune()
-			if err == nil && next == '\'' {
-				b.WriteRune('\'')
-				continue
-			}
-			if err == nil {
-				r.UnreadRune()
-			}
-			inQuote = false
-		case inQuote:
-			if c == '\n' {
-				*line++
-			}
-			b.WriteRune(c)
-		case c == '\'' && b.Len() == 0 && !quoted:
-			inQuote, quoted = true, true
-		case c == ';':
-			fields = append(fields, b.String())
-			b.Reset()
-			quoted = false
-		case c == '\n':
-			*line++
-			return append(fields, b.String()), nil
-		case c == '\r':
-		default:
-			b.WriteRune(c)
-		}
-	}
+	return docs, nil
 }
 
 func repoRoot() string {

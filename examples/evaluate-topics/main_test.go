@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,29 +11,6 @@ import (
 	"github.com/etikett-nlp/etikett/tagger"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
-
-func TestParseCSV(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []doc
-	}{
-		{"plain", "Sport;Ein Tor.\nWeb;Apps\n", []doc{{"Sport", "Ein Tor."}, {"Web", "Apps"}}},
-		{"quoted with ; and newline", "Kultur;'Oper; \"Tosca\"\nzweite Zeile'\n", []doc{{"Kultur", "Oper; \"Tosca\"\nzweite Zeile"}}},
-		{"doubled quote", "Etat;'Der ''Falter'' berichtet'\n", []doc{{"Etat", "Der 'Falter' berichtet"}}},
-		{"apostrophe inside", "Inland;Scholz' Rede\n", []doc{{"Inland", "Scholz' Rede"}}},
-		{"no final newline", "Sport;Tor", []doc{{"Sport", "Tor"}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseCSV(bufio.NewReader(strings.NewReader(tt.in)))
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got)
-		})
-	}
-	_, err := parseCSV(bufio.NewReader(strings.NewReader("nur ein Feld\n")))
-	assert.Error(t, err)
-}
 
 func TestSection(t *testing.T) {
 	model, err := loadModel([]string{filepath.Join("..", "..", "lexicon", "topics.tsv")})

@@ -15,14 +15,13 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
@@ -76,85 +75,17 @@ func main() {
 	fmt.Fprintf(os.Stderr, "train-topics: %d documents, %d topics, %d keyword lines\n", len(docs), len(file.Topics), len(file.Keywords))
 }
 
-// readCSV reads label;text records; a field may be quoted with ' (doubled
-// inside). encoding/csv only knows ", which news texts use freely.
+// readCSV reads label;text records (see package labeled).
 func readCSV(path string) ([]topic.LabeledDoc, error) {
-	f, err := os.Open(path)
+	recs, err := labeled.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	r := bufio.NewReader(f)
-	var docs []topic.LabeledDoc
-	line := 1
-	for {
-		start := line
-		rec, err := readRecord(r, &line)
-		if err == io.EOF {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", path, start, err)
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		if len(rec) != 2 {
-			return nil, fmt.Errorf("%s:%d: want label;text, have %d fields", path, start, len(rec))
-		}
-		docs = append(docs, topic.LabeledDoc{Label: rec[0], Text: rec[1]})
+	docs := make([]topic.LabeledDoc, len(recs))
+	for i, r := range recs {
+		docs[i] = topic.LabeledDoc{Label: r.Label, Text: r.Text}
 	}
-}
-
-func readRecord(r *bufio.Reader, line *int) ([]string, error) {
-	var fields []string
-	var b strings.Builder
-	quoted, inQuote, any := false, false, false
-	for {
-		c, _, err := r.ReadRune()
-		if err == io.EOF {
-			if inQuote {
-				return nil, fmt.Errorf("unterminated quote")
-			}
-			if !any {
-				return nil, io.EOF
-			}
-			return append(fields, b.String()), nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		any = true
-		switch {
-		case inQuote && c == '\'':
-			next, _, err := r.ReadRune()
-			if err == nil && next == '\'' {
-				b.WriteRune('\'')
-				continue
-			}
-			if err == nil {
-				r.UnreadRune()
-			}
-			inQuote = false
-		case inQuote:
-			if c == '\n' {
-				*line++
-			}
-			b.WriteRune(c)
-		case c == '\'' && b.Len() == 0 && !quoted:
-			inQuote, quoted = true, true
-		case c == ';' && len(fields) == 0:
-			fields = append(fields, b.String())
-			b.Reset()
-			quoted = false
-		case c == '\n':
-			*line++
-			return append(fields, b.String()), nil
-		case c == '\r':
-		default:
-			b.WriteRune(c)
-		}
-	}
+	return docs, nil
 }
 
 func repoRoot() string {

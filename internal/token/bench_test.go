@@ -1,32 +1,18 @@
 package token_test
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/internal/token"
 )
 
-// newsDocs returns the seed article and the benchmark articles of
-// testdata/articles, by name.
+// newsDocs returns the seed article and the benchmark articles, by name.
 func newsDocs(b *testing.B) (names, docs []string) {
 	b.Helper()
-	paths, err := filepath.Glob("../../testdata/articles/*.txt")
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no benchmark articles: %v", err)
-	}
-	sort.Strings(paths)
-	paths = append([]string{"../../testdata/nato-putin-nordkorea.txt"}, paths...)
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		names = append(names, strings.TrimSuffix(filepath.Base(p), ".txt"))
-		docs = append(docs, string(data))
+	names, docs, err := newstext.Articles("../../testdata")
+	if err != nil {
+		b.Fatal(err)
 	}
 	return names, docs
 }
@@ -34,12 +20,7 @@ func newsDocs(b *testing.B) (names, docs []string) {
 // newsText joins the articles, repeated, into about 3 MB of text.
 func newsText(b *testing.B) string {
 	_, docs := newsDocs(b)
-	var sb strings.Builder
-	for i := 0; sb.Len() < 3<<20; i++ {
-		sb.WriteString(docs[i%len(docs)])
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
+	return newstext.Corpus(docs, 3<<20)
 }
 
 // BenchmarkTokenizeNews tokenizes about 3 MB of news text in one call with

@@ -1,40 +1,22 @@
 package match
 
 import (
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
 )
 
-// benchText joins the seed article and the benchmark articles of
-// testdata/articles, repeated, into about 3 MB of news text.
+// benchText joins the seed article and the benchmark articles, repeated,
+// into about 3 MB of news text.
 func benchText(b *testing.B) string {
 	b.Helper()
-	paths, err := filepath.Glob("../../../testdata/articles/*.txt")
-	if err != nil || len(paths) == 0 {
-		b.Fatalf("no benchmark articles: %v", err)
+	_, docs, err := newstext.Articles("../../../testdata")
+	if err != nil {
+		b.Fatal(err)
 	}
-	sort.Strings(paths)
-	paths = append([]string{"../../../testdata/nato-putin-nordkorea.txt"}, paths...)
-	var docs []string
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(data))
-	}
-	var sb strings.Builder
-	for i := 0; sb.Len() < 3<<20; i++ {
-		sb.WriteString(docs[i%len(docs)])
-		sb.WriteString("\n\n")
-	}
-	return sb.String()
+	return newstext.Corpus(docs, 3<<20)
 }
 
 func benchLexicon(b *testing.B) *lexicon.Lexicon {

@@ -1,0 +1,44 @@
+// Package newstext loads the project's German news articles (the seed
+// article and testdata/articles) for benchmarks, so that every package
+// measures on the same text.
+package newstext
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Articles returns the names and texts of the seed article and the
+// articles of testdata/articles, seed first; testdata is the path of the
+// repository's testdata folder.
+func Articles(testdata string) (names, docs []string, err error) {
+	paths, err := filepath.Glob(filepath.Join(testdata, "articles", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		return nil, nil, fmt.Errorf("newstext: no articles in %s: %v", testdata, err)
+	}
+	sort.Strings(paths)
+	paths = append([]string{filepath.Join(testdata, "nato-putin-nordkorea.txt")}, paths...)
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		names = append(names, strings.TrimSuffix(filepath.Base(p), ".txt"))
+		docs = append(docs, string(data))
+	}
+	return names, docs, nil
+}
+
+// Corpus joins docs, repeated, into at least size bytes of text, with a
+// blank line between documents.
+func Corpus(docs []string, size int) string {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size && len(docs) > 0; i++ {
+		sb.WriteString(docs[i%len(docs)])
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
