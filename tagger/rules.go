@@ -359,7 +359,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.g.IsNoun(s.key(i)) {
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.g.IsNoun(s.key(i)) {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -534,7 +534,8 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			continue
 		}
 		// After a first name even a role word is a surname: Gerhard Richter.
-		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !s.has(k, bNotName) && !s.has(k, bNotSurname)) {
+		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !s.has(k, bNotName|bNotSurname|bFunction) &&
+			!(s.isAllCaps(k) && len(text) <= 4) && utf8.RuneCountInString(text) >= 3 && !isStreet(s.key(k))) {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
 			for end+1 < n && nobiliary[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
@@ -876,6 +877,16 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 		}
 	}
 	return !t.isKnownWord(s, i) && !t.g.IsNoun(key)
+}
+
+// isStreet reports a word with a street ending: Jehudastraße.
+func isStreet(key []byte) bool {
+	for _, suf := range streetSuffixes {
+		if len(key) > len(suf) && hasSuffix(key, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSuffix is strings.HasSuffix for a key held as bytes.
