@@ -331,3 +331,29 @@ func TestDefaultAmbiguity(t *testing.T) {
 		})
 	}
 }
+
+func TestStatsAndOptions(t *testing.T) {
+	tg := newTestTagger(t)
+	st := tg.Stats()
+	assert.Greater(t, st.Entries, 20)
+	assert.Greater(t, st.TrieNodes, st.Entries)
+
+	_, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(testLexicon), tagger.WithMaxBytes(0))
+	assert.EqualError(t, err, "tagger: WithMaxBytes(0): must be positive")
+
+	// A topic file of the user's, and its threshold.
+	topics := fstest.MapFS{"topics.tsv": {Data: []byte("topic\tmedtop:15000000\tSport\n" +
+		"word\tmedtop:15000000\tTor|Trainer|Bundesliga\t3\n")}}
+	tg, err = tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(topics))
+	require.NoError(t, err)
+	res, err := tg.Tag("Der Trainer lobte das Tor in der Bundesliga.")
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Topics)
+	assert.Equal(t, "medtop:15000000", res.Topics[0].ID)
+	assert.NotEmpty(t, res.Topics[0].Evidence)
+
+	res, err = tg.Tag("Die Nato tagt.")
+	require.NoError(t, err)
+	assert.NotNil(t, res.Topics, "no topics is an empty list, not null")
+	assert.Empty(t, res.Topics)
+}
