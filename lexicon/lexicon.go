@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -150,15 +152,62 @@ func (lx *Lexicon) AddFS(fsys fs.FS, patterns ...string) error {
 	}
 	sort.Strings(names)
 	names = slices.Compact(names)
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			lx.errs.Add(name, 0, "%v", err)
-			continue
-		}
-		lx.AddFile(name, data)
+	// Files are parsed in parallel, each into a lexicon of its own, and
+	// merged in name order, so that ids and messages come out as if the
+	// files had been read one after the other.
+	parts := make([]*Lexicon, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				part := New()
+				if data, err := fs.ReadFile(fsys, names[i]); err != nil {
+					part.errs.Add(names[i], 0, "%v", err)
+				} else {
+					part.AddFile(names[i], data)
+				}
+				parts[i] = part
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, part := range parts {
+		lx.merge(part)
 	}
 	return nil
+}
+
+// merge appends what part read, reporting ids and first names that part
+// repeats from earlier files.
+func (lx *Lexicon) merge(part *Lexicon) {
+	lx.errs = append(lx.errs, part.errs...)
+	for _, e := range part.Entries {
+		if prev, ok := lx.byID[e.ID]; ok {
+			lx.errs.Add(e.File, e.Line, "duplicate id %q (first at %s:%d)", e.ID, prev.File, prev.Line)
+			continue
+		}
+		lx.byID[e.ID] = e
+		lx.Entries = append(lx.Entries, e)
+	}
+	for _, n := range part.FirstNames {
+		if prev, dup := lx.names[n.Name]; dup {
+			lx.errs.Add(n.File, n.Line, "first name %q listed twice (first at %s:%d)", n.Name, prev.File, prev.Line)
+			continue
+		}
+		lx.names[n.Name] = n
+		lx.FirstNames = append(lx.FirstNames, n)
+	}
+	lx.Roles = append(lx.Roles, part.Roles...)
+	lx.Heads = append(lx.Heads, part.Heads...)
+	lx.Nouns = append(lx.Nouns, part.Nouns...)
+	lx.Topics = append(lx.Topics, part.Topics...)
 }
 
 // AddFile parses one file; name is used for its kind and in messages.

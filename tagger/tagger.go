@@ -144,18 +144,13 @@ func New(opts ...Option) (*Tagger, error) {
 			return nil, err
 		}
 	}
-	if err := lx.Err(); err != nil {
-		var list lexicon.ErrorList
-		if errors.As(err, &list) {
-			errs = append(errs, list...)
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
 	if cfg.maxBytes <= 0 {
 		return nil, fmt.Errorf("tagger: WithMaxBytes(%d): must be positive", cfg.maxBytes)
 	}
+	// The whole-lexicon check (names shared by two entries) runs while the
+	// gazetteer compiles; on errors the compiled result is dropped.
+	checked := make(chan error, 1)
+	go func() { checked <- lx.Err() }()
 	// The topic model compiles on another core while the gazetteer is
 	// built; both only read lx.
 	type topicsDone struct {
@@ -184,7 +179,16 @@ func New(opts ...Option) (*Tagger, error) {
 		t.firstNames[n.Name] = n
 	}
 	t.markClasses()
+	if err := <-checked; err != nil {
+		var list lexicon.ErrorList
+		if errors.As(err, &list) {
+			errs = append(errs, list...)
+		}
+	}
 	td := <-topics
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
 	if td.err != nil {
 		return nil, td.err
 	}
