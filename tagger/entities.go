@@ -178,7 +178,19 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	}
 	last := i + h.N - 1
 	if len(h.Terms) > 1 && words == 1 {
-		// Names of several entities: the context may say which type.
+		// Names of several entities: an entity the text has already named
+		// wins (FC Bayern München … Bayern), else the context may say which
+		// type.
+		for _, m := range s.ments {
+			if m.end-m.start == 1 && string(s.key(int(m.start))) == string(s.key(i)) {
+				continue // the same ambiguous word, decided the same way
+			}
+			for _, e := range h.Terms {
+				if m.entry == e && t.g.Entries[e].Ambig != "noun" {
+					return e, chooseContext
+				}
+			}
+		}
 		if typ := s.contextType(i); typ != "" {
 			for _, e := range h.Terms {
 				if ent := t.g.Entries[e]; ent.Type == typ && ent.Ambig != "noun" {

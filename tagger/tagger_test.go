@@ -43,6 +43,8 @@ nahost	LOC	Nahost	Naher Osten	kind=region
 paris	LOC	Paris		kind=city;country=FR
 vaclav-havel	PER	Václav Havel	Havel	ambig=LOC;kind=politician
 havel	LOC	Havel		ambig=PER;kind=river
+fc-bayern	ORG	FC Bayern München	Bayern	ambig=LOC;kind=club
+bayern	LOC	Bayern		kind=state
 jens-stoltenberg	PER	Jens Stoltenberg	Stoltenberg	kind=politician
 wladimir-putin	PER	Wladimir Putin	Putin	kind=politician
 olaf-scholz	PER	Olaf Scholz	Scholz	kind=politician
@@ -139,6 +141,8 @@ func TestTag(t *testing.T) {
 		{"no speaker from a role compound", "Das sagte SAGA-Chef gestern.", ""},
 		{"person or river: place context", "Der Kahn fuhr nach Havel hinunter", "Havel=LOC/name:havel"},
 		{"person or river: role context", "Das sagte Kanzler Havel gestern", "Havel=PER/name:vaclav-havel"},
+		{"club named before", "Der FC Bayern München gewann. Gegen Bayern half nichts.", "FC Bayern München=ORG/name:fc-bayern Bayern=ORG/name:fc-bayern"},
+		{"state by default", "Bayern wählt einen neuen Landtag.", "Bayern=LOC/name:bayern"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
