@@ -34,6 +34,7 @@ type scratch struct {
 	cues     []topic.Cue
 	info     []*match.Word // what the gazetteer knows of each token
 	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
+	alts     []alternative // names chosen by default among several entities
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -56,6 +57,7 @@ func (s *scratch) reset(text string) {
 	s.mtoks = s.mtoks[:0]
 	s.ments = s.ments[:0]
 	s.drops = s.drops[:0]
+	s.alts = s.alts[:0]
 	s.pending = s.pending[:0]
 	if s.known == nil {
 		s.known = map[int32]bool{}
@@ -120,6 +122,7 @@ func (t *Tagger) entities(s *scratch) {
 		i++
 	}
 	t.resolvePending(s)
+	t.resolveAlternatives(s)
 	t.rules(s)
 }
 
@@ -145,6 +148,11 @@ func (t *Tagger) names(s *scratch, i int) int {
 		}
 		if how == chooseContext {
 			rule = "context"
+		}
+		if how == chooseYes && len(h.Terms) > 1 {
+			// Chosen by default among several entities: a later mention
+			// may still decide (see resolveAlternatives).
+			s.alts = append(s.alts, alternative{ment: len(s.ments), terms: h.Terms})
 		}
 		s.add(mention{start: int32(i), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
 		return h.N
@@ -624,4 +632,35 @@ func hasNounSuffix(key []byte) bool {
 		}
 	}
 	return false
+}
+
+// alternative is a mention whose entity was chosen by default among terms.
+type alternative struct {
+	ment  int
+	terms []int32
+}
+
+// resolveAlternatives switches a name chosen by default to another of its
+// entities when the text names that one elsewhere: the headline's "Bayern"
+// is the club when the article goes on with "FC Bayern München".
+func (t *Tagger) resolveAlternatives(s *scratch) {
+	for _, a := range s.alts {
+		m := &s.ments[a.ment]
+		key := string(s.key(int(m.start)))
+	search:
+		for k, o := range s.ments {
+			if k == a.ment || o.entry == m.entry || o.entry < 0 {
+				continue
+			}
+			if o.end-o.start == 1 && string(s.key(int(o.start))) == key {
+				continue
+			}
+			for _, e := range a.terms {
+				if o.entry == e && t.g.Entries[e].Ambig != "noun" {
+					m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
+					break search
+				}
+			}
+		}
+	}
 }

@@ -142,6 +142,7 @@ func TestTag(t *testing.T) {
 		{"person or river: place context", "Der Kahn fuhr nach Havel hinunter", "Havel=LOC/name:havel"},
 		{"person or river: role context", "Das sagte Kanzler Havel gestern", "Havel=PER/name:vaclav-havel"},
 		{"club named before", "Der FC Bayern München gewann. Gegen Bayern half nichts.", "FC Bayern München=ORG/name:fc-bayern Bayern=ORG/name:fc-bayern"},
+		{"club named after", "Bayern gewinnt. Der FC Bayern München jubelt.", "Bayern=ORG/name:fc-bayern FC Bayern München=ORG/name:fc-bayern"},
 		{"state by default", "Bayern wählt einen neuen Landtag.", "Bayern=LOC/name:bayern"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
