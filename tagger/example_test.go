@@ -3,6 +3,7 @@ package tagger_test
 import (
 	"fmt"
 	"log"
+	"testing/fstest"
 
 	"github.com/etikett-nlp/etikett/tagger"
 )
@@ -24,4 +25,43 @@ func Example() {
 	// 22-38 Jens Stoltenberg PER/name jens-stoltenberg
 	// 50-56 Putins PER/name wladimir-putin
 	// 67-76 Nordkorea LOC/name nordkorea
+}
+
+// A newsroom's own names, added to the default lexicon from an fs.FS (here
+// in memory; os.DirFS("my-lexicon") works the same).
+func ExampleWithLexiconFS() {
+	own := fstest.MapFS{"local.tsv": {Data: []byte(
+		"# id\ttype\tname\taliases\tattributes\n" +
+			"stadtwerke-musterstadt\tORG\tStadtwerke Musterstadt\tSWMS\tkind=company;country=DE\n" +
+			"anna-beispiel\tPER\tAnna Beispiel\t\tkind=politician\n")}}
+	tg, err := tagger.New(tagger.WithLexiconFS(own), tagger.WithoutTopics())
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := tg.Tag("Die Stadtwerke Musterstadt (SWMS) erhöhen die Preise, kritisiert Anna Beispiels Fraktion.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, e := range res.Entities {
+		fmt.Printf("%s %s %s %s\n", e.Text, e.Type, e.ID, e.Rule)
+	}
+	// Output:
+	// Stadtwerke Musterstadt ORG stadtwerke-musterstadt name
+	// SWMS ORG stadtwerke-musterstadt name
+	// Anna Beispiels PER anna-beispiel genitive
+}
+
+// Lexicon files with mistakes: New reports every problem at once, as
+// file:line: message.
+func ExampleNew_lexiconErrors() {
+	bad := fstest.MapFS{"names.tsv": {Data: []byte(
+		"ok\tPER\tAnna Beispiel\n" +
+			"bad type\tPERSON\tBerta Beispiel\n" +
+			"c\tLOC\n")}}
+	_, err := tagger.New(tagger.WithoutDefaultLexicon(), tagger.WithLexiconFS(bad))
+	fmt.Println(err)
+	// Output:
+	// lexicon: names.tsv:2: bad id "bad type": use lowercase ASCII letters, digits, '-' and '.'
+	// lexicon: names.tsv:2: unknown type "PERSON": want PER, ORG, LOC or OTH
+	// lexicon: names.tsv:3: want 3 to 5 tab-separated columns (id, type, name, aliases, attributes), got 2
 }
