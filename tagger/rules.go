@@ -35,6 +35,7 @@ func (t *Tagger) rules(s *scratch) {
 	t.corefSurnames(s, covered)
 	t.acronyms(s, covered)
 	t.definedAcronyms(s, covered)
+	t.unknownAcronyms(s, covered)
 }
 
 // clubPrefixes begin the names of sports clubs: TSV Odenhausen, 1. FC Köln.
@@ -892,4 +893,41 @@ func isStreet(key []byte) bool {
 // hasSuffix is strings.HasSuffix for a key held as bytes.
 func hasSuffix(key []byte, suf string) bool {
 	return len(key) >= len(suf) && string(key[len(key)-len(suf):]) == suf
+}
+
+// notAcronyms are capitalized abbreviations that name no organization.
+var notAcronyms = map[string]bool{"CO2": true, "PS": true, "KFZ": true, "PKW": true, "LKW": true, "TV": true,
+	"PC": true, "DNA": true, "DNS": true, "HIV": true, "AIDS": true, "USB": true, "GPS": true, "SMS": true,
+	"PDF": true, "CEO": true, "CFO": true, "MP3": true, "DVD": true, "CD": true, "VIP": true, "OK": true,
+	"FAQ": true, "PR": true, "IT": true, "KI": true, "AI": true, "BIP": true, "MWST": true, "EUR": true,
+	"USD": true, "CHF": true, "GBP": true, "KM": true, "KMH": true, "ABC": true, "III": true, "II": true,
+	"IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "XII": true, "NS": true,
+	"WM": true, "EM": true, "WLAN": true, "LED": true, "SUV": true, "UKW": true, "MRT": true, "ICE": true,
+	"ISBN": true, "ISSN": true, "PLZ": true, "MBA": true, "EBIT": true, "EBITDA": true, "CPI": true, "GPL": true,
+	"GNU": true, "URL": true, "HTML": true, "HTTP": true, "API": true, "CPU": true, "RAM": true, "SSD": true,
+	"FCKW": true, "PVC": true, "BSE": true, "ADHS": true, "COVID": true, "SARS": true, "MERS": true, "DIN": true,
+	"ISO": true, "PIN": true, "TAN": true, "IBAN": true, "BIC": true, "GMT": true, "UTC": true, "MEZ": true}
+
+// unknownAcronyms tags acronyms of three to six capitals the lexicon does
+// not know as organizations (GermEval's most frequent unknown names: ETTU,
+// UNMIT), unless they are common abbreviations or roman numerals.
+func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
+	for i, tok := range s.toks {
+		if covered[i] || tok.Kind != token.Word || tok.Flags&token.AllCaps == 0 || tok.Flags&token.Hyphen != 0 {
+			continue
+		}
+		text := s.tokText(i)
+		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.info[i] != nil || tok.Flags&token.Digit != 0 {
+			continue
+		}
+		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal) {
+			continue // 35 GB, 3 PS: units
+		}
+		// a headline in capitals is no acronym
+		if (i > 0 && s.toks[i-1].Flags&token.AllCaps != 0) || (i+1 < len(s.toks) && s.toks[i+1].Flags&token.AllCaps != 0) {
+			continue
+		}
+		s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "acronym-unknown"})
+		covered[i] = true
+	}
 }

@@ -144,6 +144,8 @@ func TestTag(t *testing.T) {
 		{"club named before", "Der FC Bayern München gewann. Gegen Bayern half nichts.", "FC Bayern München=ORG/name:fc-bayern Bayern=ORG/name:fc-bayern"},
 		{"club named after", "Bayern gewinnt. Der FC Bayern München jubelt.", "Bayern=ORG/name:fc-bayern FC Bayern München=ORG/name:fc-bayern"},
 		{"state by default", "Bayern wählt einen neuen Landtag.", "Bayern=LOC/name:bayern"},
+		{"unknown acronym", "Die ETTU sperrte den Spieler.", "ETTU=ORG/name:"},
+		{"no acronym: abbreviation, unit, headline", "Laut ISBN und 35 GB: DIE NATO TAGT", "NATO=ORG/name:nato"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
