@@ -458,11 +458,8 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 	if i == 0 || !s.isCapWord(i-1) || !s.isCapWord(i) {
 		return false
 	}
-	for _, e := range h.Terms {
-		if t.g.Entries[e].Type == lexicon.PER {
-			return false
-		}
-	}
+	// A person's bare surname after another first name is another person
+	// (Melania Trump, Wilhelm Epstein): the rules tag the full name.
 	fn, ok := t.firstName(s.tokText(i - 1))
 	if !ok || fn.Noun {
 		return false

@@ -30,6 +30,7 @@ func (t *Tagger) rules(s *scratch) {
 		}
 	}
 	t.places(s, covered)
+	t.localOrganizations(s, covered)
 	t.organizations(s, covered)
 	t.clubsAndCompanies(s, covered)
 	t.corefSurnames(s, covered)
@@ -215,8 +216,20 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 && !genericOrgNouns[s.tokText(start-1)] {
 				start--
 			}
-			if (covered[start] || genericOrgNouns[s.tokText(start)]) && start == i-1 {
-				// a known name before the legal form: extend it
+			if start == i-1 && covered[start] {
+				// a known organization before the legal form (Google Inc.):
+				// the legal form belongs to its name
+				for k := range s.ments {
+					m := &s.ments[k]
+					if int(m.end) == i && m.typ == lexicon.ORG {
+						m.end, m.bend = int32(i+1), s.toks[i].End
+						covered[i] = true
+						break
+					}
+				}
+				continue
+			}
+			if genericOrgNouns[s.tokText(start)] && start == i-1 {
 				continue
 			}
 			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
@@ -929,5 +942,37 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 		}
 		s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "acronym-unknown"})
 		covered[i] = true
+	}
+}
+
+// localOrgEndings end nouns that, after a town's inhabitant adjective, name
+// a local organization: Hamburger Mieterverein, Kölner Stadt-Anzeiger,
+// Berliner Philharmoniker, Eichsfelder Tageblatt.
+var localOrgEndings = []string{"verein", "verband", "verbände", "zeitung", "tageblatt", "anzeiger", "rundschau",
+	"nachrichten", "kurier", "morgenpost", "abendblatt", "bank", "sparkasse", "stadtwerke", "verkehrsbetriebe",
+	"philharmoniker", "symphoniker", "sinfoniker", "frauenhilfe", "tafel", "kammerspiele", "staatsoper",
+	"schauspielhaus", "volksbühne", "tagblatt", "stadtanzeiger", "zoo"}
+
+// localOrganizations turns "inhabitant adjective + organization noun" into
+// one organization (the adjective alone would be a LOC deriv).
+func (t *Tagger) localOrganizations(s *scratch, covered []bool) {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.form != FormDeriv || m.rule != "demonym" || int(m.end) >= len(s.toks) {
+			continue
+		}
+		n := int(m.end)
+		if !s.isCapWord(n) {
+			continue
+		}
+		key := s.key(n)
+		for _, end := range localOrgEndings {
+			if hasSuffix(key, end) {
+				m.end, m.bend = int32(n+1), s.toks[n].End
+				m.entry, m.typ, m.form, m.rule = -1, lexicon.ORG, FormName, "local-org"
+				covered[n] = true
+				break
+			}
+		}
 	}
 }

@@ -146,6 +146,8 @@ func TestTag(t *testing.T) {
 		{"state by default", "Bayern wählt einen neuen Landtag.", "Bayern=LOC/name:bayern"},
 		{"unknown acronym", "Die ETTU sperrte den Spieler.", "ETTU=ORG/name:"},
 		{"no acronym: abbreviation, unit, headline", "Laut ISBN und 35 GB: DIE NATO TAGT", "NATO=ORG/name:nato"},
+		{"local organization", "Laut Münchner Mieterverein steigen die Mieten.", "Münchner Mieterverein=ORG/name:"},
+		{"other person with a known surname", "Das sagte Anna Putin gestern.", "Anna Putin=PER/name:"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
