@@ -855,8 +855,12 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 // motorway returns the end of a motorway name at token i (A 7, A1), or i.
 func (t *Tagger) motorway(s *scratch, i int) int {
 	text := s.tokText(i)
-	if text == "A" && i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number && s.toks[i+1].Start == s.toks[i].End+1 && len(s.tokText(i+1)) <= 3 {
-		return i + 2
+	next := i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number && s.toks[i+1].Start == s.toks[i].End+1 && len(s.tokText(i+1)) <= 3
+	switch {
+	case (text == "A" || text == "B") && next:
+		return i + 2 // A 7, B 27
+	case next && (text == "Bundesstraße" || text == "Autobahn" || text == "Bundesautobahn" || text == "Staatsstraße" || text == "Landesstraße" || text == "Kreisstraße"):
+		return i + 2 // Bundesstraße 216
 	}
 	return i
 }
