@@ -698,6 +698,13 @@ func initialsMatch(acronym, long string) bool {
 	return true
 }
 
+// geoPrefixes begin the names of foreign places.
+var geoPrefixes = map[string]bool{"Cerro": true, "Monte": true, "Mount": true, "Mont": true, "Lake": true,
+	"Lago": true, "Río": true, "Rio": true, "Sierra": true, "Isla": true, "Isola": true, "Cabo": true, "Cape": true,
+	"Puerto": true, "Porto": true, "Port": true, "Fort": true, "San": true, "Santa": true, "Santo": true,
+	"São": true, "Sao": true, "Saint": true, "Sainte": true, "Sankt": true, "Lido": true, "Val": true,
+	"Valle": true, "Piz": true, "Golfo": true, "Bahía": true, "Playa": true, "Punta": true}
+
 // streetSuffixes end street names: Schwanitzstraße, Karl-Marx-Allee.
 var streetSuffixes = []string{"straße", "strasse", "allee", "gasse", "damm", "chaussee", "promenade"}
 
@@ -765,6 +772,24 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			if covered[i] {
 				continue
 			}
+		}
+		// Geographic prefixes of foreign places: Cerro Amarillo, Port
+		// Grosvenor, Río Xingú, San Remo, Lago Maggiore.
+		if geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] {
+			end := i + 2
+			for end < n && end-i < 4 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) && !covered[end] && !s.has(end, bFunction) {
+				end++
+			}
+			if !s.isCapWord(end - 1) {
+				end--
+			}
+			s.dropMentions(i, end)
+			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "geo-prefix"})
+			for k := i; k < end; k++ {
+				covered[k] = true
+			}
+			i = end - 1
+			continue
 		}
 		// Spa towns: Bad Schussenried.
 		if s.tokText(i) == "Bad" && i+1 < n && s.isCapWord(i+1) && !covered[i+1] {

@@ -148,6 +148,8 @@ func TestTag(t *testing.T) {
 		{"no acronym: abbreviation, unit, headline", "Laut ISBN und 35 GB: DIE NATO TAGT", "NATO=ORG/name:nato"},
 		{"local organization", "Laut Münchner Mieterverein steigen die Mieten.", "Münchner Mieterverein=ORG/name:"},
 		{"other person with a known surname", "Das sagte Anna Putin gestern.", "Anna Putin=PER/name:"},
+		{"geographic prefix", "Sie wanderten auf den Cerro Amarillo.", "Cerro Amarillo=LOC/name:"},
+		{"federal road", "Stau auf der Bundesstraße 216 und der A 7", "Bundesstraße 216=LOC/name: A 7=LOC/name:"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
