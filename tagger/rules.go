@@ -495,7 +495,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return end
 	}
 	// The surname of a person the lexicon knows, on its own: Bhutto.
-	if s.has(i, bSurname) && !s.clauseStart(i) && !t.g.StartsName(s.info[i].Cands) && t.surnameLike(s, i, covered) {
+	if !s.clauseStart(i) && t.knownSurname(s, i) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
@@ -1004,4 +1004,18 @@ func (t *Tagger) localOrganizations(s *scratch, covered []bool) {
 			}
 		}
 	}
+}
+
+// knownSurname reports whether token i is the surname of a person in the
+// lexicon, also in the genitive (Bhuttos), and cannot begin a name itself.
+func (t *Tagger) knownSurname(s *scratch, i int) bool {
+	if s.has(i, bSurname) {
+		return !t.g.StartsName(s.info[i].Cands)
+	}
+	key := s.key(i)
+	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits != 0 || t.g.StartsName(s.info[i].Cands)) {
+		return false
+	}
+	w := t.g.Word(key[:len(key)-1])
+	return w != nil && w.Bits&bSurname != 0 && !t.g.StartsName(w.Cands)
 }

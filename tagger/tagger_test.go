@@ -150,6 +150,7 @@ func TestTag(t *testing.T) {
 		{"other person with a known surname", "Das sagte Anna Putin gestern.", "Anna Putin=PER/name:"},
 		{"geographic prefix", "Sie wanderten auf den Cerro Amarillo.", "Cerro Amarillo=LOC/name:"},
 		{"federal road", "Stau auf der Bundesstraße 216 und der A 7", "Bundesstraße 216=LOC/name: A 7=LOC/name:"},
+		{"known surname in the genitive", "Die Regierung Scholzens? Nein: Stoltenbergs Plan.", "Stoltenbergs=PER/name:jens-stoltenberg"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
