@@ -45,6 +45,7 @@ vaclav-havel	PER	Václav Havel	Havel	ambig=LOC;kind=politician
 havel	LOC	Havel		ambig=PER;kind=river
 fc-bayern	ORG	FC Bayern München	Bayern	ambig=LOC;kind=club
 bayern	LOC	Bayern		kind=state
+benazir-bhutto	PER	Benazir Bhutto		kind=politician
 jens-stoltenberg	PER	Jens Stoltenberg	Stoltenberg	kind=politician
 wladimir-putin	PER	Wladimir Putin	Putin	kind=politician
 olaf-scholz	PER	Olaf Scholz	Scholz	kind=politician
@@ -151,6 +152,7 @@ func TestTag(t *testing.T) {
 		{"geographic prefix", "Sie wanderten auf den Cerro Amarillo.", "Cerro Amarillo=LOC/name:"},
 		{"federal road", "Stau auf der Bundesstraße 216 und der A 7", "Bundesstraße 216=LOC/name: A 7=LOC/name:"},
 		{"known surname in the genitive", "Die Regierung Scholzens? Nein: Stoltenbergs Plan.", "Stoltenbergs=PER/name:jens-stoltenberg"},
+		{"lexicon surname alone, genitive", "Die Partei Bhuttos siegte.", "Bhuttos=PER/name:"},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
