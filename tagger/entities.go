@@ -33,6 +33,7 @@ type scratch struct {
 	words    []topic.Word
 	cues     []topic.Cue
 	info     []*match.Word // what the gazetteer knows of each token
+	g        *match.Gazetteer
 	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts     []alternative // names chosen by default among several entities
 }
@@ -86,6 +87,7 @@ func matchable(t token.Token) bool {
 
 func (t *Tagger) entities(s *scratch) {
 	g := t.g
+	s.g = g
 	s.entries = g.Entries
 	s.info = s.info[:0]
 	for i, tok := range s.toks {
@@ -587,14 +589,14 @@ func (s *scratch) has(i int, bits uint32) bool {
 // role returns the role category of token i, or "".
 func (s *scratch) role(i int) string {
 	if w := s.info[i]; w != nil {
-		return w.Role
+		return s.g.RoleOf(w)
 	}
 	return ""
 }
 
 // deriv returns the derived-word reading of token i.
 func (s *scratch) deriv(i int) (match.Deriv, bool) {
-	if w := s.info[i]; w != nil && w.HasDeriv {
+	if w := s.info[i]; w != nil && w.Deriv.How != 0 {
 		return w.Deriv, true
 	}
 	return match.Deriv{}, false

@@ -60,20 +60,21 @@ type Deriv struct {
 type Gazetteer struct {
 	Entries []*lexicon.Entry
 
-	keys     map[string]*Word // token key → what the lexicon knows of it
-	words    uint32
-	edges    map[uint64]uint32  // node, word, capital → child node
-	term     []int32            // node → first entry ending there, -1 for none
-	moreTerm map[uint32][]int32 // node → all entries, where more than one ends there
-	nodes    uint32
-	maxLen   int
-	prefixes map[string]int32 // names that may begin a closed compound
-	pre2     []uint64         // their first two bytes → bit set of their lengths in bytes
-	minPre   int
-	maxPre   int
-	heads    map[string]bool // stems of compound heads
-	starts   []bool          // word id → begins some name
-	nouns    map[string]bool // stems of common nouns
+	keys      map[string]*Word // token key → what the lexicon knows of it
+	words     uint32
+	edges     map[uint64]uint32  // node, word, capital → child node
+	term      []int32            // node → first entry ending there, -1 for none
+	moreTerm  map[uint32][]int32 // node → all entries, where more than one ends there
+	nodes     uint32
+	maxLen    int
+	prefixes  map[string]int32 // names that may begin a closed compound
+	pre2      []uint64         // their first two bytes → bit set of their lengths in bytes
+	minPre    int
+	maxPre    int
+	heads     map[string]bool // stems of compound heads
+	starts    []bool          // word id → begins some name
+	roleNames []string        // role categories, indexed by Word.role-1
+	nouns     map[string]bool // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
@@ -106,11 +107,28 @@ func (g *Gazetteer) mayHave(key []byte) bool {
 // Word is everything the gazetteer knows of one token key, found with a
 // single lookup per token.
 type Word struct {
-	Cands    []Cand // readings as (part of) a name
-	Deriv    Deriv  // when HasDeriv: the derived word's entry
-	HasDeriv bool
-	Role     string // category when the key is a role word
-	Bits     uint32 // word classes marked by the caller (see Mark)
+	Cands []Cand // readings as (part of) a name
+	Deriv Deriv  // the derived word's entry, when Deriv.How != 0
+	role  uint8  // index+1 of the role category in Gazetteer.roleNames
+	Bits  uint32 // word classes marked by the caller (see Mark)
+}
+
+// RoleOf returns the role category of a word, or "".
+func (g *Gazetteer) RoleOf(w *Word) string {
+	if w.role == 0 {
+		return ""
+	}
+	return g.roleNames[w.role-1]
+}
+
+func (g *Gazetteer) roleIndex(cat string) uint8 {
+	for i, c := range g.roleNames {
+		if c == cat {
+			return uint8(i + 1)
+		}
+	}
+	g.roleNames = append(g.roleNames, cat)
+	return uint8(len(g.roleNames))
 }
 
 // StartsName reports whether a token with these readings may begin a name.
@@ -255,8 +273,8 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			// Inflected forms: Präsidenten, Bürgermeisters, Ministerinnen,
 			// Vorsitzenden.
 			for _, end := range []string{"", "s", "n", "en", "e", "es", "nen", "m"} {
-				if w := g.word(key + end); w.Role == "" {
-					w.Role = r.Category
+				if w := g.word(key + end); w.role == 0 {
+					w.role = g.roleIndex(r.Category)
 				}
 			}
 		}
@@ -301,8 +319,8 @@ func (g *Gazetteer) addCand(key string, c Cand) {
 }
 
 func (g *Gazetteer) addDeriv(key string, d Deriv) {
-	if w := g.word(key); !w.HasDeriv {
-		w.Deriv, w.HasDeriv = d, true
+	if w := g.word(key); w.Deriv.How == 0 {
+		w.Deriv = d
 	}
 }
 
@@ -487,7 +505,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 
 // Deriv looks up a derived word (adjective or inhabitant noun) by key.
 func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
-	if w := g.Word(key); w != nil && w.HasDeriv {
+	if w := g.Word(key); w != nil && w.Deriv.How != 0 {
 		return w.Deriv, true
 	}
 	return Deriv{}, false
@@ -551,7 +569,7 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 // (polizeisprecherin → police), or "" when the word is none.
 func (g *Gazetteer) Role(key []byte) string {
 	if w := g.Word(key); w != nil {
-		return w.Role
+		return g.RoleOf(w)
 	}
 	return ""
 }
