@@ -36,6 +36,7 @@ type scratch struct {
 	g        *match.Gazetteer
 	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts     []alternative // names chosen by default among several entities
+	evidence map[int32]evidence
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -59,6 +60,7 @@ func (s *scratch) reset(text string) {
 	s.ments = s.ments[:0]
 	s.drops = s.drops[:0]
 	s.alts = s.alts[:0]
+	clear(s.evidence)
 	s.pending = s.pending[:0]
 	if s.known == nil {
 		s.known = map[int32]bool{}
@@ -191,14 +193,9 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 		// Names of several entities: an entity the text has already named
 		// wins (FC Bayern München … Bayern), else the context may say which
 		// type.
-		for _, m := range s.ments {
-			if m.end-m.start == 1 && string(s.key(int(m.start))) == string(s.key(i)) {
-				continue // the same ambiguous word, decided the same way
-			}
-			for _, e := range h.Terms {
-				if m.entry == e && t.g.Entries[e].Ambig != "noun" {
-					return e, chooseContext
-				}
+		for _, e := range h.Terms {
+			if t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, i) {
+				return e, chooseContext
 			}
 		}
 		if typ := s.contextType(i); typ != "" {
@@ -401,6 +398,46 @@ func (s *scratch) add(m mention) {
 		m.bend = s.toks[m.end-1].End
 	}
 	s.ments = append(s.ments, m)
+	if m.entry >= 0 {
+		s.noteEvidence(m)
+	}
+}
+
+// evidence records how a text has named an entity, so that ambiguous names
+// can ask in constant time whether the text names it otherwise.
+type evidence struct {
+	multi bool  // by a name of two or more tokens
+	tok   int32 // the first one-token mention, -1 when none
+	mixed bool  // one-token mentions with different words
+}
+
+func (s *scratch) noteEvidence(m mention) {
+	if s.evidence == nil {
+		s.evidence = map[int32]evidence{}
+	}
+	ev, ok := s.evidence[m.entry]
+	if !ok {
+		ev.tok = -1
+	}
+	switch {
+	case m.end-m.start > 1:
+		ev.multi = true
+	case ev.tok < 0:
+		ev.tok = m.start
+	case string(s.key(int(ev.tok))) != string(s.key(int(m.start))):
+		ev.mixed = true
+	}
+	s.evidence[m.entry] = ev
+}
+
+// namedOtherwise reports whether the text names entity e other than by the
+// word at token i.
+func (s *scratch) namedOtherwise(e int32, i int) bool {
+	ev, ok := s.evidence[e]
+	if !ok {
+		return false
+	}
+	return ev.multi || ev.mixed || ev.tok >= 0 && string(s.key(int(ev.tok))) != string(s.key(i))
 }
 
 // entitiesOf turns the mentions into Entities, sorted by start, without
@@ -645,20 +682,10 @@ type alternative struct {
 func (t *Tagger) resolveAlternatives(s *scratch) {
 	for _, a := range s.alts {
 		m := &s.ments[a.ment]
-		key := string(s.key(int(m.start)))
-	search:
-		for k, o := range s.ments {
-			if k == a.ment || o.entry == m.entry || o.entry < 0 {
-				continue
-			}
-			if o.end-o.start == 1 && string(s.key(int(o.start))) == key {
-				continue
-			}
-			for _, e := range a.terms {
-				if o.entry == e && t.g.Entries[e].Ambig != "noun" {
-					m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
-					break search
-				}
+		for _, e := range a.terms {
+			if e != m.entry && t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, int(m.start)) {
+				m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
+				break
 			}
 		}
 	}
