@@ -68,7 +68,7 @@ type Gazetteer struct {
 	nodes     uint32
 	maxLen    int
 	prefixes  map[string]int32 // names that may begin a closed compound
-	pre2      []uint64         // their first two bytes → bit set of their lengths in bytes
+	pre3      []uint64         // hash of their first three bytes → bit set of their lengths in bytes
 	minPre    int
 	maxPre    int
 	heads     map[string]bool // stems of compound heads
@@ -174,7 +174,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		moreTerm: map[uint32][]int32{},
 		nodes:    1,
 		prefixes: map[string]int32{},
-		pre2:     make([]uint64, 1<<16),
+		pre3:     make([]uint64, 1<<16),
 		heads:    map[string]bool{},
 		nouns:    map[string]bool{},
 		minPre:   1 << 30,
@@ -353,7 +353,7 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 	}
 	g.prefixes[key] = k
 	if len(key) < 64 {
-		g.pre2[int(key[0])<<8|int(key[1])] |= 1 << len(key)
+		g.pre3[pre3Index(key)] |= 1 << len(key)
 	}
 	if len(key) < g.minPre {
 		g.minPre = len(key)
@@ -361,6 +361,11 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 	if len(key) > g.maxPre {
 		g.maxPre = len(key)
 	}
+}
+
+// pre3Index hashes the first three bytes of a key (at least three long).
+func pre3Index[K string | []byte](key K) int {
+	return (int(key[0])*961 + int(key[1])*31 + int(key[2])) & 0xffff
 }
 
 // genitives returns the genitive forms of a name's last word: Putin → Putins,
@@ -518,7 +523,7 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 	if len(g.prefixes) == 0 || len(key) < 6 {
 		return 0, 0, false
 	}
-	lens := g.pre2[int(key[0])<<8|int(key[1])]
+	lens := g.pre3[pre3Index(key)]
 	if lens == 0 {
 		return 0, 0, false
 	}
