@@ -2,8 +2,9 @@ package lexicon
 
 import "embed"
 
-// go:embed cannot reach outside this directory, so the default files and
-// their embedding live here and the tagger imports this package.
+// An embed pattern cannot reach outside its package directory, so the
+// default files and their embedding live here and the tagger imports this
+// package.
 //
 //go:embed *.tsv
 var defaultFiles embed.FS

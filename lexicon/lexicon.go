@@ -580,12 +580,6 @@ func (lx *Lexicon) Entry(id string) (*Entry, bool) {
 	return e, ok
 }
 
-// Drop removes every entry, role, first name, head and topic file read so far
-// (used to start from an empty default).
-func (lx *Lexicon) Drop() {
-	*lx = *New()
-}
-
 // Err checks the lexicon as a whole (conflicting aliases) and returns every
 // problem found so far as an ErrorList, or nil.
 func (lx *Lexicon) Err() error {

@@ -133,7 +133,7 @@ func (t *Tagger) definedAcronyms(s *scratch, covered []bool) {
 				continue
 			}
 			long := s.text[s.toks[start].Start:s.toks[end-1].End]
-			if !initialsMatch(acr, long) || strings.ToLower(acr[:1]) != strings.ToLower(long[:1]) {
+			if !initialsMatch(acr, long) {
 				continue
 			}
 			// every capitalized word must give the acronym a letter

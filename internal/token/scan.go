@@ -91,8 +91,6 @@ func isLetter(r rune) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
-
 func isQuote(r rune) bool {
 	switch r {
 	case '"', '\'', '„', '“', '”', '‚', '‘', '’', '»', '«', '›', '‹':
