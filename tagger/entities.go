@@ -37,6 +37,7 @@ type scratch struct {
 	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts     []alternative // names chosen by default among several entities
 	evidence map[int32]evidence
+	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -61,6 +62,7 @@ func (s *scratch) reset(text string) {
 	s.drops = s.drops[:0]
 	s.alts = s.alts[:0]
 	clear(s.evidence)
+	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
 	if s.known == nil {
 		s.known = map[int32]bool{}

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -373,7 +374,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.g.IsNoun(s.key(i)) {
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.isNoun(s, i) {
 		return false
 	}
 	for _, suf := range nounSuffixes {
@@ -822,7 +823,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
 			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
 			for _, suf := range toponymSuffixes {
-				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.g.IsNoun(key) {
+				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.isNoun(s, i) {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
 					covered[i] = true
 					break
@@ -919,7 +920,7 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 			return false
 		}
 	}
-	return !t.isKnownWord(s, i) && !t.g.IsNoun(key)
+	return !t.isKnownWord(s, i) && !t.isNoun(s, i)
 }
 
 // isStreet reports a word with a street ending: Jehudastraße.
@@ -1018,4 +1019,25 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 	}
 	w := t.g.Word(key[:len(key)-1])
 	return w != nil && w.Bits&bSurname != 0 && !t.g.StartsName(w.Cands)
+}
+
+// isNoun reports whether token i is a common noun (see Gazetteer.IsNoun),
+// stemming each token at most once per text.
+func (t *Tagger) isNoun(s *scratch, i int) bool {
+	if len(s.nouns) != len(s.toks) {
+		s.nouns = slices.Grow(s.nouns[:0], len(s.toks))[:len(s.toks)]
+		clear(s.nouns)
+	}
+	switch s.nouns[i] {
+	case 1:
+		return false
+	case 2:
+		return true
+	}
+	yes := t.g.IsNoun(s.key(i))
+	s.nouns[i] = 1
+	if yes {
+		s.nouns[i] = 2
+	}
+	return yes
 }
