@@ -393,7 +393,8 @@ var notSurnames = func() map[string]bool {
 		airways airlines air group records music band club park hall house street road avenue square center
 		centre company corporation bank fund foundation trust united city county tower bridge hotel museum
 		gallery theatre theater studios pictures productions games motors death life love time world news
-		eur usd chf gbp jpy mio mrd ag gmbh inc ltd co`) {
+		eur usd chf gbp jpy mio mrd ag gmbh inc ltd co authority authorities council commission office agency
+		administration department board committee`) {
 		m[w] = true
 	}
 	return m
@@ -496,7 +497,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return end
 	}
 	// The surname of a person the lexicon knows, on its own: Bhutto.
-	if !s.clauseStart(i) && t.knownSurname(s, i) && t.surnameLike(s, i, covered) {
+	if !s.clauseStart(i) && !s.afterDeterminer(i) && t.knownSurname(s, i) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
@@ -776,7 +777,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		}
 		// Geographic prefixes of foreign places: Cerro Amarillo, Port
 		// Grosvenor, Río Xingú, San Remo, Lago Maggiore.
-		if geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] {
+		if geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotSurname) {
 			end := i + 2
 			for end < n && end-i < 4 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) && !covered[end] && !s.has(end, bFunction) {
 				end++
@@ -949,7 +950,8 @@ var notAcronyms = map[string]bool{"CO2": true, "PS": true, "KFZ": true, "PKW": t
 	"ISBN": true, "ISSN": true, "PLZ": true, "MBA": true, "EBIT": true, "EBITDA": true, "CPI": true, "GPL": true,
 	"GNU": true, "URL": true, "HTML": true, "HTTP": true, "API": true, "CPU": true, "RAM": true, "SSD": true,
 	"FCKW": true, "PVC": true, "BSE": true, "ADHS": true, "COVID": true, "SARS": true, "MERS": true, "DIN": true,
-	"ISO": true, "PIN": true, "TAN": true, "IBAN": true, "BIC": true, "GMT": true, "UTC": true, "MEZ": true}
+	"ISO": true, "PIN": true, "TAN": true, "IBAN": true, "BIC": true, "GMT": true, "UTC": true, "MEZ": true,
+	"TEU": true, "BRT": true, "KWH": true, "MWH": true, "GWH": true, "PPM": true}
 
 // unknownAcronyms tags acronyms of three to six capitals the lexicon does
 // not know as organizations (GermEval's most frequent unknown names: ETTU,
@@ -963,8 +965,8 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.info[i] != nil || tok.Flags&token.Digit != 0 {
 			continue
 		}
-		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal) {
-			continue // 35 GB, 3 PS: units
+		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal || isQuantity(s.key(i-1))) {
+			continue // 35 GB, 3 PS, eine Million TEU: units
 		}
 		// a headline in capitals is no acronym
 		if (i > 0 && s.toks[i-1].Flags&token.AllCaps != 0) || (i+1 < len(s.toks) && s.toks[i+1].Flags&token.AllCaps != 0) {
@@ -1040,4 +1042,22 @@ func (t *Tagger) isNoun(s *scratch, i int) bool {
 		s.nouns[i] = 2
 	}
 	return yes
+}
+
+// determiners precede common nouns, not surnames: "die Pegel" is no person.
+var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "eines": true, "kein": true,
+	"keine": true, "diese": true, "dieser": true, "diesen": true, "jede": true, "jeder": true, "alle": true}
+
+func (s *scratch) afterDeterminer(i int) bool {
+	return i > 0 && determiners[string(s.key(i-1))]
+}
+
+// isQuantity reports number words that precede units: Millionen TEU.
+func isQuantity(key []byte) bool {
+	switch string(key) {
+	case "millionen", "million", "milliarden", "milliarde", "tausend", "hundert", "prozent":
+		return true
+	}
+	return false
 }

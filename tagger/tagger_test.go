@@ -153,6 +153,8 @@ func TestTag(t *testing.T) {
 		{"federal road", "Stau auf der Bundesstraße 216 und der A 7", "Bundesstraße 216=LOC/name: A 7=LOC/name:"},
 		{"known surname in the genitive", "Die Regierung Scholzens? Nein: Stoltenbergs Plan.", "Stoltenbergs=PER/name:jens-stoltenberg"},
 		{"lexicon surname alone, genitive", "Die Partei Bhuttos siegte.", "Bhuttos=PER/name:"},
+		{"surname after an article is a noun", "Die Partei Bhuttos siegte, die Bhutto fielen.", "Bhuttos=PER/name:"},
+		{"units are no acronyms", "Der Hafen schlug eine Million TEU um.", ""},
 		{"legal form", "Die Beispiel Holding AG wächst", "Beispiel Holding AG=ORG/name:"},
 		{"org head with complement", "Das Bundesamt für Kommunikation (BAKOM) prüft", "Bundesamt für Kommunikation=ORG/name: BAKOM=ORG/name:"},
 		{"org head with place", "an der Universität München", "Universität München=ORG/name:"},
