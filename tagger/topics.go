@@ -60,7 +60,13 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 		for e < len(ents) && ents[e].End <= int(tok.Start) {
 			e++
 		}
-		name := e < len(ents) && ents[e].Start <= int(tok.Start) && ents[e].Form == FormName
+		inside := e < len(ents) && ents[e].Start <= int(tok.Start)
+		name := inside && ents[e].Form == FormName
+		if name && (ents[e].Type == lexicon.PER || ents[e].Type == lexicon.LOC) {
+			// People and places count through their cues only: Polens is
+			// no Pole (pole position), Stoltenberg no Berg.
+			continue
+		}
 		s.words = append(s.words, topic.Word{Text: s.tokText(i), Name: name})
 		if !name && tok.Flags&token.Cap != 0 {
 			if cat := s.role(i); cat != "" {
