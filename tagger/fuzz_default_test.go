@@ -1,0 +1,32 @@
+package tagger_test
+
+import (
+	"testing"
+
+	"github.com/etikett-nlp/etikett/tagger"
+)
+
+// FuzzTagDefault runs the default lexicon and every rule on random text:
+// no panic, entities sorted, non-overlapping, with their offsets.
+func FuzzTagDefault(f *testing.F) {
+	tg, err := tagger.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"Nato-Generalsekretär Jens Stoltenberg", "Putins Scholz' Deutschen Bank", "in Essen (dpa)", "Anna Schmidt. Schmidts", "Der FC Bayern München (FCB) gewann in Bad Tölz A 7 Cerro", "sagte W. Müller (SPD) gegen Bayern", "Hamburger Mieterverein GmbH Inc. Port Authority"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := tg.Tag(text)
+		if err != nil {
+			return
+		}
+		end := 0
+		for _, e := range res.Entities {
+			if e.Start < end || e.End <= e.Start || e.End > len(text) || text[e.Start:e.End] != e.Text {
+				t.Fatalf("bad entity %+v in %q", e, text)
+			}
+			end = e.End
+		}
+	})
+}
