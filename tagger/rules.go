@@ -17,6 +17,7 @@ import (
 func (t *Tagger) rules(s *scratch) {
 	covered := s.coverage()
 	n := len(s.toks)
+	t.prefixedPlaces(s, covered)
 	// Unknown people.
 	for i := 0; i < n; i++ {
 		if covered[i] {
@@ -531,6 +532,7 @@ func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {
 // surname itself. It returns the end, or start when no surname follows.
 func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 	n := len(s.toks)
+	onlyInitials := true // so far only initials follow the first name
 	for steps := 0; k < n && steps < 4; steps++ {
 		tok := s.toks[k]
 		if strings.ContainsAny(s.text[s.toks[k-1].End:tok.Start], "\n\r") {
@@ -540,13 +542,18 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 		switch {
 		case tok.Kind == token.Abbrev && utf8.RuneCountInString(text) == 2 && token.IsUpperStart(text):
 			k++ // initial
+			if onlyInitials && !s.isCapWord(k) && (k >= n || s.toks[k].Kind != token.Abbrev) {
+				return k // a first name and an initial: Nico G., Claudia B.
+			}
 			continue
 		case particles[text] && k+1 < n:
 			k++
+			onlyInitials = false
 			continue
 		}
 		if _, ok := t.firstNames[text]; ok && s.isCapWord(k+1) && !covered[k+1] {
 			k++ // middle name
+			onlyInitials = false
 			continue
 		}
 		// After a first name even a role word is a surname: Gerhard Richter.
@@ -775,24 +782,6 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 				continue
 			}
 		}
-		// Geographic prefixes of foreign places: Cerro Amarillo, Port
-		// Grosvenor, Río Xingú, San Remo, Lago Maggiore.
-		if geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotSurname) {
-			end := i + 2
-			for end < n && end-i < 4 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) && !covered[end] && !s.has(end, bFunction) {
-				end++
-			}
-			if !s.isCapWord(end - 1) {
-				end--
-			}
-			s.dropMentions(i, end)
-			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "geo-prefix"})
-			for k := i; k < end; k++ {
-				covered[k] = true
-			}
-			i = end - 1
-			continue
-		}
 		// Spa towns: Bad Schussenried.
 		if s.tokText(i) == "Bad" && i+1 < n && s.isCapWord(i+1) && !covered[i+1] {
 			end := i + 2
@@ -832,6 +821,74 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			}
 		}
 	}
+}
+
+// prefixedPlaces tags places named by a geographic prefix and the name
+// after it: Cerro Amarillo, Port Grosvenor, Río Xingú, San Remo, and saints'
+// places, St. Moritz, St. Johann Baptist (also as "St . Moritz"). The rule
+// overrides what the gazetteer read into the name's words one by one (Moritz
+// as a first name, Cerro as a place of its own) but not a lexicon name that
+// begins at the prefix (San Francisco).
+func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for i := 0; i+1 < n; i++ {
+		first := i + 1 // the name's first word
+		switch text := s.tokText(i); {
+		case geoPrefixes[text]:
+		case text == "St." && s.toks[i].Kind == token.Abbrev:
+		case text == "St" && s.tokText(i+1) == "." && i+2 < n:
+			first = i + 2
+		default:
+			continue
+		}
+		if !s.isCapWord(i) && s.tokText(i) != "St." || !s.isCapWord(first) || s.has(first, bNotSurname) || s.has(first, bFunction) {
+			continue
+		}
+		if s.startsLongMention(i) || i > 0 && covered[i-1] && s.endsMentionAt(i-1, i+1) {
+			continue
+		}
+		end := first + 1
+		form := FormName
+		if strings.HasSuffix(s.tokText(first), "er") && s.isCapWord(end) && s.toks[first].Flags&token.Hyphen == 0 {
+			form = FormDeriv // St. Galler Tagblatt, St. Petersburger Wirtschaftsforum
+		} else {
+			for end < n && end-first < 3 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) &&
+				!s.has(end, bFunction) && !t.isNoun(s, end) && s.role(end) == "" && !t.endsWithRole(s.key(end)) &&
+				s.toks[end].Flags&token.Hyphen == 0 && s.toks[end].Start == s.toks[end-1].End+1 {
+				end++
+			}
+			if !s.isCapWord(end - 1) {
+				end--
+			}
+		}
+		s.dropMentions(i, end)
+		s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: form, rule: "geo-prefix"})
+		for k := i; k < end; k++ {
+			covered[k] = true
+		}
+		i = end - 1
+	}
+}
+
+// startsLongMention reports a mention of two or more tokens starting at i.
+func (s *scratch) startsLongMention(i int) bool {
+	for _, m := range s.ments {
+		if int(m.start) == i && m.end-m.start > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsMentionAt reports a mention that covers token k and reaches past it
+// to end or beyond: the prefix is inside a longer name.
+func (s *scratch) endsMentionAt(k, end int) bool {
+	for _, m := range s.ments {
+		if int(m.start) <= k && int(m.end) >= end {
+			return true
+		}
+	}
+	return false
 }
 
 // isKnownWord reports a word the lexicon or rules know as something else:

@@ -164,6 +164,11 @@ func TestTag(t *testing.T) {
 		{"first name alone", "Das sagte Anna gestern", "Anna=PER/name:"},
 		{"particle after surname", "Anna Schmidt von Berg kam", "Anna Schmidt von Berg=PER/name:"},
 		{"coref genitive", "Anna Schmidt kam. Schmidts Rede", "Anna Schmidt=PER/name: Schmidts=PER/name:"},
+		{"saint's place", "Urlaub in St. Moritz und St . Vincent", "St. Moritz=LOC/name: St . Vincent=LOC/name:"},
+		{"saint's place adjective", "beim St. Galler Tagblatt", "St. Galler=LOC/deriv:"},
+		{"prefix overrides a first name", "auch Cerro San Vincent genannt", "Cerro San Vincent=LOC/name:"},
+		{"first name and initial", "Derweil freut sich Sandra B. auf Urlaub", "Sandra B.=PER/name:"},
+		{"first name and initials", "Das sagte Sandra B. K. gestern", "Sandra B. K.=PER/name:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

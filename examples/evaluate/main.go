@@ -71,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	data := fs.String("data", "../shared/data/germeval2014/NER-de-dev.tsv", "GermEval-format gold file")
 	nErr := fs.Int("errors", 0, "print up to N false positives and N misses")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	byRule := fs.Bool("by-rule", false, "print true and false positives of each rule (names, parts and derivs)")
+	nHits := fs.Int("hits", 0, "print up to N true positives with their rules")
 	var lexFiles []string
 	fs.Func("lexicon", "extra lexicon file (repeatable)", func(s string) error { lexFiles = append(lexFiles, s); return nil })
 	lexDir := fs.String("lexicon-dir", "", "use the *.tsv files of this directory instead of the default lexicon")
@@ -108,6 +110,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	rep.Print(stdout)
+	if *byRule {
+		rep.PrintRules(stdout)
+	}
+	if *nHits > 0 {
+		rep.PrintHits(stdout, *nHits)
+	}
 	if *nErr > 0 {
 		rep.PrintErrors(stdout, *nErr)
 	}
@@ -379,5 +387,73 @@ func (rep *Report) PrintErrors(w io.Writer, n int) {
 	fmt.Fprintf(w, "\nmisses (%d):\n", len(fns))
 	for i := 0; i < n && i < len(fns); i++ {
 		fmt.Fprintln(w, "  "+fns[i])
+	}
+}
+
+// RuleCounts are one rule's true and false positives.
+type RuleCounts struct {
+	Rule   string
+	TP, FP int
+}
+
+// ByRule counts, for every rule, how many of its spans are in the gold data
+// (label included) and how many are not, most false positives first.
+func (rep *Report) ByRule() []RuleCounts {
+	idx := map[string]int{}
+	var out []RuleCounts
+	for _, r := range rep.Results {
+		g := map[Span]bool{}
+		for _, sp := range r.Gold {
+			g[sp] = true
+		}
+		for k, sp := range r.Got {
+			i, ok := idx[r.Rules[k]]
+			if !ok {
+				i = len(out)
+				idx[r.Rules[k]] = i
+				out = append(out, RuleCounts{Rule: r.Rules[k]})
+			}
+			if g[sp] {
+				out[i].TP++
+			} else {
+				out[i].FP++
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].FP != out[j].FP {
+			return out[i].FP > out[j].FP
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+// PrintRules writes the ByRule table.
+func (rep *Report) PrintRules(w io.Writer) {
+	fmt.Fprintf(w, "\n%-18s %6s %6s %7s\n", "rule", "tp", "fp", "prec")
+	for _, c := range rep.ByRule() {
+		fmt.Fprintf(w, "%-18s %6d %6d %7.4f\n", c.Rule, c.TP, c.FP, ratio(c.TP, c.TP+c.FP))
+	}
+}
+
+// PrintHits lists up to n true positives with the rule that found them.
+func (rep *Report) PrintHits(w io.Writer, n int) {
+	var hits []string
+	for _, r := range rep.Results {
+		toks := rep.Sents[r.Sent].Tokens
+		g := map[Span]bool{}
+		for _, sp := range r.Gold {
+			g[sp] = true
+		}
+		for k, sp := range r.Got {
+			if g[sp] {
+				hits = append(hits, fmt.Sprintf("line %d: %s %q (%s)", rep.Sents[r.Sent].Line, sp.Label, strings.Join(toks[sp.Start:sp.End], " "), r.Rules[k]))
+			}
+		}
+	}
+	fmt.Fprintf(w, "\ntrue positives (%d):\n", len(hits))
+	for i := 0; i < n && i < len(hits); i++ {
+		fmt.Fprintln(w, "  "+hits[i])
 	}
 }
