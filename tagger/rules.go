@@ -39,6 +39,72 @@ func (t *Tagger) rules(s *scratch) {
 	t.acronyms(s, covered)
 	t.definedAcronyms(s, covered)
 	t.unknownAcronyms(s, covered)
+	t.insideLongerNames(s)
+}
+
+// insideLongerNames drops a name found in the lexicon or by a person rule
+// when an unknown capitalized word stands right next to it: the name is then
+// a piece of a longer name the tagger does not know (Eurospeedway Lausitz,
+// Fraunhofer FIT, Dave Matthews Band, Lee Strasberg Theatre), and tagging
+// the piece would give the wrong span and often the wrong type.
+func (t *Tagger) insideLongerNames(s *scratch) {
+	ms := s.live()
+	covered := s.coverage()
+	n := len(s.toks)
+	out := ms[:0]
+	for _, m := range ms {
+		// A genitive stands next to the noun it belongs to (Wulffs
+		// Hochzeitsfeier, Statthalter Böhmens), and a noun before a person
+		// is an apposition (Hauptbuchhalter Friedrich Peters): only the
+		// word after a person and the words around other names count.
+		if m.form == FormName && (m.rule == "name" || m.rule == "person") {
+			a, b := int(m.start)-1, int(m.end)
+			before := m.typ != lexicon.PER && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 && t.unknownCap(s, a, covered)
+			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) && t.unknownCap(s, b, covered)
+			// DIE NATO TAGT: a headline in capitals.
+			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
+			if (before || after) && !headline {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	s.ments = out
+}
+
+// nounCompound reports a closed compound whose last part is a known common
+// noun or compound head: Hochzeitsfeier, Spielzeughersteller, Bruderstaat.
+func (t *Tagger) nounCompound(key []byte) bool {
+	for k := 3; k+4 <= len(key); k++ {
+		if utf8.RuneStart(key[k]) && key[k-1] != '-' && t.g.IsNoun(key[k:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownCap reports a capitalized word the tagger knows nothing of: not a
+// name, first name, function word, role, common noun or derived word.
+func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
+	if !s.isCapWord(i) || covered[i] || s.toks[i].Flags&token.Hyphen != 0 {
+		return false
+	}
+	const thing = bNotSurname | bOrgSuffix
+	if w := s.info[i]; w != nil && (w.Cands != nil || w.Deriv.How != 0 || w.Bits&^thing != 0) {
+		return false
+	} else if w != nil && w.Bits&thing != 0 {
+		return true // a word that ends names of things: School, Band, Hotel
+	}
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.isNoun(s, i) || isStreet(s.key(i)) || t.nounCompound(s.key(i)) {
+		return false
+	}
+	key := string(s.key(i))
+	for _, suf := range nounSuffixes {
+		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
+			return false
+		}
+	}
+	return true
 }
 
 // clubPrefixes begin the names of sports clubs: TSV Odenhausen, 1. FC Köln.

@@ -168,6 +168,11 @@ func TestTag(t *testing.T) {
 		{"saint's place adjective", "beim St. Galler Tagblatt", "St. Galler=LOC/deriv:"},
 		{"prefix overrides a first name", "auch Cerro San Vincent genannt", "Cerro San Vincent=LOC/name:"},
 		{"first name and initial", "Derweil freut sich Sandra B. auf Urlaub", "Sandra B.=PER/name:"},
+		{"piece of a longer name: after", "Die Vincent Kompany Band spielte.", ""},
+		{"piece of a longer name: before", "Rennen auf dem Eurospeedway München heute", ""},
+		{"a noun after a place is no name", "Die Hauptstadt Paris lockt", "Paris=LOC/name:paris"},
+		{"a noun before a person", "Der Hauptbuchhalter Anna Schmidt kam", "Anna Schmidt=PER/name:"},
+		{"genitive before its noun", "Putins Hochzeitsfeier war groß", "Putins=PER/name:wladimir-putin"},
 		{"first name and initials", "Das sagte Sandra B. K. gestern", "Sandra B. K.=PER/name:"},
 	}
 	for _, tt := range tests {
