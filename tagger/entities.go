@@ -237,13 +237,26 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 		switch {
 		case ent.Type == lexicon.LOC && i > 0 && s.has(i-1, bPlacePrep|bPlaceNoun) && s.toks[i].Flags&token.SentStart == 0:
 			return e, chooseContext // in Essen, nach Halle, die Stadt Halle
-		case ent.Kind == "party" && (h.N > 1 || i > 0 && s.has(i-1, bArticle) && s.toks[i].Flags&token.SentStart == 0):
+		case ent.Kind == "party" && (h.N > 1 || i > 0 && s.has(i-1, bArticle) && s.toks[i].Flags&token.SentStart == 0 && !s.beforeGenitive(last)):
 			return e, chooseContext // die Grünen, der Linken, die Union
 		case ent.Kind == "media" && s.reported(i, last):
 			return e, chooseContext // „Bild“, die Zeit berichtete, laut Spiegel
 		}
 	}
 	return h.Terms[0], choosePending
+}
+
+// beforeGenitive reports a genitive article after token k: "in der Mitte
+// des Jahrhunderts" is no party.
+func (s *scratch) beforeGenitive(k int) bool {
+	if k+1 >= len(s.toks) {
+		return false
+	}
+	switch s.tokText(k + 1) {
+	case "des", "eines":
+		return true
+	}
+	return false
 }
 
 var articles = map[string]bool{"die": true, "der": true, "den": true, "dem": true}

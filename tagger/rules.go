@@ -52,12 +52,25 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 	covered := s.coverage()
 	n := len(s.toks)
 	out := ms[:0]
-	for _, m := range ms {
+	prevDeriv := int32(-1) // the entry of the deriv adjective just before m
+	for k, m := range ms {
+		if k > 0 && ms[k-1].form == FormDeriv && ms[k-1].end == m.start && ms[k-1].entry >= 0 {
+			prevDeriv = ms[k-1].entry
+		} else {
+			prevDeriv = -1
+		}
+		// das russische Verteidigungsministerium: another country's body,
+		// not the one the lexicon means by the generic word.
+		if m.entry >= 0 && prevDeriv >= 0 && m.end-m.start == 1 && m.form == FormName {
+			if c, d := s.entries[m.entry].Country, s.entries[prevDeriv].Country; c != "" && d != "" && c != d {
+				continue
+			}
+		}
 		// A genitive stands next to the noun it belongs to (Wulffs
 		// Hochzeitsfeier, Statthalter Böhmens), and a noun before a person
 		// is an apposition (Hauptbuchhalter Friedrich Peters): only the
 		// word after a person and the words around other names count.
-		if m.form == FormName && (m.rule == "name" || m.rule == "person") {
+		if m.form == FormName && (m.rule == "name" || m.rule == "person" || m.rule == "acronym-unknown") {
 			a, b := int(m.start)-1, int(m.end)
 			before := m.typ != lexicon.PER && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 && t.unknownCap(s, a, covered)
 			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) && t.unknownCap(s, b, covered)
@@ -343,6 +356,20 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 	}
 }
 
+// inflectedLower reports a lowercase word with an adjective's ending: after
+// "zum ersten" or "das nächste", Mal is a noun, not a first name.
+func inflectedLower(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || len(w) < 4 {
+		return false
+	}
+	for _, suf := range []string{"e", "en", "em", "er", "es"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func adjectiveEnding(w string) bool {
 	if utf8.RuneCountInString(w) < 6 {
 		return false
@@ -486,7 +513,7 @@ func (t *Tagger) endsWithRole(key []byte) bool {
 }
 
 // nounSuffixes end German common nouns far more often than surnames.
-var nounSuffixes = []string{"ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus",
+var nounSuffixes = []string{"ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "tät", "ismus",
 	"nis", "nisse", "tum", "ei", "chen", "ment", "enz", "anz", "ur", "ik", "ie", "ien", "ität",
 	"sten", "ern", "ssen", "ling", "lage", "zeit", "jahr", "tag", "woche", "monat", "land", "stadt"}
 
@@ -541,7 +568,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	// sentence, not after an article, preposition or number, before a
 	// surname: Ernst Nilsson, Anders Ahlgren.
 	if isFirst && !s.clauseStart(i) && (i == 0 || !s.has(i-1, bFunction) && !s.has(i-1, bNotName) &&
-		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal) {
+		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal && !inflectedLower(s.tokText(i-1))) {
 		if i+1 < len(s.toks) && s.mtoks[i+1].Cands == nil && t.surnameLike(s, i+1, covered) {
 			return i + 2
 		}
@@ -1095,9 +1122,21 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 		if (i > 0 && s.toks[i-1].Flags&token.AllCaps != 0) || (i+1 < len(s.toks) && s.toks[i+1].Flags&token.AllCaps != 0) {
 			continue
 		}
+		// PMID 17117481, KEL 1, GOTO- oder Switch-Anweisungen: a code or a
+		// truncated compound, not a body (but ESC 2009 is).
+		if i+1 < len(s.toks) && s.toks[i+1].Start == tok.End+1 {
+			if next := s.tokText(i + 1); s.toks[i+1].Kind == token.Number && !isYear(next) || strings.HasPrefix(next, "-") {
+				continue
+			}
+		}
 		s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "acronym-unknown"})
 		covered[i] = true
 	}
+}
+
+// isYear reports a four-digit number from 1000 to 2999.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[0] == '1' || w[0] == '2') && strings.Trim(w, "0123456789") == ""
 }
 
 // localOrgEndings end nouns that, after a town's inhabitant adjective, name

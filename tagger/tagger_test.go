@@ -348,6 +348,14 @@ func TestDefaultAmbiguity(t *testing.T) {
 		{"Welt the world", "Die Welt ist groß.", ""},
 		{"Washington the city", "Biden ist in Washington.", "Biden=PER/name:joe-biden Washington=LOC/name:washington"},
 		{"Washington the person", "George Washington war Präsident.", "George Washington=PER/name:george-washington"},
+		{"a ministry of Germany", "Das Verteidigungsministerium schweigt.", "Verteidigungsministerium=ORG/name:bundesverteidigungsministerium"},
+		{"another country's ministry", "Das russische Verteidigungsministerium schweigt.", "russische=LOC/deriv:russland"},
+		{"a league is a competition", "Er stieg in die Bundesliga auf.", "Bundesliga=OTH/name:bundesliga"},
+		{"Mitte the party", "Das sieht die Mitte anders.", "Mitte=ORG/name:die-mitte-ch"},
+		{"Mitte the middle", "Er kam in der Mitte des Jahrhunderts.", ""},
+		{"first name as a noun after an adjective", "Er tat es zum ersten Mal Anfang Mai.", ""},
+		{"a code is no organization", "Siehe PMID 17117481 und KEL 1.", ""},
+		{"an unknown acronym and a year", "Er schied beim ESCX 2009 aus.", "ESCX=ORG/name:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
