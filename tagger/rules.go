@@ -72,8 +72,11 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		// word after a person and the words around other names count.
 		if m.form == FormName && (m.rule == "name" || m.rule == "person" || m.rule == "acronym-unknown") {
 			a, b := int(m.start)-1, int(m.end)
-			before := m.typ != lexicon.PER && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 && t.unknownCap(s, a, covered)
-			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) && t.unknownCap(s, b, covered)
+			before := m.typ != lexicon.PER && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
+				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
+			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
+				t.unknownCap(s, b, covered) &&
+				!(m.typ == lexicon.PER && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
 			// DIE NATO TAGT: a headline in capitals.
 			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
 			if (before || after) && !headline {
@@ -102,20 +105,24 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 	if !s.isCapWord(i) || covered[i] || s.toks[i].Flags&token.Hyphen != 0 {
 		return false
 	}
-	const thing = bNotSurname | bOrgSuffix
-	if w := s.info[i]; w != nil && (w.Cands != nil || w.Deriv.How != 0 || w.Bits&^thing != 0) {
+	// A word that is part of some lexicon name but not of a name here
+	// (Air, Oil, Games) counts as unknown.
+	const thing = bNotSurname | bOrgSuffix | bLegal
+	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^thing != 0) {
 		return false
 	} else if w != nil && w.Bits&thing != 0 {
 		return true // a word that ends names of things: School, Band, Hotel
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.isNoun(s, i) || isStreet(s.key(i)) || t.nounCompound(s.key(i)) {
+	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.isNoun(s, i) || isStreet(s.key(i)) {
 		return false
 	}
-	key := string(s.key(i))
-	for _, suf := range nounSuffixes {
-		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
-			return false
-		}
+	key := s.key(i)
+	if t.nounCompound(key) || hasNounSuffix(key) {
+		return false
+	}
+	if k := len(key); k > 4 && key[k-1] == 's' {
+		key = key[:k-1] // des Fürstentums, des Kantons
+		return !t.g.IsNoun(key) && !t.nounCompound(key) && !hasNounSuffix(key)
 	}
 	return true
 }
