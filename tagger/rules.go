@@ -18,12 +18,14 @@ func (t *Tagger) rules(s *scratch) {
 	covered := s.coverage()
 	n := len(s.toks)
 	t.prefixedPlaces(s, covered)
+	t.placesAsPeople(s, covered)
 	// Unknown people.
 	for i := 0; i < n; i++ {
 		if covered[i] {
 			continue
 		}
 		if end := t.person(s, i, covered); end > i {
+			s.dropMentions(i, end)
 			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
 			for k := i; k < end; k++ {
 				covered[k] = true
@@ -76,7 +78,7 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
 			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
 				t.unknownCap(s, b, covered) &&
-				!(m.typ == lexicon.PER && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
+				!(m.typ == lexicon.PER && m.end-m.start == 1 && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
 			// DIE NATO TAGT: a headline in capitals.
 			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
 			if (before || after) && !headline {
@@ -656,6 +658,10 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			onlyInitials = false
 			continue
 		}
+		// After a particle, a place: Manolo de Huelva, Otto von Bamberg.
+		if !onlyInitials && particles[s.tokText(k-1)] && covered[k] && s.isCapWord(k) && s.singlePlaceAt(k) {
+			return k + 1
+		}
 		// After a first name even a role word is a surname: Gerhard Richter.
 		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !s.has(k, bNotName|bNotSurname|bFunction) &&
 			!(s.isAllCaps(k) && len(text) <= 4) && utf8.RuneCountInString(text) >= 3 && !isStreet(s.key(k))) {
@@ -676,7 +682,8 @@ var titles = map[string]bool{"Dr.": true, "Prof.": true, "Hr.": true, "Fr.": tru
 
 var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
 	"di": true, "da": true, "del": true, "della": true, "degli": true, "dos": true, "das": true, "du": true,
-	"la": true, "le": true, "ten": true, "ter": true, "bin": true, "ben": true, "ibn": true, "al": true, "el": true}
+	"la": true, "le": true, "ten": true, "ter": true, "bin": true, "ben": true, "ibn": true, "al": true, "el": true,
+	"los": true, "las": true}
 
 // nobiliary particles may follow a surname-like name: Heinrich Gottlob von
 // Miltitz (but not "Heinrich Kimmel der Plan").
@@ -968,6 +975,48 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 		}
 		i = end - 1
 	}
+}
+
+// placesAsPeople reads a one-word place name as a person's surname where
+// only a person can stand: after an initial (A. Korsakow), after a role word
+// (Präsident Cleveland), and as the speaker after a verb of saying at the end
+// of a clause (…, sagte Goslar.). A place does not follow a role noun
+// uninflected in German: that would be "Präsident Frankreichs".
+func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
+	n := len(s.ments)
+	for k := 0; k < n; k++ {
+		m := s.ments[k]
+		i := int(m.start)
+		if m.typ != lexicon.LOC || m.form != FormName || m.rule != "name" || m.end-m.start != 1 || i == 0 ||
+			s.toks[i].Flags&(token.SentStart|token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
+			continue
+		}
+		prev := s.tokText(i - 1)
+		start := i
+		switch {
+		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
+			start = i - 1
+		case s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1], titles[prev]:
+		case s.has(i-1, bSayVerb) && (i+1 >= len(s.toks) || s.toks[i+1].Kind == token.Punct):
+		default:
+			continue
+		}
+		s.dropMentions(start, i+1)
+		s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+		for j := start; j <= i; j++ {
+			covered[j] = true
+		}
+	}
+}
+
+// singlePlaceAt reports a one-word place name found at token k.
+func (s *scratch) singlePlaceAt(k int) bool {
+	for _, m := range s.ments {
+		if int(m.start) == k && m.end == m.start+1 && m.typ == lexicon.LOC && m.form == FormName {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLongMention reports a mention of two or more tokens starting at i.
