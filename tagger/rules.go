@@ -189,11 +189,16 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 				!s.has(start-1, bFunction) && !genericOrgNouns[s.tokText(start-1)] {
 				start--
 			}
-			s.dropMentions(start, i+1)
-			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
-			for k := start; k <= i; k++ {
+			end := i + 1
+			if end < n && s.has(end, bLegal) && legalForms[s.tokText(end)] {
+				end++ // TEVA Pharmaceutical Industries Ltd
+			}
+			s.dropMentions(start, end)
+			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
+			for k := start; k < end; k++ {
 				covered[k] = true
 			}
+			i = end - 1
 		}
 	}
 }
@@ -321,6 +326,12 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			}
 			if genericOrgNouns[s.tokText(start)] && start == i-1 {
 				continue
+			}
+			// Bilfinger Berger Projektentwicklung GmbH: a known company's
+			// name before the words of its subsidiary.
+			if start > 0 && covered[start-1] && s.isCapWord(start-1) && s.toks[start-1].Flags&token.SentStart == 0 && s.singleOrgAt(start-1) {
+				start--
+				s.dropMentions(start, i+1)
 			}
 			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
 			for k := start; k <= i; k++ {
@@ -1007,6 +1018,16 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 			covered[j] = true
 		}
 	}
+}
+
+// singleOrgAt reports a one-word organization name found at token k.
+func (s *scratch) singleOrgAt(k int) bool {
+	for _, m := range s.ments {
+		if int(m.start) == k && m.end == m.start+1 && m.typ == lexicon.ORG && m.form == FormName {
+			return true
+		}
+	}
+	return false
 }
 
 // singlePlaceAt reports a one-word place name found at token k.
