@@ -160,7 +160,12 @@ func (t *Tagger) names(s *scratch, i int) int {
 			// may still decide (see resolveAlternatives).
 			s.alts = append(s.alts, alternative{ment: len(s.ments), terms: h.Terms})
 		}
-		s.add(mention{start: int32(i), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
+		start := i
+		if ent := t.g.Entries[e]; h.N > 1 && ent.Type == lexicon.PER && s.toks[i].Kind == token.Word && s.role(i) != "" &&
+			!strings.HasPrefix(ent.Name, s.tokText(i)+" ") {
+			start++ // Papst Franziskus, Kaiser Franz Joseph: the title is no part of the name
+		}
+		s.add(mention{start: int32(start), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
 		return h.N
 	}
 	return 0

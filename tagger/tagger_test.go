@@ -358,6 +358,8 @@ func TestDefaultAmbiguity(t *testing.T) {
 		{"Mitte the middle", "Er kam in der Mitte des Jahrhunderts.", ""},
 		{"first name as a noun after an adjective", "Er tat es zum ersten Mal Anfang Mai.", ""},
 		{"a code is no organization", "Siehe PMID 17117481 und KEL 1.", ""},
+		{"a title is no part of the name", "Das sagte Papst Franziskus gestern.", "Franziskus=PER/name:franziskus"},
+		{"a title that is part of the name", "Das sang Lady Gaga gestern.", "Lady Gaga=PER/name:lady-gaga"},
 		{"an unknown acronym and a year", "Er schied beim ESCX 2009 aus.", "ESCX=ORG/name:"},
 	}
 	for _, tt := range tests {
