@@ -17,6 +17,7 @@ import (
 func (t *Tagger) rules(s *scratch) {
 	covered := s.coverage()
 	n := len(s.toks)
+	t.brokenNames(s, covered)
 	t.prefixedPlaces(s, covered)
 	t.placesAsPeople(s, covered)
 	// Unknown people.
@@ -988,6 +989,35 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 	}
 }
 
+// brokenNames joins a hyphenated name broken after its hyphen, as line
+// breaks and some tokenizations leave it: "Mecklenburg- Vorpommern" is
+// Mecklenburg-Vorpommern when the lexicon knows the joined name. (A
+// truncated compound before "und", as in "Raketen- und Atomprogramme", is
+// left alone.)
+func (t *Tagger) brokenNames(s *scratch, covered []bool) {
+	n := len(s.toks)
+	for i := 0; i+1 < n; i++ {
+		tok, next := s.toks[i], s.toks[i+1]
+		if tok.Flags&token.Truncated == 0 || tok.Flags&token.Cap == 0 || next.Start != tok.End+1 || !s.isCapWord(i+1) {
+			continue
+		}
+		s.partBuf = token.AppendKey(s.partBuf[:0], tok.Text(s.text))
+		s.partBuf = token.AppendKey(s.partBuf, next.Text(s.text))
+		cands := t.g.Cands(s.partBuf)
+		if cands == nil {
+			continue
+		}
+		hits := t.g.Hits([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0])
+		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.g.Entries[hits[0].Terms[0]].Ambig != "" {
+			continue
+		}
+		s.dropMentions(i, i+2)
+		s.add(mention{start: int32(i), end: int32(i + 2), entry: hits[0].Terms[0], form: FormName, rule: "name"})
+		covered[i], covered[i+1] = true, true
+		i++
+	}
+}
+
 // placesAsPeople reads a one-word place name as a person's surname where
 // only a person can stand: after an initial (A. Korsakow), after a role word
 // (Präsident Cleveland), and as the speaker after a verb of saying at the end
@@ -998,13 +1028,15 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	for k := 0; k < n; k++ {
 		m := s.ments[k]
 		i := int(m.start)
-		if m.typ != lexicon.LOC || m.form != FormName || m.rule != "name" || m.end-m.start != 1 || i == 0 ||
+		if m.typ != lexicon.LOC || m.form != FormName || m.rule != "name" && m.rule != "context" || m.end-m.start != 1 || i == 0 ||
 			s.toks[i].Flags&(token.SentStart|token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
 			continue
 		}
 		prev := s.tokText(i - 1)
-		start := i
+		start, end := i, i+1
 		switch {
+		case s.has(i, bFirstName) && i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 && t.surnameLike(s, i+1, covered):
+			end = i + 2 // von Martin Stoll, von Donna Leon: a first name and a surname
 		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
 			start = i - 1
 		case s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1], titles[prev]:
@@ -1012,9 +1044,9 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 		default:
 			continue
 		}
-		s.dropMentions(start, i+1)
-		s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-		for j := start; j <= i; j++ {
+		s.dropMentions(start, end)
+		s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+		for j := start; j < end; j++ {
 			covered[j] = true
 		}
 	}
