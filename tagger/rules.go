@@ -75,7 +75,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		// word after a person and the words around other names count.
 		if m.form == FormName && (m.rule == "name" || m.rule == "person" || m.rule == "acronym-unknown") {
 			a, b := int(m.start)-1, int(m.end)
-			before := m.typ != lexicon.PER && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
+			firstOnly := m.typ == lexicon.PER && m.rule == "person" && m.end-m.start == 1 // Credito Emiliano, Little Nicky
+			before := (m.typ != lexicon.PER || firstOnly) && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
 				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
 			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
 				t.unknownCap(s, b, covered) &&
@@ -110,6 +111,9 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 	}
 	// A word that is part of some lexicon name but not of a name here
 	// (Air, Oil, Games) counts as unknown.
+	if titles[s.tokText(i)] {
+		return false // Miss Parker
+	}
 	const thing = bNotSurname | bOrgSuffix | bLegal
 	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^thing != 0) {
 		return false
@@ -492,6 +496,9 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.isNoun(s, i) {
 		return false
 	}
+	if h := strings.LastIndexByte(key, '-'); h > 0 && t.g.IsNoun([]byte(key[h+1:])) {
+		return false // Mibrag-Betriebsrat, SPD-Vorstand: a compound, not a double name
+	}
 	for _, suf := range nounSuffixes {
 		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
 			return false
@@ -580,7 +587,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		}
 		// A first name on its own (Tobias sagte …), unless a capitalized
 		// word follows that could not be read as a surname.
-		if !fn.Noun && !s.isCapWord(i+1) && (i+1 >= len(s.toks) || s.tokText(i+1) != "-") {
+		if !fn.Noun && !s.isCapWord(i+1) && (i+1 >= len(s.toks) || s.tokText(i+1) != "-") && !(i > 0 && indefinites[string(s.key(i-1))]) {
 			return i + 1
 		}
 		return i
@@ -588,7 +595,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	// A first name that is also a word (Ernst, Anders, August) inside a
 	// sentence, not after an article, preposition or number, before a
 	// surname: Ernst Nilsson, Anders Ahlgren.
-	if isFirst && !s.clauseStart(i) && (i == 0 || !s.has(i-1, bFunction) && !s.has(i-1, bNotName) &&
+	if isFirst && !s.clauseStart(i) && (i == 0 || (conjunctions[s.tokText(i-1)] || !s.has(i-1, bFunction) && !s.has(i-1, bNotName)) &&
 		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal && !inflectedLower(s.tokText(i-1))) {
 		if i+1 < len(s.toks) && s.mtoks[i+1].Cands == nil && t.surnameLike(s, i+1, covered) {
 			return i + 2
@@ -612,7 +619,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return end
 	}
 	// The surname of a person the lexicon knows, on its own: Bhutto.
-	if !s.clauseStart(i) && !s.afterDeterminer(i) && t.knownSurname(s, i) && t.surnameLike(s, i, covered) {
+	if !s.clauseStart(i) && !s.afterDeterminer(i) && s.toks[i-1].Kind != token.Number && t.knownSurname(s, i) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
@@ -660,7 +667,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 				return k // a first name and an initial: Nico G., Claudia B.
 			}
 			continue
-		case particles[text] && k+1 < n:
+		case (particles[text] || text == "des" && steps == 0) && k+1 < n: // Johannes des Täufers
 			k++
 			onlyInitials = false
 			continue
@@ -690,7 +697,13 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 }
 
 // titles are abbreviations that precede names like role words.
-var titles = map[string]bool{"Dr.": true, "Prof.": true, "Hr.": true, "Fr.": true, "Mr.": true, "Mrs.": true, "Ms.": true, "St.": false}
+var titles = map[string]bool{"Dr.": true, "Prof.": true, "Hr.": true, "Fr.": true, "Mr.": true, "Mrs.": true, "Ms.": true, "St.": false,
+	"Mr": true, "Mrs": true, "Miss": true, "Mister": true, "Sir": true, "Madame": true, "Monsieur": true, "Signor": true,
+	"Signora": true, "Señor": true, "Señora": true}
+
+// indefinites are indefinite determiners: after "einer", Tom is a drum.
+var indefinites = map[string]bool{"ein": true, "eine": true, "einer": true, "einen": true, "einem": true, "eines": true,
+	"kein": true, "keine": true, "keiner": true, "keinen": true, "keinem": true, "keines": true}
 
 var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
 	"di": true, "da": true, "del": true, "della": true, "degli": true, "dos": true, "das": true, "du": true,
@@ -1242,6 +1255,9 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 		covered[i] = true
 	}
 }
+
+// conjunctions join names in a list: Karl Barl und Ernst Nilsson.
+var conjunctions = map[string]bool{"und": true, "oder": true, "sowie": true}
 
 // isYear reports a four-digit number from 1000 to 2999.
 func isYear(w string) bool {
