@@ -316,6 +316,22 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			for start > 0 && s.isCapWord(start-1) && !covered[start-1] && s.toks[start-1].Flags&token.SentStart == 0 && i-start < 4 && !genericOrgNouns[s.tokText(start-1)] {
 				start--
 			}
+			if start == i-1 && covered[start] && s.singlePlaceAt(start) {
+				// Volkswagen Sachsen GmbH: a place in a company's name.
+				for start > 0 && i-start < 4 && s.isCapWord(start-1) && s.toks[start-1].Flags&token.SentStart == 0 &&
+					!s.has(start-1, bFunction) && !genericOrgNouns[s.tokText(start-1)] {
+					start--
+				}
+				if start == i-1 {
+					continue
+				}
+				s.dropMentions(start, i+1)
+				s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
+				for k := start; k <= i; k++ {
+					covered[k] = true
+				}
+				continue
+			}
 			if start == i-1 && covered[start] {
 				// a known organization before the legal form (Google Inc.):
 				// the legal form belongs to its name

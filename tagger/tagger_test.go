@@ -367,6 +367,7 @@ func TestDefaultAmbiguity(t *testing.T) {
 		{"a compound is no double name", "sagte SAGA-Betriebsrat Anna Schmidt", "Anna Schmidt=PER/name:"},
 		{"a first name after an unknown word", "Das Bankhaus Credito Vincent zahlt", ""},
 		{"a title before a surname", "Das sagte Miss Kowalczyk gestern.", "Kowalczyk=PER/name:"},
+		{"a place in a company's name", "Ein Sprecher der Volkswagen Sachsen GmbH bestätigte", "Volkswagen Sachsen GmbH=ORG/name:"},
 		{"a title is no part of the name", "Das sagte Papst Franziskus gestern.", "Franziskus=PER/name:franziskus"},
 		{"a title that is part of the name", "Das sang Lady Gaga gestern.", "Lady Gaga=PER/name:lady-gaga"},
 		{"an unknown acronym and a year", "Er schied beim ESCX 2009 aus.", "ESCX=ORG/name:"},
