@@ -62,6 +62,12 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		} else {
 			prevDeriv = -1
 		}
+		// Mercedes 208, Boeing 747: a product of the company, not the
+		// company (but Porsche 2024 is a year).
+		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.entries[m.entry].Kind == "company" &&
+			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) {
+			continue
+		}
 		// das russische Verteidigungsministerium: another country's body,
 		// not the one the lexicon means by the generic word.
 		if m.entry >= 0 && prevDeriv >= 0 && m.end-m.start == 1 && m.form == FormName {
@@ -350,9 +356,11 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			}
 			// Bilfinger Berger Projektentwicklung GmbH: a known company's
 			// name before the words of its subsidiary.
-			if start > 0 && covered[start-1] && s.isCapWord(start-1) && s.toks[start-1].Flags&token.SentStart == 0 && s.singleOrgAt(start-1) {
-				start--
-				s.dropMentions(start, i+1)
+			if start > 0 && covered[start-1] && s.isCapWord(start-1) {
+				if k := s.orgEndingAt(start); k >= 0 && s.toks[k].Flags&token.SentStart == 0 {
+					start = k
+					s.dropMentions(start, i+1)
+				}
 			}
 			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
 			for k := start; k <= i; k++ {
@@ -1081,14 +1089,15 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	}
 }
 
-// singleOrgAt reports a one-word organization name found at token k.
-func (s *scratch) singleOrgAt(k int) bool {
+// orgEndingAt returns the first token of an organization's name that ends
+// right before token end, or -1.
+func (s *scratch) orgEndingAt(end int) int {
 	for _, m := range s.ments {
-		if int(m.start) == k && m.end == m.start+1 && m.typ == lexicon.ORG && m.form == FormName {
-			return true
+		if int(m.end) == end && m.typ == lexicon.ORG && m.form == FormName {
+			return int(m.start)
 		}
 	}
-	return false
+	return -1
 }
 
 // singlePlaceAt reports a one-word place name found at token k.
@@ -1256,6 +1265,9 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal || isQuantity(s.key(i-1))) {
 			continue // 35 GB, 3 PS, eine Million TEU: units
 		}
+		if i > 1 && (s.toks[i-2].Kind == token.Number || numberWords[string(s.key(i-2))]) && s.isCapWord(i-1) {
+			continue // zwei Moleküle NADPH: a substance counted
+		}
 		// a headline in capitals is no acronym
 		if (i > 0 && s.toks[i-1].Flags&token.AllCaps != 0) || (i+1 < len(s.toks) && s.toks[i+1].Flags&token.AllCaps != 0) {
 			continue
@@ -1357,6 +1369,10 @@ func (s *scratch) afterDeterminer(i int) bool {
 }
 
 // isQuantity reports number words that precede units: Millionen TEU.
+// numberWords are numbers written as words.
+var numberWords = map[string]bool{"zwei": true, "drei": true, "vier": true, "fünf": true, "sechs": true, "sieben": true,
+	"acht": true, "neun": true, "zehn": true, "elf": true, "zwölf": true, "zwanzig": true, "hundert": true, "tausend": true}
+
 func isQuantity(key []byte) bool {
 	switch string(key) {
 	case "millionen", "million", "milliarden", "milliarde", "tausend", "hundert", "prozent":
