@@ -592,8 +592,12 @@ var notNames = func() map[string]bool {
 func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	// An initial and a surname: W. Müller, A. Korsakow.
 	if s.toks[i].Kind == token.Abbrev && len(s.tokText(i)) == 2 && token.IsUpperStart(s.tokText(i)) && i+1 < len(s.toks) &&
-		t.surnameLike(s, i+1, covered) && (i == 0 || s.toks[i-1].Kind != token.Abbrev) {
-		return i + 2
+		(i == 0 || s.toks[i-1].Kind != token.Abbrev) {
+		// After an initial even a common noun is a surname: W. Müller.
+		if t.surnameLike(s, i+1, covered) || s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotName|bNotSurname|bFunction) &&
+			s.role(i+1) == "" && s.toks[i+1].Flags&token.AllCaps == 0 && utf8.RuneCountInString(s.tokText(i+1)) >= 3 {
+			return i + 2
+		}
 	}
 	if !s.isCapWord(i) {
 		return i

@@ -173,6 +173,7 @@ func TestTag(t *testing.T) {
 		{"a noun after a place is no name", "Die Hauptstadt Paris lockt", "Paris=LOC/name:paris"},
 		{"a noun before a person", "Der Hauptbuchhalter Anna Schmidt kam", "Anna Schmidt=PER/name:"},
 		{"genitive before its noun", "Putins Hochzeitsfeier war groß", "Putins=PER/name:wladimir-putin"},
+		{"initial and a noun as surname", "Das schrieb W. Bauer gestern", "W. Bauer=PER/name:"},
 		{"initial and a place name", "Er siegte vor W. Fesenko und A. München.", "W. Fesenko=PER/name: A. München=PER/name:"},
 		{"role word and a place name", "Nachdem Kanzler Paris verloren hatte", "Paris=PER/name:"},
 		{"first name, particle and place", "Das malte Vincent von München.", "Vincent von München=PER/name:"},
