@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,9 +172,52 @@ func atoi(s string) int {
 	return n
 }
 
-func at(list []json.RawMessage, i int) string {
+func at[T json.RawMessage | string](list []T, i int) string {
 	if i < len(list) {
 		return string(list[i])
 	}
 	return "(none)"
+}
+
+// TestGoldenArticles runs the CLI on the benchmark articles in
+// testdata/articles and compares what it tags, one line per entity (offsets,
+// text, type, form, id, rule; without the lexicon line, which moves whenever
+// a lexicon file is edited), with testdata/articles.golden.txt. Regenerate
+// with -update and read the diff: it shows every change in tagging.
+func TestGoldenArticles(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var out, errOut bytes.Buffer
+	code := run(append([]string{"-no-topics"}, files...), strings.NewReader(""), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	var b strings.Builder
+	dec := json.NewDecoder(&out)
+	for dec.More() {
+		var rec struct {
+			ID       string `json:"id"`
+			Entities []struct {
+				Start, End           int
+				Text, Type, Form, ID string
+				Rule                 string
+			} `json:"entities"`
+		}
+		require.NoError(t, dec.Decode(&rec))
+		b.WriteString("# " + rec.ID + "\n")
+		for _, e := range rec.Entities {
+			fmt.Fprintf(&b, "%d-%d\t%s\t%s/%s\t%s\t%s\n", e.Start, e.End, e.Text, e.Type, e.Form, e.ID, e.Rule)
+		}
+	}
+	golden := "../../testdata/articles.golden.txt"
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err)
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		if i >= len(wl) || i >= len(gl) || wl[i] != gl[i] {
+			t.Fatalf("line %d differs from %s (go test ./examples/tag -update rewrites it):\nwant %q\ngot  %q", i+1, golden, at(wl, i), at(gl, i))
+		}
+	}
 }
