@@ -45,6 +45,7 @@ import (
 	"strings"
 
 	"github.com/etikett-nlp/etikett/internal/labeled"
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/tagger"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
@@ -52,7 +53,7 @@ import (
 var sections = []string{"Web", "Panorama", "International", "Wirtschaft", "Sport", "Inland", "Etat", "Kultur", "Wissenschaft"}
 
 func main() {
-	root := repoRoot()
+	root := repo.Root()
 	shared := os.Getenv("ETIKETT_SHARED")
 	if shared == "" {
 		shared = filepath.Join(root, "..", "shared")
@@ -377,21 +378,6 @@ func readCSV(path string) ([]doc, error) {
 		docs[i] = doc{label: r.Label, text: r.Text}
 	}
 	return docs, nil
-}
-
-func repoRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return dir
-		}
-	}
 }
 
 func fatal(err error) {

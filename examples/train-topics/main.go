@@ -22,11 +22,12 @@ import (
 	"path/filepath"
 
 	"github.com/etikett-nlp/etikett/internal/labeled"
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 func main() {
-	base := flag.String("base", filepath.Join(repoRoot(), "lexicon", "topics.tsv"), `topic file to start from ("" for none)`)
+	base := flag.String("base", filepath.Join(repo.Root(), "lexicon", "topics.tsv"), `topic file to start from ("" for none)`)
 	out := flag.String("o", "", "output file (default standard output)")
 	minDocs := flag.Int("min-docs", 3, "documents of a label a word must occur in")
 	maxWords := flag.Int("max-words", 100, "new keywords per label at most")
@@ -86,21 +87,6 @@ func readCSV(path string) ([]topic.LabeledDoc, error) {
 		docs[i] = topic.LabeledDoc{Label: r.Label, Text: r.Text}
 	}
 	return docs, nil
-}
-
-func repoRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "."
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return dir
-		}
-	}
 }
 
 func fatal(err error) {
