@@ -65,7 +65,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		// Mercedes 208, Boeing 747: a product of the company, not the
 		// company (but Porsche 2024 is a year).
 		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.entries[m.entry].Kind == "company" &&
-			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) {
+			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
+			!(int(m.end)+1 < n && (s.has(int(m.end)+1, bNotName) || isQuantity(s.key(int(m.end)+1)))) { // Ebay 15 Prozent
 			continue
 		}
 		// das russische Verteidigungsministerium: another country's body,
@@ -97,6 +98,26 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 	}
 	s.ments = out
 }
+
+// nominalized reports a capitalized participle, adjective or ordinal used as
+// a noun: Festgenommenen, Verletzten, Vierter, Reisende.
+func nominalized(key []byte) bool {
+	for _, suf := range []string{"enen", "ten", "ende", "enden", "ender", "ene", "ener"} {
+		if len(key) > len(suf)+3 && hasSuffix(key, suf) {
+			return true
+		}
+	}
+	for _, end := range []string{"e", "er", "en", "es", "em"} {
+		if hasSuffix(key, end) && ordinalStems[string(key[:len(key)-len(end)])] {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalStems are the stems of ordinal numbers written as words.
+var ordinalStems = map[string]bool{"erst": true, "zweit": true, "dritt": true, "viert": true, "fünft": true,
+	"sechst": true, "siebt": true, "acht": true, "neunt": true, "zehnt": true, "elft": true, "zwölft": true, "letzt": true}
 
 // nounCompound reports a closed compound whose last part is a known common
 // noun or compound head: Hochzeitsfeier, Spielzeughersteller, Bruderstaat.
@@ -130,7 +151,7 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := s.key(i)
-	if t.nounCompound(key) || hasNounSuffix(key) {
+	if t.nounCompound(key) || hasNounSuffix(key) || nominalized(key) {
 		return false
 	}
 	if k := len(key); k > 4 && key[k-1] == 's' {
@@ -187,6 +208,16 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			i = end - 1
 			continue
+		}
+		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && covered[i-1] && !covered[i] && s.isCapWord(i) {
+			// Porsche Holding, Springer Verlag: a known company's name and
+			// the suffix name another company of its group.
+			if k := s.orgEndingAt(i); k >= 0 {
+				s.dropMentions(k, i+1)
+				s.add(mention{start: int32(k), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
+				covered[i] = true
+				continue
+			}
 		}
 		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && s.isCapWord(i-1) && !covered[i-1] && s.isCapWord(i) {
 			start := i - 1
@@ -736,7 +767,7 @@ var indefinites = map[string]bool{"ein": true, "eine": true, "einer": true, "ein
 var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
 	"di": true, "da": true, "del": true, "della": true, "degli": true, "dos": true, "das": true, "du": true,
 	"la": true, "le": true, "ten": true, "ter": true, "bin": true, "ben": true, "ibn": true, "al": true, "el": true,
-	"los": true, "las": true}
+	"los": true, "las": true, "El": true, "Al": true, "Abu": true, "Bin": true, "Ibn": true}
 
 // nobiliary particles may follow a surname-like name: Heinrich Gottlob von
 // Miltitz (but not "Heinrich Kimmel der Plan").
@@ -1080,7 +1111,8 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 			end = i + 2 // von Martin Stoll, von Donna Leon: a first name and a surname
 		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
 			start = i - 1
-		case s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1], titles[prev]:
+		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || titles[prev]) && townLike(s.entries[m.entry].Kind):
+			// but Weltmeister Kanada, Gastgeber Russland: a country's team
 		case s.has(i-1, bSayVerb) && (i+1 >= len(s.toks) || s.toks[i+1].Kind == token.Punct):
 		default:
 			continue
@@ -1110,6 +1142,16 @@ func (s *scratch) singlePlaceAt(k int) bool {
 		if int(m.start) == k && m.end == m.start+1 && m.typ == lexicon.LOC && m.form == FormName {
 			return true
 		}
+	}
+	return false
+}
+
+// townLike reports kinds of places whose names are also surnames (Präsident
+// Cleveland); countries, regions and rivers are not read so.
+func townLike(kind string) bool {
+	switch kind {
+	case "city", "town", "village", "district", "":
+		return true
 	}
 	return false
 }
