@@ -66,6 +66,7 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		// company (but Porsche 2024 is a year).
 		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.entries[m.entry].Kind == "company" &&
 			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
+			strings.Trim(s.tokText(int(m.end)), "0123456789") == "" && // not a lap time: Mercedes 1:43,754
 			!(int(m.end)+1 < n && (s.has(int(m.end)+1, bNotName) || isQuantity(s.key(int(m.end)+1)))) { // Ebay 15 Prozent
 			continue
 		}
@@ -1100,15 +1101,26 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	for k := 0; k < n; k++ {
 		m := s.ments[k]
 		i := int(m.start)
-		if m.typ != lexicon.LOC || m.form != FormName || m.rule != "name" && m.rule != "context" || m.end-m.start != 1 || i == 0 ||
-			s.toks[i].Flags&(token.SentStart|token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
+		if m.form != FormName || m.rule != "name" && m.rule != "context" || m.end-m.start != 1 ||
+			s.toks[i].Flags&(token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
+			continue
+		}
+		// A first name that the lexicon knows as a place or as a person of
+		// one name, before a surname: von Martin Stoll, von Donna Leon,
+		// Matthias Köchl (not the apostle).
+		if (m.typ == lexicon.LOC || m.typ == lexicon.PER) && s.has(i, bFirstName) && i+1 < len(s.toks) &&
+			s.toks[i+1].Start == s.toks[i].End+1 && t.surnameLike(s, i+1, covered) {
+			s.dropMentions(i, i+2)
+			s.add(mention{start: int32(i), end: int32(i + 2), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+			covered[i], covered[i+1] = true, true
+			continue
+		}
+		if m.typ != lexicon.LOC || i == 0 || s.toks[i].Flags&token.SentStart != 0 {
 			continue
 		}
 		prev := s.tokText(i - 1)
 		start, end := i, i+1
 		switch {
-		case s.has(i, bFirstName) && i+1 < len(s.toks) && s.toks[i+1].Start == s.toks[i].End+1 && t.surnameLike(s, i+1, covered):
-			end = i + 2 // von Martin Stoll, von Donna Leon: a first name and a surname
 		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
 			start = i - 1
 		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || titles[prev]) && townLike(s.entries[m.entry].Kind):
@@ -1295,6 +1307,16 @@ var notAcronyms = map[string]bool{"CO2": true, "PS": true, "KFZ": true, "PKW": t
 	"FCKW": true, "PVC": true, "BSE": true, "ADHS": true, "COVID": true, "SARS": true, "MERS": true, "DIN": true,
 	"ISO": true, "PIN": true, "TAN": true, "IBAN": true, "BIC": true, "GMT": true, "UTC": true, "MEZ": true,
 	"TEU": true, "BRT": true, "KWH": true, "MWH": true, "GWH": true, "PPM": true}
+
+// Country codes in sports results, "Lewis Hamilton (GBR)", are no
+// organizations either.
+func init() {
+	for _, c := range strings.Fields(`GER AUT SUI GBR FRA ITA ESP NOR SWE FIN CAN RUS JPN CHN NED BEL DEN POL CZE
+		SLO SVK CRO SRB BIH HUN ROU BUL GRE TUR POR IRL ISL EST LAT LTU UKR BLR KAZ BRA ARG MEX COL CHI AUS NZL
+		RSA KOR PRK ISR EGY MAR ALG TUN NGR KEN ETH JAM IND PAK IRI KSA QAT UAE`) {
+		notAcronyms[c] = true
+	}
+}
 
 // unknownAcronyms tags acronyms of three to six capitals the lexicon does
 // not know as organizations (GermEval's most frequent unknown names: ETTU,

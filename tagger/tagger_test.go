@@ -378,6 +378,8 @@ func TestDefaultAmbiguity(t *testing.T) {
 		{"a known company and a suffix", "sagt ein Sprecher der Porsche Holding heute", "Porsche Holding=ORG/name:"},
 		{"a company and a quantity", "Bei Ebay 15 Prozent Rabatt.", "Ebay=ORG/name:ebay"},
 		{"Arabic particles", "die als Ibrahim El Bakraoui identifiziert wurden", "Ibrahim El Bakraoui=PER/name:"},
+		{"a one-name person that is a first name", "Wie Matthias Köchl mitteilte, sollen sie", "Matthias Köchl=PER/name:"},
+		{"a lap time is no model number", "1. Lewis Hamilton (GBR) Mercedes 1:43,754 Min.", "Lewis Hamilton=PER/name:lewis-hamilton Mercedes=ORG/name:mercedes-benz-group"},
 		{"a title is no part of the name", "Das sagte Papst Franziskus gestern.", "Franziskus=PER/name:franziskus"},
 		{"a title that is part of the name", "Das sang Lady Gaga gestern.", "Lady Gaga=PER/name:lady-gaga"},
 		{"an unknown acronym and a year", "Er schied beim ESCX 2009 aus.", "ESCX=ORG/name:"},
