@@ -79,3 +79,40 @@ func TestGermEvalDev(t *testing.T) {
 	assert.GreaterOrEqual(t, deriv.F1(), 0.80)
 	assert.GreaterOrEqual(t, parts.F1(), 0.58)
 }
+
+func TestByRuleAndHits(t *testing.T) {
+	// Gold: Moskau is a place; the tagger also finds Nato (a hyphen part),
+	// Jens Stoltenberg and russischen. "Paris" in the second sentence is
+	// left untagged in this gold file, so its name-rule hit is a false
+	// positive.
+	in := sample + "\n1\tEr\tO\tO\n2\tflog\tO\tO\n3\tnach\tO\tO\n4\tParis\tO\tO\n5\t.\tO\tO\n"
+	sents, err := ReadGermEval(strings.NewReader(in), "sample.tsv")
+	require.NoError(t, err)
+	tg, err := tagger.New(tagger.WithoutTopics())
+	require.NoError(t, err)
+	rep := Evaluate(tg, sents)
+	rules := map[string]RuleCounts{}
+	for _, c := range rep.ByRule() {
+		rules[c.Rule] = c
+	}
+	tests := []struct {
+		rule   string
+		tp, fp int
+	}{
+		{"name", 2, 1}, // Jens Stoltenberg, Moskau; Paris
+		{"hyphen-part", 1, 0},
+		{"adjective", 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule, func(t *testing.T) {
+			assert.Equal(t, RuleCounts{Rule: tt.rule, TP: tt.tp, FP: tt.fp}, rules[tt.rule])
+		})
+	}
+	assert.Equal(t, "name", rep.ByRule()[0].Rule, "most false positives first")
+
+	var out bytes.Buffer
+	rep.PrintRules(&out)
+	rep.PrintHits(&out, 10)
+	assert.Contains(t, out.String(), "true positives (4):")
+	assert.Contains(t, out.String(), `PER "Jens Stoltenberg" (name)`)
+}
