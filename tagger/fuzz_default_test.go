@@ -13,7 +13,8 @@ func FuzzTagDefault(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, s := range []string{"Nato-Generalsekretär Jens Stoltenberg", "Putins Scholz' Deutschen Bank", "in Essen (dpa)", "Anna Schmidt. Schmidts", "Der FC Bayern München (FCB) gewann in Bad Tölz A 7 Cerro", "sagte W. Müller (SPD) gegen Bayern", "Hamburger Mieterverein GmbH Inc. Port Authority"} {
+	for _, s := range []string{"Nato-Generalsekretär Jens Stoltenberg", "Putins Scholz' Deutschen Bank", "in Essen (dpa)", "Anna Schmidt. Schmidts", "Der FC Bayern München (FCB) gewann in Bad Tölz A 7 Cerro", "sagte W. Müller (SPD) gegen Bayern", "Hamburger Mieterverein GmbH Inc. Port Authority",
+		"St . Moritz St. Galler Cerro San Félix", "Mecklenburg- Vorpommern", "Papst Franziskus und Lady Gaga", "Volkswagen Sachsen GmbH, Mercedes 208, Bilfinger Berger Projektentwicklung GmbH", "A. Korsakow, Präsident Cleveland, Ali al-Nuaimi, Johannes des Täufers"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
