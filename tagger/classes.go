@@ -1,11 +1,8 @@
 package tagger
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/etikett-nlp/etikett/internal/token"
-	"github.com/etikett-nlp/etikett/lexicon"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
 // Word classes the rules ask about, marked on the gazetteer's words at New
@@ -16,7 +13,6 @@ const (
 	bNotSurname                    // ends names of things: School, Airways
 	bPlacePrep                     // preposition of place: in, nach, aus
 	bArticle                       // die, der, den, dem
-	bFirstName                     // a known first name (any case)
 	bLegal                         // a legal form: AG, GmbH
 	bOrgHead                       // heads a body's name: Bundesamt
 	bClub                          // a club prefix: TSV, FC
@@ -24,7 +20,12 @@ const (
 	bStreetWord                    // Straße, Platz (after an -er adjective)
 	bPlaceNoun                     // Stadt, Gemeinde: a place name follows
 	bSayVerb                       // sagte, erklärte: a speaker may follow
-	bSurname                       // the last word of a person's name in the lexicon
+)
+
+// Word classes the gazetteer marks itself, from the lexicon.
+const (
+	bFirstName = match.FirstName // a known first name (any case)
+	bSurname   = match.Surname   // the last word of a person's name in the lexicon
 )
 
 // sayVerbs introduce the speaker of a quote: „…“, sagte Schmidt.
@@ -41,12 +42,19 @@ var placeNouns = map[string]bool{"Stadt": true, "Gemeinde": true, "Landkreis": t
 	"Metropole": true, "Großstadt": true, "Kleinstadt": true, "Kreisstadt": true, "Landeshauptstadt": true,
 	"Hansestadt": true, "Stadtteil": true, "Ortsteil": true, "Insel": true, "Fluss": true, "Bezirk": true}
 
-// markClasses registers the rules' word lists with the gazetteer.
-func (t *Tagger) markClasses() {
+// markClasses registers the rules' word lists with the gazetteer (the
+// gazetteer marks first names and surnames itself: match.FirstName,
+// match.Surname).
+func (t *Tagger) markClasses() { markWords(t.g) }
+
+// markWords registers the rules' word lists.
+func markWords(g *match.Gazetteer) {
+	var key []byte
 	mark := func(words map[string]bool, bit uint32) {
 		for w, ok := range words {
 			if ok {
-				t.g.Mark(token.Key(w), bit)
+				key = token.AppendKey(key[:0], w)
+				g.MarkKey(key, bit)
 			}
 		}
 	}
@@ -62,22 +70,4 @@ func (t *Tagger) markClasses() {
 	mark(streetWords, bStreetWord)
 	mark(placeNouns, bPlaceNoun)
 	mark(sayVerbs, bSayVerb)
-	for name := range t.firstNames {
-		t.g.Mark(token.Key(name), bFirstName)
-	}
-	// Surnames of the lexicon's people: a known surname alone is a person
-	// (but which one, the text must say).
-	for _, e := range t.g.Entries {
-		if e.Type != lexicon.PER {
-			continue
-		}
-		words := strings.Fields(e.Name)
-		if len(words) < 2 {
-			continue
-		}
-		last := words[len(words)-1]
-		if utf8.RuneCountInString(last) >= 5 && token.IsUpperStart(last) && !strings.HasSuffix(last, ".") {
-			t.g.Mark(token.Key(last), bSurname)
-		}
-	}
 }

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger/internal/match"
+	"github.com/etikett-nlp/etikett/tagger/internal/snapshot"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
@@ -119,10 +121,23 @@ func WithoutTopics() Option { return func(c *config) { c.noTopics = true } }
 
 // New compiles a tagger. Every problem in the lexicon files is reported at
 // once, one "lexicon: file:line: message" per line (a lexicon.ErrorList).
+//
+// With the default lexicon alone (no WithLexiconFiles, WithLexiconFS or
+// WithoutDefaultLexicon) New loads the precompiled snapshot of it embedded
+// in the program, which takes some tens of milliseconds. Any other lexicon
+// is parsed and compiled from its files, which takes a few hundred
+// milliseconds; so is the default when the snapshot cannot be used (see
+// tagger/internal/snapshot). Either way the tagger tags alike.
 func New(opts ...Option) (*Tagger, error) {
 	cfg := config{maxBytes: DefaultMaxBytes}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if !cfg.noDefault && len(cfg.files) == 0 && len(cfg.fss) == 0 && cfg.maxBytes > 0 {
+		if t, err := newFromSnapshot(&cfg); err == nil {
+			return t, nil
+		}
+		// An unusable snapshot (out of date, corrupt): compile the files.
 	}
 	lx := lexicon.New()
 	if !cfg.noDefault {
@@ -166,19 +181,8 @@ func New(opts ...Option) (*Tagger, error) {
 			topics <- topicsDone{m, err}
 		}()
 	}
-	t := &Tagger{
-		g:          match.Compile(lx),
-		firstNames: make(map[string]lexicon.FirstName, len(lx.FirstNames)),
-		maxBytes:   cfg.maxBytes,
-		sources:    make([]string, 0, len(lx.Entries)),
-	}
-	for _, e := range lx.Entries {
-		t.sources = append(t.sources, e.File+":"+strconv.Itoa(e.Line))
-	}
-	for _, n := range lx.FirstNames {
-		t.firstNames[n.Name] = n
-	}
-	t.markClasses()
+	t := &Tagger{g: match.Compile(lx), maxBytes: cfg.maxBytes}
+	t.finish(lx.FirstNames)
 	if err := <-checked; err != nil {
 		var list lexicon.ErrorList
 		if errors.As(err, &list) {
@@ -193,8 +197,85 @@ func New(opts ...Option) (*Tagger, error) {
 		return nil, td.err
 	}
 	t.topics = td.m
+	return t, nil
+}
+
+// loadSnapshot loads the embedded snapshot; tests replace it.
+var loadSnapshot = snapshot.Load
+
+// newFromSnapshot makes the tagger of the default lexicon from the embedded
+// snapshot.
+func newFromSnapshot(cfg *config) (*Tagger, error) {
+	// The sources are made as soon as the entries are read, the word lists
+	// marked as soon as the keys are, while the rest of the snapshot is.
+	var sources []string
+	marked := false
+	hooks := match.Hooks{
+		Entries: func(entries []*lexicon.Entry) { sources = sourcesOf(entries) },
+		Keys: func(g *match.Gazetteer) {
+			markWords(g)
+			marked = true
+		},
+	}
+	d, err := loadSnapshot(!cfg.noTopics, cfg.topicOpts, hooks)
+	if err != nil {
+		return nil, err
+	}
+	if sources == nil {
+		sources = sourcesOf(d.Gazetteer.Entries)
+	}
+	if !marked {
+		markWords(d.Gazetteer)
+	}
+	t := &Tagger{g: d.Gazetteer, maxBytes: cfg.maxBytes, firstNames: d.FirstNameIndex, sources: sources}
+	if d.Topics != nil {
+		t.topics = &topicModel{m: d.Topics}
+	}
 	t.pool.New = func() any { return new(scratch) }
 	return t, nil
+}
+
+// finish completes a compiled tagger around its gazetteer: sources, first
+// names, word classes.
+func (t *Tagger) finish(firstNames []lexicon.FirstName) {
+	done := make(chan struct{})
+	go func() {
+		t.sources = sourcesOf(t.g.Entries)
+		t.firstNames = make(map[string]lexicon.FirstName, len(firstNames))
+		for _, n := range firstNames {
+			t.firstNames[n.Name] = n
+		}
+		close(done)
+	}()
+	t.markClasses()
+	<-done
+	t.pool.New = func() any { return new(scratch) }
+}
+
+// sourcesOf returns "file:line" of each entry, as substrings of one string.
+func sourcesOf(entries []*lexicon.Entry) []string {
+	size := 0
+	for _, e := range entries {
+		size += len(e.File) + 8
+	}
+	var b strings.Builder // its String does not copy
+	b.Grow(size)
+	ends := make([]int, len(entries))
+	var num [20]byte
+	for i, e := range entries {
+		b.WriteString(e.File)
+		b.WriteByte(':')
+		b.Write(strconv.AppendInt(num[:0], int64(e.Line), 10))
+		ends[i] = b.Len()
+	}
+	all := b.String()
+	sources := make([]string, len(entries))
+	start := 0
+	for i, end := range ends {
+		sources[i] = all[start:end]
+		start = end
+	}
+	return sources
 }
 
 // Tag finds the entities and topics of text. It returns an error, and no

@@ -101,3 +101,20 @@ func BenchmarkCompile(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeModel restores the compiled default topic model from its
+// binary form, as the tagger does from its snapshot.
+func BenchmarkDecodeModel(b *testing.B) {
+	data, err := loadDefault(b, Options{}).AppendBinary(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := DecodeModel(s, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -385,6 +385,7 @@ func Compile(files []*File, opts Options) (*Model, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	m.byKey = nil // only for compiling; the key table answers from now on
 	nf, nt := len(m.features), len(m.topics)
 	m.pool.New = func() any { return newScratch(nf, nt) }
 	return m, nil
@@ -524,7 +525,7 @@ type Stats struct {
 
 // Stats returns the size of the model.
 func (m *Model) Stats() Stats {
-	s := Stats{Topics: len(m.topics), Phrases: len(m.phrases), Keys: len(m.byKey)}
+	s := Stats{Topics: len(m.topics), Phrases: len(m.phrases), Keys: len(m.entries)}
 	for _, f := range m.features {
 		if f.cue {
 			s.Cues++

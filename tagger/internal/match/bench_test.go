@@ -161,3 +161,20 @@ func BenchmarkRole(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(words)), "words/op")
 }
+
+// BenchmarkDecode restores the compiled default lexicon from its binary
+// form, as the tagger does from its snapshot.
+func BenchmarkDecode(b *testing.B) {
+	data, err := Compile(benchLexicon(b)).AppendBinary(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Decode(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,17 +3,20 @@
 // taggers.
 //
 // A name's tokens are interned as word ids; the trie's edges are the pairs
-// (node, word id, capital required) in one hash map, so memory and compile
+// (node, word id, capital required) in one hash table, so memory and compile
 // time grow linearly with the lexicon and lookups cost the same for ten or a
-// million entries. Inflected forms are generated at compile time and point to
+// million entries. Token keys live in one byte arena with an open-addressing
+// table over it (see strTable), so that a compiled gazetteer is a few large
+// arrays: cheap to build, cheap for the garbage collector, and quick to
+// restore from a snapshot (see AppendBinary and Decode). Inflected forms are generated at compile time and point to
 // the word id of their base form, with how they were derived: a genitive may
 // only end a name (Putins, Nordkoreas, Scholz'), a declined adjective may only
 // stand inside one (Deutschen Bank, Vereinten Nationen).
 package match
 
 import (
-	"hash/maphash"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/etikett-nlp/etikett/internal/token"
@@ -60,35 +63,33 @@ type Deriv struct {
 type Gazetteer struct {
 	Entries []*lexicon.Entry
 
-	keys      map[string]*Word // token key → what the lexicon knows of it
-	words     uint32
-	edges     map[uint64]uint32  // node, word, capital → child node
+	keys      *strTable          // token keys, numbered
+	info      []Word             // key number → what the lexicon knows of it
+	words     uint32             // interned name words (Cand.Word)
+	edges     edgeTable          // node, word, capital → child node
 	term      []int32            // node → first entry ending there, -1 for none
 	moreTerm  map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes     uint32
 	maxLen    int
-	prefixes  map[string]int32 // names that may begin a closed compound
-	pre3      []uint64         // hash of their first three bytes → bit set of their lengths in bytes
+	prefixes  *strTable // names that may begin a closed compound
+	prefixOf  []int32   // their entries, by number in prefixes
+	pre3      []uint64  // hash of their first three bytes → bit set of their lengths in bytes
 	minPre    int
 	maxPre    int
-	heads     map[string]bool // stems of compound heads
-	starts    []bool          // word id → begins some name
-	roleNames []string        // role categories, indexed by Word.role-1
-	nouns     map[string]bool // stems of common nouns
+	heads     *strTable // stems of compound heads
+	starts    []bool    // word id → begins some name
+	roleNames []string  // role categories, indexed by Word.role-1
+	nouns     *strTable // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
-	// keys map is asked.
+	// keys table is asked. It uses the keys table's hash.
 	bloom []uint64
-	seed  maphash.Seed
 }
 
 const bloomBits = 1 << 22 // 512 KiB
 
-func (g *Gazetteer) initBloom() {
-	g.seed = maphash.MakeSeed()
-	g.bloom = make([]uint64, bloomBits/64)
-}
+func (g *Gazetteer) initBloom() { g.bloom = make([]uint64, bloomBits/64) }
 
 // The filter is blocked: both bits of a key lie in one 64-bit word, so a
 // probe costs one memory access.
@@ -98,8 +99,7 @@ func (g *Gazetteer) setBit(h uint64) {
 	g.bloom[h&(bloomBits/64-1)] |= bloomMask(h)
 }
 
-func (g *Gazetteer) mayHave(key []byte) bool {
-	h := maphash.Bytes(g.seed, key)
+func (g *Gazetteer) mayHave(h uint64) bool {
 	m := bloomMask(h)
 	return g.bloom[h&(bloomBits/64-1)]&m == m
 }
@@ -110,8 +110,15 @@ type Word struct {
 	Cands []Cand // readings as (part of) a name
 	Deriv Deriv  // the derived word's entry, when Deriv.How != 0
 	role  uint8  // index+1 of the role category in Gazetteer.roleNames
-	Bits  uint32 // word classes marked by the caller (see Mark)
+	Bits  uint32 // word classes: FirstName, Surname, and those of Mark's callers
 }
+
+// Word classes Compile marks from the lexicon itself. Callers of Mark use
+// the other bits.
+const (
+	FirstName uint32 = 1 << 30 // a known first name (any case)
+	Surname   uint32 = 1 << 31 // the last word of a person's name in the lexicon
+)
 
 // RoleOf returns the role category of a word, or "".
 func (g *Gazetteer) RoleOf(w *Word) string {
@@ -166,20 +173,10 @@ func caseOf(text string, kind token.Kind, flags token.Flags) uint8 {
 // Compile builds the gazetteer. Entries keep their order: where two entries
 // share a name, the earlier one comes first.
 func Compile(lx *lexicon.Lexicon) *Gazetteer {
-	g := &Gazetteer{
-		Entries:  lx.Entries,
-		keys:     make(map[string]*Word, len(lx.Entries)*3),
-		edges:    make(map[uint64]uint32, len(lx.Entries)*2),
-		term:     []int32{-1},
-		moreTerm: map[uint32][]int32{},
-		nodes:    1,
-		prefixes: map[string]int32{},
-		pre3:     make([]uint64, 1<<16),
-		heads:    map[string]bool{},
-		nouns:    map[string]bool{},
-		minPre:   1 << 30,
-	}
-	g.initBloom()
+	g := newGazetteer(lx.Entries, len(lx.Entries)*5)
+	g.edges = newEdgeTable(len(lx.Entries) * 2)
+	g.term = []int32{-1}
+	g.nodes = 1
 	words := make(map[string]uint32, len(lx.Entries)*2)
 	intern := func(key string) uint32 {
 		if w, ok := words[key]; ok {
@@ -207,11 +204,11 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 				if node == 0 {
 					g.starts[w] = true
 				}
-				child, ok := g.edges[ek]
+				child, ok := g.edges.get(ek)
 				if !ok {
 					child = g.nodes
 					g.nodes++
-					g.edges[ek] = child
+					g.edges.put(ek, child, int(g.nodes))
 					g.term = append(g.term, -1)
 				}
 				node = child
@@ -260,15 +257,16 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.markLexicon(lx)
 	for _, n := range lx.Nouns {
-		g.nouns[stem.German(n.Word)] = true
+		g.nouns.addString(stem.German(n.Word))
 	}
 	for _, h := range lx.Heads {
-		g.heads[stem.German(h.Word)] = true
+		g.heads.addString(stem.German(h.Word))
 	}
 	for _, r := range lx.Roles {
 		for _, f := range r.Forms {
-			g.heads[stem.German(f)] = true
+			g.heads.addString(stem.German(f))
 			key := token.Key(f)
 			// Inflected forms: Präsidenten, Bürgermeisters, Ministerinnen,
 			// Vorsitzenden.
@@ -279,6 +277,60 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	return g
+}
+
+// markLexicon marks the first names and the surnames of the lexicon's
+// people: a known surname alone is a person (but which one, the text must
+// say).
+func (g *Gazetteer) markLexicon(lx *lexicon.Lexicon) {
+	var key []byte
+	for _, n := range lx.FirstNames {
+		key = token.AppendKey(key[:0], n.Name)
+		g.MarkKey(key, FirstName)
+	}
+	for _, e := range lx.Entries {
+		if e.Type != lexicon.PER {
+			continue
+		}
+		last, ok := lastWord(e.Name)
+		if ok && utf8.RuneCountInString(last) >= 5 && token.IsUpperStart(last) && !strings.HasSuffix(last, ".") {
+			key = token.AppendKey(key[:0], last)
+			g.MarkKey(key, Surname)
+		}
+	}
+}
+
+// lastWord returns the last of the white-space separated words of s, if s
+// has two or more (as strings.Fields would, without allocating).
+func lastWord(s string) (string, bool) {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	if strings.TrimFunc(s[:i], unicode.IsSpace) == "" {
+		return "", false
+	}
+	return s[i+size:], true
+}
+
+// newGazetteer returns an empty gazetteer over entries, with room for
+// about nkeys token keys.
+func newGazetteer(entries []*lexicon.Entry, nkeys int) *Gazetteer {
+	g := &Gazetteer{
+		Entries:  entries,
+		keys:     newStrTable(nkeys, nkeys*10),
+		info:     make([]Word, 0, nkeys),
+		moreTerm: map[uint32][]int32{},
+		prefixes: newStrTable(0, 0),
+		pre3:     make([]uint64, 1<<16),
+		heads:    newStrTable(0, 0),
+		nouns:    newStrTable(0, 0),
+		minPre:   1 << 30,
+	}
+	g.initBloom()
 	return g
 }
 
@@ -294,13 +346,13 @@ func containsInt(s []int32, v int32) bool {
 // word returns the Word of key, creating it (and setting its bits in the
 // Bloom filter).
 func (g *Gazetteer) word(key string) *Word {
-	w := g.keys[key]
-	if w == nil {
-		w = &Word{}
-		g.keys[key] = w
-		g.setBit(maphash.String(g.seed, key))
+	h := hashKey(key)
+	i, added := g.keys.add(key, h)
+	if added {
+		g.info = append(g.info, Word{})
+		g.setBit(h)
 	}
-	return w
+	return &g.info[i]
 }
 
 func (g *Gazetteer) addCand(key string, c Cand) {
@@ -329,12 +381,26 @@ func (g *Gazetteer) addDeriv(key string, d Deriv) {
 // before the gazetteer is used.
 func (g *Gazetteer) Mark(key string, bits uint32) { g.word(key).Bits |= bits }
 
+// MarkKey is Mark for a key in a byte slice; it allocates only for a key
+// the gazetteer does not know yet.
+func (g *Gazetteer) MarkKey(key []byte, bits uint32) {
+	if i := g.keys.find(key, g.keys.hash(key)); i >= 0 {
+		g.info[i].Bits |= bits
+		return
+	}
+	g.word(string(key)).Bits |= bits
+}
+
 // Word returns what the gazetteer knows of a token key, or nil.
 func (g *Gazetteer) Word(key []byte) *Word {
-	if !g.mayHave(key) {
+	h := g.keys.hash(key)
+	if !g.mayHave(h) {
 		return nil
 	}
-	return g.keys[string(key)]
+	if i := g.keys.find(key, h); i >= 0 {
+		return &g.info[i]
+	}
+	return nil
 }
 
 // addPrefix registers a one-word name that may begin a closed compound:
@@ -348,10 +414,15 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 	default:
 		return
 	}
-	if _, ok := g.prefixes[key]; ok {
+	if _, added := g.prefixes.addString(key); !added {
 		return
 	}
-	g.prefixes[key] = k
+	g.prefixOf = append(g.prefixOf, k)
+	addPre3(g, key)
+}
+
+// addPre3 records a prefix's length under its first three bytes.
+func addPre3[K string | []byte](g *Gazetteer, key K) {
 	if len(key) < 64 {
 		g.pre3[pre3Index(key)] |= 1 << len(key)
 	}
@@ -487,7 +558,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 	t := toks[k]
 	for _, c := range t.Cands {
 		for cs := uint8(0); cs <= t.Case; cs++ {
-			child, ok := g.edges[edgeKey(node, c.Word, cs)]
+			child, ok := g.edges.get(edgeKey(node, c.Word, cs))
 			if !ok {
 				continue
 			}
@@ -520,7 +591,7 @@ func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
 // begin compounds and a head noun or role word. It returns the entry and the
 // byte length of the name part.
 func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
-	if len(g.prefixes) == 0 || len(key) < 6 {
+	if len(g.prefixOf) == 0 || len(key) < 6 {
 		return 0, 0, false
 	}
 	lens := g.pre3[pre3Index(key)]
@@ -531,10 +602,11 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 		if lens&(1<<n) == 0 || !utf8.RuneStart(key[n]) {
 			continue
 		}
-		e, found := g.prefixes[string(key[:n])]
-		if !found {
+		p := g.prefixes.find(key[:n], g.prefixes.hash(key[:n]))
+		if p < 0 {
 			continue
 		}
+		e := g.prefixOf[p]
 		rest := key[n:]
 		if g.isHead(rest) {
 			return e, n, true
@@ -550,12 +622,13 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 // IsNoun reports whether a key is a common noun (nouns*.tsv, compound
 // heads or role words) in any inflection.
 func (g *Gazetteer) IsNoun(key []byte) bool {
-	if len(g.nouns) == 0 && len(g.heads) == 0 {
+	if g.nouns.len() == 0 && g.heads.len() == 0 {
 		return false
 	}
 	var buf [64]byte
 	st := stem.AppendGerman(buf[:0], key)
-	return g.nouns[string(st)] || g.heads[string(st)]
+	h := hashKey(st)
+	return g.nouns.find(st, h) >= 0 || g.heads.find(st, h) >= 0
 }
 
 // IsHead reports whether a key is a compound head or role word in any
@@ -567,7 +640,8 @@ func (g *Gazetteer) isHead(rest []byte) bool {
 		return false
 	}
 	var buf [64]byte
-	return g.heads[string(stem.AppendGerman(buf[:0], rest))]
+	st := stem.AppendGerman(buf[:0], rest)
+	return g.heads.find(st, g.heads.hash(st)) >= 0
 }
 
 // Role returns the category of a role word given by its key
