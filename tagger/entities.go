@@ -38,6 +38,7 @@ type scratch struct {
 	alts     []alternative // names chosen by default among several entities
 	evidence map[int32]evidence
 	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
+	wc       *wordCache
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -94,13 +95,16 @@ func (t *Tagger) entities(s *scratch) {
 	s.g = g
 	s.entries = g.Entries
 	s.info = s.info[:0]
+	if s.wc == nil {
+		s.wc = new(wordCache)
+	}
 	for i, tok := range s.toks {
 		var cands []match.Cand
 		var w *match.Word
 		if matchable(tok) {
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			if w = g.Word(s.key(i)); w != nil {
+			if w = s.wc.word(g, s.key(i)); w != nil {
 				cands = w.Cands
 			}
 		} else {
