@@ -551,6 +551,8 @@ type scratch struct {
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
 	post     []postRef
+	hbuf     []partHit // hits of the current part
+	memo     *partMemo
 }
 
 // part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
@@ -583,7 +585,8 @@ func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
 		raw:  make([]float64, nt), score: make([]float64, nt),
-		key: make([]byte, 0, 64),
+		key:  make([]byte, 0, 64),
+		memo: new(partMemo),
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -728,43 +731,66 @@ func (m *Model) scan(s *scratch, words []Word) {
 	parts := s.parts
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		word := words[p.w].Text
-		text := word[p.start:p.end]
-		s.key = appendFold(s.key[:0], text)
-		folded := s.key
-		key := folded[:stemLen(folded)]
-		capital := isCapitalized(text)
-		if e := m.keys.find(key); e >= 0 {
-			en := &m.entries[e]
-			if len(en.phrases) > 0 {
-				if f, n := m.phrase(s, words, en, i, capital); f >= 0 {
+		text := words[p.w].Text[p.start:p.end]
+		var e int32
+		var hits []partHit
+		if sl := s.memo.get(text, p.name); sl != nil {
+			e = sl.e
+			hits = s.hbuf[:0]
+			for k := range sl.nh {
+				hits = append(hits, partHit{sl.f[k], sl.w[k]})
+			}
+			s.hbuf = hits
+		} else {
+			e, hits = m.part(s, text, p.name)
+			s.memo.put(text, p.name, e, hits)
+		}
+		if e >= 0 {
+			if en := &m.entries[e]; len(en.phrases) > 0 {
+				if f, n := m.phrase(s, words, en, i, isCapitalized(text)); f >= 0 {
 					s.hit(f, p.w, 1)
 					i += n - 1
 					continue
 				}
 			}
-			hit := false
-			if capital {
-				for _, f := range en.cap {
-					if m.features[f].stemOK(folded) {
-						s.hit(f, p.w, 1)
-						hit = true
-					}
-				}
-			}
-			if !hit {
-				for _, f := range en.low {
-					if m.features[f].stemOK(folded) {
-						s.hit(f, p.w, 1)
-					}
-				}
-			}
-			continue
 		}
-		if capital && !p.name && len(key) >= minCompound {
-			m.compound(s, folded, key, p.w)
+		for _, h := range hits {
+			s.hit(h.f, p.w, h.w)
 		}
 	}
+}
+
+// part returns the keyword entry of one part's key (-1 for none) and the
+// features the part hits on its own, as a keyword or, when its key is no
+// keyword, as a compound (in s.hbuf).
+func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
+	s.key = appendFold(s.key[:0], text)
+	folded := s.key
+	key := folded[:stemLen(folded)]
+	capital := isCapitalized(text)
+	s.hbuf = s.hbuf[:0]
+	if e := m.keys.find(key); e >= 0 {
+		en := &m.entries[e]
+		if capital {
+			for _, f := range en.cap {
+				if m.features[f].stemOK(folded) {
+					s.hbuf = append(s.hbuf, partHit{f, 1})
+				}
+			}
+		}
+		if len(s.hbuf) == 0 {
+			for _, f := range en.low {
+				if m.features[f].stemOK(folded) {
+					s.hbuf = append(s.hbuf, partHit{f, 1})
+				}
+			}
+		}
+		return e, s.hbuf
+	}
+	if capital && !name && len(key) >= minCompound {
+		m.compound(s, folded, key)
+	}
+	return -1, s.hbuf
 }
 
 // phrase returns the longest phrase starting at part i, and its length in
@@ -797,7 +823,8 @@ func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool)
 
 // compound counts the head and the modifier of a compound word whose key is
 // not a keyword: Waffenlieferungen → Lieferung (head) and Waffe (modifier).
-func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
+// It appends the hits to s.hbuf.
+func (m *Model) compound(s *scratch, folded, key []byte) {
 	headHit := false
 	he, hs := int32(-1), len(key)
 	if m.headEnds.has(key[len(key)-3:]) {
@@ -808,7 +835,7 @@ func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
 		for _, list := range [2][]int32{en.cap, en.low} {
 			for _, f := range list {
 				if m.features[f].head && m.features[f].stemOK(folded[hs:]) {
-					s.hit(f, w, headFactor)
+					s.hbuf = append(s.hbuf, partHit{f, headFactor})
 					headHit = true
 				}
 			}
@@ -828,7 +855,7 @@ func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
 			for _, f := range list {
 				ft := &m.features[f]
 				if ft.mod && (headHit || ft.modAlone) && ft.stemMatch(folded, true) {
-					s.hit(f, w, modFactor)
+					s.hbuf = append(s.hbuf, partHit{f, modFactor})
 				}
 			}
 		}

@@ -1,0 +1,70 @@
+package topic
+
+// partMemo remembers, for recently seen word parts, what scan found for
+// them on their own: the keyword entry of their key and the features they
+// hit (as a keyword or as a compound's head and modifier). News text
+// repeats its words, and folding, stemming and looking a part up in the
+// model's tables (too large to stay in the CPU cache) cost more than one
+// probe of this small direct-mapped table. It lives in the pooled scratch,
+// so it stays warm across documents; it caches a pure function of the
+// part's text and name flag, so results are the same with or without it.
+type partMemo struct {
+	slots [memoSize]memoSlot
+}
+
+const (
+	memoBits = 12
+	memoSize = 1 << memoBits
+	memoKey  = 29 // longer parts are not remembered
+	memoHits = 3  // parts hitting more features are not remembered
+)
+
+// memoSlot is 64 bytes, one cache line.
+type memoSlot struct {
+	n    uint8 // len(text) + 1; 0 when empty
+	name bool
+	nh   uint8
+	key  [memoKey]byte
+	e    int32
+	f    [memoHits]int32
+	w    [memoHits]float32
+}
+
+// partHit is a feature a part hits on its own, and how much it counts.
+type partHit struct {
+	f int32
+	w float32
+}
+
+func memoHash(text string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint32(text[i])) * 16777619
+	}
+	return h ^ h>>16
+}
+
+// get returns the slot remembering text, or nil.
+func (c *partMemo) get(text string, name bool) *memoSlot {
+	if len(text) > memoKey {
+		return nil
+	}
+	sl := &c.slots[memoHash(text)&(memoSize-1)]
+	if int(sl.n) == len(text)+1 && sl.name == name && string(sl.key[:len(text)]) == text {
+		return sl
+	}
+	return nil
+}
+
+// put remembers what a part hits, when it fits.
+func (c *partMemo) put(text string, name bool, e int32, hits []partHit) {
+	if len(text) > memoKey || len(hits) > memoHits {
+		return
+	}
+	sl := &c.slots[memoHash(text)&(memoSize-1)]
+	sl.n, sl.name, sl.nh, sl.e = uint8(len(text)+1), name, uint8(len(hits)), e
+	copy(sl.key[:], text)
+	for i, h := range hits {
+		sl.f[i], sl.w[i] = h.f, h.w
+	}
+}
