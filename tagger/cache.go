@@ -26,6 +26,10 @@ type wcSlot struct {
 	w   *match.Word
 }
 
+func (sl *wcSlot) is(key []byte) bool {
+	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
+}
+
 func wcHash(k []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range k {
@@ -39,13 +43,58 @@ func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word {
 	if len(key) > wcKeyMax {
 		return g.Word(key)
 	}
-	sl := &c.slots[wcHash(key)&(wcSize-1)]
-	if int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key) {
-		return sl.w
+	// Two-way set associative, least recently used out (see topic's
+	// partMemo).
+	set := c.slots[wcHash(key)&(wcSize-2):][:2]
+	if set[0].is(key) {
+		return set[0].w
+	}
+	if set[1].is(key) {
+		set[0], set[1] = set[1], set[0]
+		return set[0].w
 	}
 	w := g.Word(key)
+	set[1] = set[0]
+	sl := &set[0]
 	sl.n = uint8(len(key) + 1)
 	copy(sl.key[:], key)
 	sl.w = w
 	return w
+}
+
+// compoundCache remembers Gazetteer.Compound for recent keys: a
+// capitalized long word is tried against every prefix length the prefix
+// table allows, one map probe each, and the same words come back in every
+// text. Like wordCache, it caches a pure function of the key.
+type compoundCache struct {
+	slots [ccSize]ccSlot
+}
+
+const (
+	ccSize   = 1 << 11
+	ccKeyMax = 54
+)
+
+// ccSlot is 64 bytes, one cache line.
+type ccSlot struct {
+	n     uint8 // key length + 1; 0 when empty
+	ok    bool
+	key   [ccKeyMax]byte
+	entry int32
+	len   int32
+}
+
+// compound returns g.Compound(key), from the cache when it can.
+func (c *compoundCache) compound(g *match.Gazetteer, key []byte) (int32, int, bool) {
+	if len(key) > ccKeyMax {
+		return g.Compound(key)
+	}
+	sl := &c.slots[wcHash(key)&(ccSize-1)]
+	if int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key) {
+		return sl.entry, int(sl.len), sl.ok
+	}
+	e, n, ok := g.Compound(key)
+	sl.n, sl.ok, sl.entry, sl.len = uint8(len(key)+1), ok, e, int32(n)
+	copy(sl.key[:], key)
+	return e, n, ok
 }

@@ -39,6 +39,7 @@ type scratch struct {
 	evidence map[int32]evidence
 	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
 	wc       *wordCache
+	cc       *compoundCache
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -96,7 +97,7 @@ func (t *Tagger) entities(s *scratch) {
 	s.entries = g.Entries
 	s.info = s.info[:0]
 	if s.wc == nil {
-		s.wc = new(wordCache)
+		s.wc, s.cc = new(wordCache), new(compoundCache)
 	}
 	for i, tok := range s.toks {
 		var cands []match.Cand
@@ -298,7 +299,7 @@ func (t *Tagger) word(s *scratch, i int) {
 		return
 	}
 	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
-		if e, _, ok := t.g.Compound(key); ok {
+		if e, _, ok := s.cc.compound(t.g, key); ok {
 			ent := t.g.Entries[e]
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
 		}

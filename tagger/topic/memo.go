@@ -44,14 +44,24 @@ func memoHash(text string) uint32 {
 	return h ^ h>>16
 }
 
-// get returns the slot remembering text, or nil.
+func (sl *memoSlot) is(text string, name bool) bool {
+	return int(sl.n) == len(text)+1 && sl.name == name && string(sl.key[:len(text)]) == text
+}
+
+// get returns the slot remembering text, or nil. The table is two-way set
+// associative: a hit in the second slot of a set moves it to the first, and
+// put evicts the second, so that a rare word does not evict a frequent one.
 func (c *partMemo) get(text string, name bool) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	sl := &c.slots[memoHash(text)&(memoSize-1)]
-	if int(sl.n) == len(text)+1 && sl.name == name && string(sl.key[:len(text)]) == text {
-		return sl
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	if set[0].is(text, name) {
+		return &set[0]
+	}
+	if set[1].is(text, name) {
+		set[0], set[1] = set[1], set[0]
+		return &set[0]
 	}
 	return nil
 }
@@ -61,7 +71,9 @@ func (c *partMemo) put(text string, name bool, e int32, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	sl := &c.slots[memoHash(text)&(memoSize-1)]
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set[1] = set[0]
+	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e = uint8(len(text)+1), name, uint8(len(hits)), e
 	copy(sl.key[:], text)
 	for i, h := range hits {
