@@ -15,31 +15,33 @@ import (
 // scratch is the per-call working memory, reused through a sync.Pool so
 // that tagging allocates for what it finds, not for every token.
 type scratch struct {
-	text     string
-	toks     []token.Token
-	keys     []byte  // all token keys, back to back
-	keyEnd   []int32 // end of token i's key in keys
-	mtoks    []match.Tok
-	hits     []match.Hit
-	parts    []match.Tok
-	partBuf  []byte
-	partEnd  []int32
-	ments    []mention
-	pending  []mention // ambiguous names waiting for a second reading
-	known    map[int32]bool
-	entries  []*lexicon.Entry
-	covered  []bool
-	surnames map[string]person
-	words    []topic.Word
-	cues     []topic.Cue
-	info     []*match.Word // what the gazetteer knows of each token
-	g        *match.Gazetteer
-	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
-	alts     []alternative // names chosen by default among several entities
-	evidence map[int32]evidence
-	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
-	wc       *wordCache
-	cc       *compoundCache
+	text      string
+	toks      []token.Token
+	keys      []byte  // all token keys, back to back
+	keyEnd    []int32 // end of token i's key in keys
+	mtoks     []match.Tok
+	hits      []match.Hit
+	parts     []match.Tok
+	partBuf   []byte
+	partEnd   []int32
+	ments     []mention
+	pending   []mention // ambiguous names waiting for a second reading
+	known     map[int32]bool
+	entries   []*lexicon.Entry
+	covered   []bool
+	surnames  map[string]person
+	words     []topic.Word
+	cues      []topic.Cue
+	info      []*match.Word // what the gazetteer knows of each token
+	g         *match.Gazetteer
+	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
+	alts      []alternative // names chosen by default among several entities
+	evidence  map[int32]evidence
+	nouns     []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
+	wc        *wordCache
+	mx        mentionIndex // the mentions starting at each token
+	surFilter wordFilter   // keys of corefSurnames' surnames
+	cc        *compoundCache
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -66,6 +68,7 @@ func (s *scratch) reset(text string) {
 	clear(s.evidence)
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
+	s.mx.reset(len(s.toks))
 	if s.known == nil {
 		s.known = map[int32]bool{}
 	}
@@ -404,6 +407,7 @@ func (s *scratch) add(m mention) {
 		m.bstart = s.toks[m.start].Start
 		m.bend = s.toks[m.end-1].End
 	}
+	s.mx.added(len(s.ments), m.start)
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
 		s.noteEvidence(m)
@@ -506,7 +510,7 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 	}
 	// A person's bare surname after another first name is another person
 	// (Melania Trump, Wilhelm Epstein): the rules tag the full name.
-	fn, ok := t.firstName(s.tokText(i - 1))
+	fn, ok := t.firstNameAt(s, i-1)
 	if !ok || fn.Noun {
 		return false
 	}
@@ -524,6 +528,9 @@ func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
 		if t.g.Entries[e].Type == lexicon.PER {
 			return false
 		}
+	}
+	if !s.mayBeFirstName(i) {
+		return false
 	}
 	fn, ok := t.firstNames[s.tokText(i)]
 	if !ok || fn.Noun || i+1 >= len(s.toks) || s.mtoks[i+1].Cands != nil {
@@ -620,7 +627,7 @@ func (t *Tagger) afterFirstNameWord(s *scratch, i int) bool {
 	if i == 0 || !s.isCapWord(i-1) {
 		return false
 	}
-	fn, ok := t.firstName(s.tokText(i - 1))
+	fn, ok := t.firstNameAt(s, i-1)
 	return ok && !fn.Noun
 }
 

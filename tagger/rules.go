@@ -290,10 +290,8 @@ func adjectiveEnding(w string) bool {
 
 // mentionAt reports whether a mention of type typ starts at token i.
 func (s *scratch) mentionAt(i int, typ string) bool {
-	for _, m := range s.ments {
-		if int(m.start) == i {
-			return m.typ == typ
-		}
+	if k := s.mx.first(i); k >= 0 {
+		return s.ments[k].typ == typ
 	}
 	return false
 }
@@ -452,7 +450,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titles[s.tokText(i-1)])
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titleFilter.may(s.tokText(i-1)) && titles[s.tokText(i-1)])
 	var fn lexicon.FirstName
 	isFirst := false
 	if s.has(i, bFirstName) || s.toks[i].Flags&token.Hyphen != 0 {
@@ -545,7 +543,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			k++
 			continue
 		}
-		if _, ok := t.firstNames[text]; ok && s.isCapWord(k+1) && !covered[k+1] {
+		if s.mayBeFirstName(k) && t.hasFirstName(text) && s.isCapWord(k+1) && !covered[k+1] {
 			k++ // middle name
 			continue
 		}
@@ -576,8 +574,8 @@ var particles = map[string]bool{"von": true, "van": true, "de": true, "der": tru
 var nobiliary = map[string]bool{"von": true, "van": true, "de": true, "della": true, "di": true, "da": true, "du": true}
 
 func (t *Tagger) isParty(s *scratch, i int) bool {
-	for _, m := range s.ments {
-		if int(m.start) == i && m.entry >= 0 {
+	for k := s.mx.first(i); k >= 0; k = s.mx.following(k) {
+		if m := &s.ments[k]; m.entry >= 0 {
 			return t.g.Entries[m.entry].Kind == "party"
 		}
 	}
@@ -599,6 +597,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 	}
 	surnames := s.surnames
 	clear(surnames)
+	s.surFilter = wordFilter{}
 	for _, m := range s.ments {
 		if m.end-m.start < 2 || m.form != FormName {
 			continue
@@ -621,6 +620,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		k := string(s.key(last))
 		if _, dup := surnames[k]; !dup {
 			surnames[k] = person{m.entry, name}
+			s.surFilter.add(k)
 		}
 	}
 	if len(surnames) == 0 {
@@ -642,8 +642,12 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			continue
 		}
 		k := s.key(i)
-		p, ok := surnames[string(k)]
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
+		var p person
+		ok := false
+		if s.surFilter.mayBytes(k) {
+			p, ok = surnames[string(k)]
+		}
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && s.surFilter.mayBytes(k[:len(k)-1]) {
 			p, ok = surnames[string(k[:len(k)-1])]
 		}
 		if !ok {
@@ -777,7 +781,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		}
 		// Geographic prefixes of foreign places: Cerro Amarillo, Port
 		// Grosvenor, Río Xingú, San Remo, Lago Maggiore.
-		if geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotSurname) {
+		if geoPrefixFilter.may(s.tokText(i)) && geoPrefixes[s.tokText(i)] && i+1 < n && s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotSurname) {
 			end := i + 2
 			for end < n && end-i < 4 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) && !covered[end] && !s.has(end, bFunction) {
 				end++
@@ -1050,7 +1054,7 @@ var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": 
 	"keine": true, "diese": true, "dieser": true, "diesen": true, "jede": true, "jeder": true, "alle": true}
 
 func (s *scratch) afterDeterminer(i int) bool {
-	return i > 0 && determiners[string(s.key(i-1))]
+	return i > 0 && determinerFilter.mayBytes(s.key(i-1)) && determiners[string(s.key(i-1))]
 }
 
 // isQuantity reports number words that precede units: Millionen TEU.
