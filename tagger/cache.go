@@ -62,6 +62,18 @@ func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word {
 	return w
 }
 
+// lookup returns what the gazetteer knows of a key (g.Word), through the
+// cache.
+func (s *scratch) lookup(key []byte) *match.Word { return s.wc.word(s.g, key) }
+
+// cands returns the readings of a key (g.Cands), through the cache.
+func (s *scratch) cands(key []byte) []match.Cand {
+	if w := s.lookup(key); w != nil {
+		return w.Cands
+	}
+	return nil
+}
+
 // compoundCache remembers Gazetteer.Compound for recent keys: a
 // capitalized long word is tried against every prefix length the prefix
 // table allows, one map probe each, and the same words come back in every
@@ -71,7 +83,7 @@ type compoundCache struct {
 }
 
 const (
-	ccSize   = 1 << 11
+	ccSize   = 1 << 12
 	ccKeyMax = 54
 )
 
@@ -84,16 +96,26 @@ type ccSlot struct {
 	len   int32
 }
 
+func (sl *ccSlot) is(key []byte) bool {
+	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
+}
+
 // compound returns g.Compound(key), from the cache when it can.
 func (c *compoundCache) compound(g *match.Gazetteer, key []byte) (int32, int, bool) {
 	if len(key) > ccKeyMax {
 		return g.Compound(key)
 	}
-	sl := &c.slots[wcHash(key)&(ccSize-1)]
-	if int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key) {
-		return sl.entry, int(sl.len), sl.ok
+	set := c.slots[wcHash(key)&(ccSize-2):][:2]
+	if set[0].is(key) {
+		return set[0].entry, int(set[0].len), set[0].ok
+	}
+	if set[1].is(key) {
+		set[0], set[1] = set[1], set[0]
+		return set[0].entry, int(set[0].len), set[0].ok
 	}
 	e, n, ok := g.Compound(key)
+	set[1] = set[0]
+	sl := &set[0]
 	sl.n, sl.ok, sl.entry, sl.len = uint8(len(key)+1), ok, e, int32(n)
 	copy(sl.key[:], key)
 	return e, n, ok

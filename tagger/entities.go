@@ -333,7 +333,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		start := len(s.partBuf)
 		s.partBuf = token.AppendKey(s.partBuf, part)
 		s.partEnd = append(s.partEnd, int32(len(s.partBuf)))
-		s.parts = append(s.parts, match.Tok{Cands: t.g.Cands(s.partBuf[start:]), Case: partCase(part)})
+		s.parts = append(s.parts, match.Tok{Cands: s.cands(s.partBuf[start:]), Case: partCase(part)})
 	}
 	for p := range s.parts {
 		if s.parts[p].Cands == nil {
@@ -363,7 +363,8 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		if p > 0 {
 			start = s.partEnd[p-1]
 		}
-		if d, ok := t.g.Deriv(s.partBuf[start:s.partEnd[p]]); ok {
+		if w := s.lookup(s.partBuf[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
+			d := w.Deriv
 			t.addDeriv(s, i, d)
 			return
 		}

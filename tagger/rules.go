@@ -841,11 +841,10 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 // isKnownWord reports a word the lexicon or rules know as something else:
 // a role word, a derived word, a function word.
 func (t *Tagger) isKnownWord(s *scratch, i int) bool {
-	key := s.key(i)
-	if t.g.Role(key) != "" || functionWords[string(key)] {
+	if s.role(i) != "" || s.has(i, bFunction) {
 		return true
 	}
-	_, ok := t.g.Deriv(key)
+	_, ok := s.deriv(i)
 	return ok
 }
 
@@ -866,7 +865,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 			continue
 		}
 		rest := key[len(d):]
-		cands := t.g.Cands(rest)
+		cands := s.cands(rest)
 		if cands == nil {
 			return false
 		}
