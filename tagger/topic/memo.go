@@ -28,6 +28,7 @@ type memoSlot struct {
 	e    int32
 	f    [memoHits]int32
 	w    [memoHits]float32
+	phr  bool // phrases start with entry e
 }
 
 // partHit is a feature a part hits on its own, and how much it counts.
@@ -67,14 +68,14 @@ func (c *partMemo) get(text string, name bool) *memoSlot {
 }
 
 // put remembers what a part hits, when it fits.
-func (c *partMemo) put(text string, name bool, e int32, hits []partHit) {
+func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
 	set := c.slots[memoHash(text)&(memoSize-2):][:2]
 	set[1] = set[0]
 	sl := &set[0]
-	sl.n, sl.name, sl.nh, sl.e = uint8(len(text)+1), name, uint8(len(hits)), e
+	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
 	copy(sl.key[:], text)
 	for i, h := range hits {
 		sl.f[i], sl.w[i] = h.f, h.w

@@ -733,9 +733,10 @@ func (m *Model) scan(s *scratch, words []Word) {
 		p := parts[i]
 		text := words[p.w].Text[p.start:p.end]
 		var e int32
+		var phr bool // phrases may start here
 		var hits []partHit
 		if sl := s.memo.get(text, p.name); sl != nil {
-			e = sl.e
+			e, phr = sl.e, sl.phr
 			hits = s.hbuf[:0]
 			for k := range sl.nh {
 				hits = append(hits, partHit{sl.f[k], sl.w[k]})
@@ -743,15 +744,14 @@ func (m *Model) scan(s *scratch, words []Word) {
 			s.hbuf = hits
 		} else {
 			e, hits = m.part(s, text, p.name)
-			s.memo.put(text, p.name, e, hits)
+			phr = e >= 0 && len(m.entries[e].phrases) > 0
+			s.memo.put(text, p.name, e, phr, hits)
 		}
-		if e >= 0 {
-			if en := &m.entries[e]; len(en.phrases) > 0 {
-				if f, n := m.phrase(s, words, en, i, isCapitalized(text)); f >= 0 {
-					s.hit(f, p.w, 1)
-					i += n - 1
-					continue
-				}
+		if phr {
+			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
+				s.hit(f, p.w, 1)
+				i += n - 1
+				continue
 			}
 		}
 		for _, h := range hits {
