@@ -363,7 +363,8 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := string(s.key(i))
-	if notNames[key] || notSurnames[key] || functionWords[key] || utf8.RuneCountInString(key) < 2 {
+	// notNames, notSurnames and functionWords, as marked on the gazetteer
+	if s.has(i, bNotName|bNotSurname|bFunction) || utf8.RuneCountInString(key) < 2 {
 		return false
 	}
 	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
@@ -1022,7 +1023,7 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits != 0 || t.g.StartsName(s.info[i].Cands)) {
 		return false
 	}
-	w := t.g.Word(key[:len(key)-1])
+	w := s.lookup(key[:len(key)-1])
 	return w != nil && w.Bits&bSurname != 0 && !t.g.StartsName(w.Cands)
 }
 

@@ -81,3 +81,38 @@ func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit
 		sl.f[i], sl.w[i] = h.f, h.w
 	}
 }
+
+// cueMemo remembers which cue rules the fields of an entity satisfy: a
+// text names the same entities again and again, and each cue asks up to six
+// maps. Like partMemo, it caches a pure function of the fields.
+type cueMemo struct {
+	slots [cueSize]cueSlot
+}
+
+const (
+	cueSize = 256
+	cueHits = 6 // cues satisfying more rules are not remembered
+)
+
+type cueSlot struct {
+	sel Selector // the cue's fields; Text plays no part
+	set bool
+	nf  uint8
+	f   [cueHits]int32
+}
+
+func cueHash(c *Cue) uint32 {
+	h := uint32(2166136261)
+	for _, v := range [...]string{c.ID, c.Type, c.Form, c.Kind, c.Country, c.Role} {
+		for i := 0; i < len(v); i++ {
+			h = (h ^ uint32(v[i])) * 16777619
+		}
+		h = (h ^ 0xff) * 16777619
+	}
+	return h ^ h>>16
+}
+
+func (sl *cueSlot) is(c *Cue) bool {
+	return sl.set && sl.sel.ID == c.ID && sl.sel.Type == c.Type && sl.sel.Form == c.Form &&
+		sl.sel.Kind == c.Kind && sl.sel.Country == c.Country && sl.sel.Role == c.Role
+}

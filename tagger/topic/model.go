@@ -553,6 +553,7 @@ type scratch struct {
 	post     []postRef
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
+	cueMemo  *cueMemo
 }
 
 // part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
@@ -586,7 +587,7 @@ func newScratch(nf, nt int) *scratch {
 		feat: make([]fstate, nf),
 		raw:  make([]float64, nt), score: make([]float64, nt),
 		key:  make([]byte, 0, 64),
-		memo: new(partMemo),
+		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -868,6 +869,14 @@ func (m *Model) cue(s *scratch, c *Cue, ci int32) {
 	if c.Form == "deriv" {
 		w = derivFactor
 	}
+	sl := &s.cueMemo.slots[cueHash(c)%cueSize]
+	if sl.is(c) {
+		for _, f := range sl.f[:sl.nf] {
+			s.hit(f, -1-ci, w)
+		}
+		return
+	}
+	n := 0
 	vals := [6]string{c.ID, c.Role, c.Kind, c.Type, c.Country, c.Form}
 	for field, v := range vals {
 		if v == "" {
@@ -876,8 +885,18 @@ func (m *Model) cue(s *scratch, c *Cue, ci int32) {
 		for _, f := range m.cues[field][v] {
 			if m.features[f].sel.match(c) {
 				s.hit(f, -1-ci, w)
+				if n < cueHits {
+					sl.f[n] = f
+				}
+				n++
 			}
 		}
+	}
+	if n <= cueHits {
+		sl.sel = Selector{ID: c.ID, Type: c.Type, Form: c.Form, Kind: c.Kind, Country: c.Country, Role: c.Role}
+		sl.set, sl.nf = true, uint8(n)
+	} else {
+		sl.set = false
 	}
 }
 
