@@ -16,14 +16,38 @@ type wordCache struct {
 const (
 	wcBits   = 12
 	wcSize   = 1 << wcBits
-	wcKeyMax = 22 // longer keys are not cached
+	wcKeyMax = 26 // longer keys are not cached
 )
 
-// wcSlot is 32 bytes: two per cache line.
+// wcSlot is 64 bytes, one cache line. Besides the Word it holds what the
+// tagger reads of it for every token, so that the Word itself (elsewhere in
+// memory) is read only when a rule needs more.
 type wcSlot struct {
 	n   uint8 // key length + 1; 0 when empty
 	key [wcKeyMax]byte
-	w   *match.Word
+	tokInfo
+}
+
+// tokInfo is what the tagger keeps of a token's Word at once.
+type tokInfo struct {
+	bits  uint32 // Word.Bits, and bStartsName when its readings may begin a name
+	w     *match.Word
+	cands []match.Cand
+}
+
+// bStartsName is a word class of the tagger's own, kept with the marked
+// classes (see classes.go) in scratch.bits: the token may begin a name.
+const bStartsName uint32 = 1 << 31
+
+func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
+	if w == nil {
+		return tokInfo{}
+	}
+	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
+	if g.StartsName(w.Cands) {
+		ti.bits |= bStartsName
+	}
+	return ti
 }
 
 func (sl *wcSlot) is(key []byte) bool {
@@ -39,27 +63,31 @@ func wcHash(k []byte) uint32 {
 }
 
 // word returns g.Word(key), from the cache when it can.
-func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word {
+func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word { return c.info(g, key).w }
+
+// info returns what the tagger keeps of g.Word(key), from the cache when it
+// can.
+func (c *wordCache) info(g *match.Gazetteer, key []byte) tokInfo {
 	if len(key) > wcKeyMax {
-		return g.Word(key)
+		return infoOf(g, g.Word(key))
 	}
 	// Two-way set associative, least recently used out (see topic's
 	// partMemo).
 	set := c.slots[wcHash(key)&(wcSize-2):][:2]
 	if set[0].is(key) {
-		return set[0].w
+		return set[0].tokInfo
 	}
 	if set[1].is(key) {
 		set[0], set[1] = set[1], set[0]
-		return set[0].w
+		return set[0].tokInfo
 	}
-	w := g.Word(key)
+	ti := infoOf(g, g.Word(key))
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n = uint8(len(key) + 1)
 	copy(sl.key[:], key)
-	sl.w = w
-	return w
+	sl.tokInfo = ti
+	return ti
 }
 
 // lookup returns what the gazetteer knows of a key (g.Word), through the

@@ -33,6 +33,7 @@ type scratch struct {
 	words     []topic.Word
 	cues      []topic.Cue
 	info      []*match.Word // what the gazetteer knows of each token
+	bits      []uint32      // per token: its Word's Bits, and bStartsName
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
@@ -99,23 +100,22 @@ func (t *Tagger) entities(s *scratch) {
 	s.g = g
 	s.entries = g.Entries
 	s.info = s.info[:0]
+	s.bits = s.bits[:0]
 	if s.wc == nil {
 		s.wc, s.cc = new(wordCache), new(compoundCache)
 	}
 	for i, tok := range s.toks {
-		var cands []match.Cand
-		var w *match.Word
+		var ti tokInfo
 		if matchable(tok) {
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			if w = s.wc.word(g, s.key(i)); w != nil {
-				cands = w.Cands
-			}
+			ti = s.wc.info(g, s.key(i))
 		} else {
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
-		s.info = append(s.info, w)
-		s.mtoks = append(s.mtoks, match.Tok{Cands: cands, Case: match.TokCase(tok.Flags)})
+		s.info = append(s.info, ti.w)
+		s.bits = append(s.bits, ti.bits)
+		s.mtoks = append(s.mtoks, match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)})
 	}
 	n := len(s.toks)
 	for i := 0; i < n; {
@@ -124,7 +124,7 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if w := s.info[i]; w != nil && t.g.StartsName(w.Cands) {
+		if s.bits[i]&bStartsName != 0 {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue
@@ -634,8 +634,7 @@ func (t *Tagger) afterFirstNameWord(s *scratch, i int) bool {
 
 // has reports whether token i is in one of the word classes of bits.
 func (s *scratch) has(i int, bits uint32) bool {
-	w := s.info[i]
-	return w != nil && w.Bits&bits != 0
+	return s.bits[i]&bits != 0
 }
 
 // role returns the role category of token i, or "".
