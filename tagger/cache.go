@@ -35,9 +35,14 @@ type tokInfo struct {
 	cands []match.Cand
 }
 
-// bStartsName is a word class of the tagger's own, kept with the marked
-// classes (see classes.go) in scratch.bits: the token may begin a name.
-const bStartsName uint32 = 1 << 31
+// Word classes of the tagger's own, kept with the marked classes (see
+// classes.go, which must leave these bits free) in scratch.bits, so that
+// asking them does not read the Word.
+const (
+	bStartsName uint32 = 1 << 31 // the token's readings may begin a name
+	bRole       uint32 = 1 << 30 // a role word (Gazetteer.RoleOf is not "")
+	bDeriv      uint32 = 1 << 29 // a derived word (Word.Deriv.How != 0)
+)
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 	if w == nil {
@@ -46,6 +51,12 @@ func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
 	if g.StartsName(w.Cands) {
 		ti.bits |= bStartsName
+	}
+	if g.RoleOf(w) != "" {
+		ti.bits |= bRole
+	}
+	if w.Deriv.How != 0 {
+		ti.bits |= bDeriv
 	}
 	return ti
 }

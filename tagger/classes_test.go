@@ -18,3 +18,13 @@ func TestClassListsAreKeys(t *testing.T) {
 		}
 	}
 }
+
+// The tagger's own classes (cache.go) share scratch.bits with the marked
+// ones.
+func TestClassBitsDisjoint(t *testing.T) {
+	marked := bFunction | bNotName | bNotSurname | bPlacePrep | bArticle | bFirstName | bLegal | bOrgHead |
+		bClub | bOrgSuffix | bStreetWord | bPlaceNoun | bSayVerb | bSurname
+	if own := bStartsName | bRole | bDeriv; marked&own != 0 {
+		t.Errorf("marked classes %b overlap the tagger's own %b", marked, own)
+	}
+}

@@ -33,7 +33,8 @@ type scratch struct {
 	words     []topic.Word
 	cues      []topic.Cue
 	info      []*match.Word // what the gazetteer knows of each token
-	bits      []uint32      // per token: its Word's Bits, and bStartsName
+	bits      []uint32      // per token: its Word's Bits, and the classes of cache.go
+	order     []int32       // entitiesOf's mentions, sorted
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
@@ -456,7 +457,14 @@ func (s *scratch) namedOtherwise(e int32, i int) bool {
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	ms := s.live()
-	slices.SortStableFunc(ms, func(a, b mention) int {
+	// Sort indexes, not the mentions (88 bytes each); stable, as the
+	// mentions' order breaks ties.
+	s.order = s.order[:0]
+	for k := range ms {
+		s.order = append(s.order, int32(k))
+	}
+	slices.SortStableFunc(s.order, func(i, j int32) int {
+		a, b := &ms[i], &ms[j]
 		if a.bstart != b.bstart {
 			return int(a.bstart - b.bstart)
 		}
@@ -464,7 +472,8 @@ func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	})
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
-	for _, m := range ms {
+	for _, k := range s.order {
+		m := &ms[k]
 		if m.bstart < last {
 			continue
 		}
@@ -639,18 +648,18 @@ func (s *scratch) has(i int, bits uint32) bool {
 
 // role returns the role category of token i, or "".
 func (s *scratch) role(i int) string {
-	if w := s.info[i]; w != nil {
-		return s.g.RoleOf(w)
+	if s.bits[i]&bRole == 0 {
+		return ""
 	}
-	return ""
+	return s.g.RoleOf(s.info[i])
 }
 
 // deriv returns the derived-word reading of token i.
 func (s *scratch) deriv(i int) (match.Deriv, bool) {
-	if w := s.info[i]; w != nil && w.Deriv.How != 0 {
-		return w.Deriv, true
+	if s.bits[i]&bDeriv == 0 {
+		return match.Deriv{}, false
 	}
-	return match.Deriv{}, false
+	return s.info[i].Deriv, true
 }
 
 // contextType tells the type the words before token i expect: a place after
