@@ -66,6 +66,8 @@ type Model struct {
 	headEnds, modStarts gram3
 	cues                [6]map[string][]int32 // by selector field: id, role, kind, type, country, form
 	pool                sync.Pool
+	stemsOnce           sync.Once  // builds stems (see featStems)
+	stems               []featStem // per feature
 }
 
 type topicInfo struct {
@@ -677,21 +679,25 @@ func (m *Model) collect(s *scratch, words []Word) int {
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.
 func (s *scratch) addParts(w string, wi int32, name bool) int {
-	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
-		// The common case: one part.
-		letter := 0
-		for i := 0; i < len(w); i++ {
-			if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-				letter = 1
-				break
-			}
+	// The common case, one part, in one pass: note a letter, stop at a
+	// separator.
+	letter, one := 0, true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+			letter = 1
+		} else if c == '-' || c == '/' {
+			one = false
+			break
 		}
+	}
+	if one {
 		if a, b := trimPunct(w, 0, len(w)); a < b {
 			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
 		}
 		return letter
 	}
-	letter := 0
+	letter = 0
 	start := 0
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) {
@@ -770,18 +776,19 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 	key := folded[:stemLen(folded)]
 	capital := isCapitalized(text)
 	s.hbuf = s.hbuf[:0]
+	fs := m.featStems()
 	if e := m.keys.find(key); e >= 0 {
 		en := &m.entries[e]
 		if capital {
 			for _, f := range en.cap {
-				if m.features[f].stemOK(folded) {
+				if m.stemMatch(fs, f, folded, false) {
 					s.hbuf = append(s.hbuf, partHit{f, 1})
 				}
 			}
 		}
 		if len(s.hbuf) == 0 {
 			for _, f := range en.low {
-				if m.features[f].stemOK(folded) {
+				if m.stemMatch(fs, f, folded, false) {
 					s.hbuf = append(s.hbuf, partHit{f, 1})
 				}
 			}
@@ -789,7 +796,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 		return e, s.hbuf
 	}
 	if capital && !name && len(key) >= minCompound {
-		m.compound(s, folded, key)
+		m.compound(s, fs, folded, key)
 	}
 	return -1, s.hbuf
 }
@@ -825,7 +832,7 @@ func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool)
 // compound counts the head and the modifier of a compound word whose key is
 // not a keyword: Waffenlieferungen → Lieferung (head) and Waffe (modifier).
 // It appends the hits to s.hbuf.
-func (m *Model) compound(s *scratch, folded, key []byte) {
+func (m *Model) compound(s *scratch, fs []featStem, folded, key []byte) {
 	headHit := false
 	he, hs := int32(-1), len(key)
 	if m.headEnds.has(key[len(key)-3:]) {
@@ -835,7 +842,7 @@ func (m *Model) compound(s *scratch, folded, key []byte) {
 		en := &m.entries[he]
 		for _, list := range [2][]int32{en.cap, en.low} {
 			for _, f := range list {
-				if m.features[f].head && m.features[f].stemOK(folded[hs:]) {
+				if fs[f].head && m.stemMatch(fs, f, folded[hs:], false) {
 					s.hbuf = append(s.hbuf, partHit{f, headFactor})
 					headHit = true
 				}
@@ -854,8 +861,7 @@ func (m *Model) compound(s *scratch, folded, key []byte) {
 		en := &m.entries[me]
 		for _, list := range [2][]int32{en.cap, en.low} {
 			for _, f := range list {
-				ft := &m.features[f]
-				if ft.mod && (headHit || ft.modAlone) && ft.stemMatch(folded, true) {
+				if ft := &fs[f]; ft.mod && (headHit || ft.modAlone) && m.stemMatch(fs, f, folded, true) {
 					s.hbuf = append(s.hbuf, partHit{f, modFactor})
 				}
 			}
