@@ -679,25 +679,21 @@ func (m *Model) collect(s *scratch, words []Word) int {
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.
 func (s *scratch) addParts(w string, wi int32, name bool) int {
-	// The common case, one part, in one pass: note a letter, stop at a
-	// separator.
-	letter, one := 0, true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-			letter = 1
-		} else if c == '-' || c == '/' {
-			one = false
-			break
+	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
+		// The common case: one part.
+		letter := 0
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				letter = 1
+				break
+			}
 		}
-	}
-	if one {
 		if a, b := trimPunct(w, 0, len(w)); a < b {
 			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
 		}
 		return letter
 	}
-	letter = 0
+	letter := 0
 	start := 0
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) {
