@@ -534,13 +534,13 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 // beforeSurname reports whether a one-token organization or place name is a
 // first name followed by a surname: Paris Hilton.
 func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
+	if !s.mayBeFirstName(i) {
+		return false // asked first: it reads no entry
+	}
 	for _, e := range h.Terms {
 		if t.g.Entries[e].Type == lexicon.PER {
 			return false
 		}
-	}
-	if !s.mayBeFirstName(i) {
-		return false
 	}
 	fn, ok := t.firstNames[s.tokText(i)]
 	if !ok || fn.Noun || i+1 >= len(s.toks) || s.mtoks[i+1].Cands != nil {
