@@ -567,10 +567,20 @@ var abbrevs = func() map[string]bool {
 	return m
 }()
 
+// maxAbbrevLen is the length in bytes of the longest of abbrevs: longer
+// words (most words before a full stop) need no lookup.
+var maxAbbrevLen = func() int {
+	n := 0
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // isAbbrev reports whether w followed by a period is an abbreviation: a
 // known one, or a single letter (an initial: George W. Bush; z. B.).
 func isAbbrev(w string) bool {
-	if abbrevs[w] {
+	if len(w) <= maxAbbrevLen && abbrevs[w] {
 		return true
 	}
 	r, size := utf8.DecodeRuneInString(w)
