@@ -61,6 +61,8 @@ func (s *scanner) runeAt(i int) (rune, int) {
 
 func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.text[i:]) }
 
+func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == clSpace
@@ -339,10 +341,17 @@ func (s *scanner) word(i, j int) int {
 			if c := s.text[i]; c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case clLower:
+					// A run of lower-case ASCII letters, the bulk of
+					// German text, in a tight loop.
+					lim := min(j, start+MaxLen)
+					k := i + 1
+					for k < lim && lowerASCII(s.text[k]) {
+						k++
+					}
 					numeric = false
-					letters++
+					letters += k - i
 					first = false
-					i++
+					i = k
 					continue
 				case clUpper:
 					numeric = false
