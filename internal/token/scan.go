@@ -185,6 +185,9 @@ func (s *scanner) chunk(i, j int, marks bool) {
 	// Opening punctuation stands alone.
 	s.openApos = false
 	for i < j {
+		if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
+			break // a letter or digit opens nothing
+		}
 		r, size := s.runeAt(i)
 		if !isOpening(r) {
 			break
@@ -281,6 +284,9 @@ func hasDomain(s string) bool {
 // next scans one token starting at i (not white space, inside chunk end j)
 // and returns where it ends.
 func (s *scanner) next(i, j int) int {
+	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] >= clLower {
+		return s.word(i, j) // an ASCII letter or digit
+	}
 	r, size := s.runeAt(i)
 	switch {
 	case isWordRune(r) && r != '\u00ad':
