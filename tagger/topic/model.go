@@ -988,12 +988,7 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 			s.rankSlot[ev[i].rank] = -1
 			ev[i].weight = round3(ev[i].weight)
 		}
-		slices.SortFunc(ev, func(a, b evRef) int {
-			if c := cmp.Compare(b.weight, a.weight); c != 0 {
-				return c
-			}
-			return int(a.rank - b.rank)
-		})
+		sortEvidence(ev)
 	}
 	slab := make([]Evidence, len(s.ev))
 	for i, e := range s.ev {
@@ -1077,4 +1072,35 @@ func (t Topic) String() string {
 		fmt.Fprintf(&b, " %s×%d", e.Term, e.Count)
 	}
 	return b.String()
+}
+
+// evBefore orders evidence by weight, largest first, then by rank (unique
+// within a topic's evidence, so the order is total).
+func evBefore(a, b *evRef) bool {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c < 0
+	}
+	return a.rank < b.rank
+}
+
+// sortEvidence sorts a topic's evidence by evBefore: by insertion, as there
+// is little of it, else with slices.SortFunc.
+func sortEvidence(ev []evRef) {
+	if len(ev) > 24 {
+		slices.SortFunc(ev, func(a, b evRef) int {
+			if evBefore(&a, &b) {
+				return -1
+			}
+			if evBefore(&b, &a) {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(ev); i++ {
+		for j := i; j > 0 && evBefore(&ev[j], &ev[j-1]); j-- {
+			ev[j], ev[j-1] = ev[j-1], ev[j]
+		}
+	}
 }
