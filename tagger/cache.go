@@ -5,10 +5,10 @@ import "github.com/etikett-nlp/etikett/tagger/internal/match"
 // wordCache remembers what the gazetteer knows of recently seen token keys.
 // News text repeats its words (der, die, Regierung, the names of the day),
 // and the gazetteer's Bloom filter and key map are too large to stay in the
-// CPU cache; a small two-way set-associative table answers most tokens from memory
-// that does. It lives in the pooled scratch, so it is warm across texts,
-// and it only caches a pure function of the key: results are the same with
-// or without it.
+// CPU cache; a small two-way set-associative table answers most tokens from
+// memory that does. It lives in the pooled scratch, so it is warm across
+// texts, and it only caches a pure function of the key: results are the
+// same with or without it.
 type wordCache struct {
 	slots [wcSize]wcSlot
 }

@@ -5,9 +5,10 @@ package topic
 // hit (as a keyword or as a compound's head and modifier). News text
 // repeats its words, and folding, stemming and looking a part up in the
 // model's tables (too large to stay in the CPU cache) cost more than one
-// probe of this small two-way set-associative table. It lives in the pooled scratch,
-// so it stays warm across documents; it caches a pure function of the
-// part's text and name flag, so results are the same with or without it.
+// probe of this small two-way set-associative table. It lives in the pooled
+// scratch, so it stays warm across documents; it caches a pure function of
+// the part's text and name flag, so results are the same with or without
+// it.
 type partMemo struct {
 	slots [memoSize]memoSlot
 }
