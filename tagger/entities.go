@@ -43,6 +43,7 @@ type scratch struct {
 	wc        *wordCache
 	mx        mentionIndex // the mentions starting at each token
 	surFilter wordFilter   // keys of corefSurnames' surnames
+	dropped   []bool       // live's marks, per mention
 	cc        *compoundCache
 }
 

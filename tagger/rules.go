@@ -314,16 +314,25 @@ func (s *scratch) live() []mention {
 	if len(s.drops) == 0 {
 		return s.ments
 	}
-	out := s.ments[:0]
-	for k, m := range s.ments {
-		dropped := false
-		for _, d := range s.drops {
-			if k < d.upto && m.start >= d.start && m.end <= d.end {
-				dropped = true
-				break
+	// A mention inside a drop range starts in it: the mention index lists
+	// those, so that long texts with many drops stay linear.
+	if cap(s.dropped) < len(s.ments) {
+		s.dropped = make([]bool, len(s.ments))
+	}
+	dropped := s.dropped[:len(s.ments)]
+	clear(dropped)
+	for _, d := range s.drops {
+		for t := d.start; t < d.end; t++ {
+			for k := s.mx.first(int(t)); k >= 0; k = s.mx.following(k) {
+				if k < d.upto && s.ments[k].end <= d.end {
+					dropped[k] = true
+				}
 			}
 		}
-		if !dropped {
+	}
+	out := s.ments[:0]
+	for k, m := range s.ments {
+		if !dropped[k] {
 			out = append(out, m)
 		}
 	}
