@@ -66,8 +66,9 @@ type Model struct {
 	headEnds, modStarts gram3
 	cues                [6]map[string][]int32 // by selector field: id, role, kind, type, country, form
 	pool                sync.Pool
-	stemsOnce           sync.Once  // builds stems (see featStems)
+	stemsOnce           sync.Once  // builds stems and posts (see scoring)
 	stems               []featStem // per feature
+	posts               []featPost // per feature
 }
 
 type topicInfo struct {
@@ -772,7 +773,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 	key := folded[:stemLen(folded)]
 	capital := isCapitalized(text)
 	s.hbuf = s.hbuf[:0]
-	fs := m.featStems()
+	fs, _ := m.scoring()
 	if e := m.keys.find(key); e >= 0 {
 		en := &m.entries[e]
 		if capital {
@@ -914,8 +915,15 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // result turns the matched features into the sorted topics.
 func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic {
 	s.post = s.post[:0]
+	_, fp := m.scoring()
 	for _, f := range s.touched {
 		g := gain(float64(s.feat[f].mass))
+		if p := &fp[f]; p.topic >= 0 {
+			// the common case, one posting, without reading the feature
+			s.raw[p.topic] += p.weight * g
+			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
+			continue
+		}
 		ft := &m.features[f]
 		for _, p := range ft.post {
 			s.raw[p.topic] += p.weight * g

@@ -23,11 +23,27 @@ const (
 	stemSlow               // ask feature.stemMatch
 )
 
-// featStems returns the compact stems of the features, built on first use
-// (a Model is immutable; scoring derives this once, whichever way the
-// model was made).
-func (m *Model) featStems() []featStem {
+// featPost is a feature's posting when it has exactly one (topic >= 0),
+// with the feature's rank: what result reads of most matched features.
+type featPost struct {
+	topic, rank int32
+	weight      float64
+}
+
+// scoring returns the compact copies of the features scoring reads, built
+// on first use (a Model is immutable; scoring derives them once, whichever
+// way the model was made).
+func (m *Model) scoring() ([]featStem, []featPost) {
 	m.stemsOnce.Do(func() {
+		fp := make([]featPost, len(m.features))
+		for i := range m.features {
+			f := &m.features[i]
+			fp[i] = featPost{topic: -1, rank: f.rank}
+			if len(f.post) == 1 {
+				fp[i].topic, fp[i].weight = f.post[0].topic, f.post[0].weight
+			}
+		}
+		m.posts = fp
 		fs := make([]featStem, len(m.features))
 		for i := range m.features {
 			f := &m.features[i]
@@ -49,7 +65,7 @@ func (m *Model) featStems() []featStem {
 		}
 		m.stems = fs
 	})
-	return m.stems
+	return m.stems, m.posts
 }
 
 // stemMatch is m.features[f].stemMatch(w, modifier), from fs when it can.
