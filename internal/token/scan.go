@@ -142,13 +142,20 @@ func (s *scanner) run() {
 		// e-mail address or path.
 		j := i
 		marks := false
+		letters := true // only ASCII letters so far
+		uppers := 0
 		for j < n {
 			c := text[j]
 			if c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case clSpace:
 					goto end
+				case clUpper:
+					uppers++
+				case clDigit:
+					letters = false
 				case clOther:
+					letters = false
 					if c == ':' || c == '@' || c == '/' {
 						marks = true
 					}
@@ -156,6 +163,7 @@ func (s *scanner) run() {
 				j++
 				continue
 			}
+			letters = false
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if isSpaceRune(r) {
 				break
@@ -163,7 +171,21 @@ func (s *scanner) run() {
 			j += size
 		}
 	end:
-		s.chunk(i, j, marks)
+		if letters && j-i <= MaxLen {
+			// The most common chunk, a word of ASCII letters alone, is
+			// one Word token (as chunk would find).
+			s.openApos = false
+			var f Flags
+			if asciiClass[text[i]] == clUpper {
+				f = Cap
+			}
+			if j-i >= 2 && uppers == j-i {
+				f |= AllCaps
+			}
+			s.emit(i, j, Word, f)
+		} else {
+			s.chunk(i, j, marks)
+		}
 		i = j
 	}
 }
