@@ -63,6 +63,19 @@ func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.t
 
 func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
+// asciiWordFlags returns the flags of a word of n ASCII letters that begins
+// with first and has uppers capitals (see word).
+func asciiWordFlags(first byte, n, uppers int) Flags {
+	var f Flags
+	if asciiClass[first] == clUpper {
+		f = Cap
+	}
+	if n >= 2 && uppers == n {
+		f |= AllCaps
+	}
+	return f
+}
+
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == clSpace
@@ -142,7 +155,7 @@ func (s *scanner) run() {
 		// e-mail address or path.
 		j := i
 		marks := false
-		letters := true // only ASCII letters so far
+		other := -1 // the first byte that is no ASCII letter
 		uppers := 0
 		for j < n {
 			c := text[j]
@@ -153,9 +166,13 @@ func (s *scanner) run() {
 				case clUpper:
 					uppers++
 				case clDigit:
-					letters = false
+					if other < 0 {
+						other = j
+					}
 				case clOther:
-					letters = false
+					if other < 0 {
+						other = j
+					}
 					if c == ':' || c == '@' || c == '/' {
 						marks = true
 					}
@@ -163,7 +180,9 @@ func (s *scanner) run() {
 				j++
 				continue
 			}
-			letters = false
+			if other < 0 {
+				other = j
+			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if isSpaceRune(r) {
 				break
@@ -171,19 +190,17 @@ func (s *scanner) run() {
 			j += size
 		}
 	end:
-		if letters && j-i <= MaxLen {
-			// The most common chunk, a word of ASCII letters alone, is
-			// one Word token (as chunk would find).
+		// The most common chunks, a word of ASCII letters alone or before
+		// a comma, are tokenized here, as chunk would.
+		switch {
+		case other < 0 && j-i <= MaxLen:
 			s.openApos = false
-			var f Flags
-			if asciiClass[text[i]] == clUpper {
-				f = Cap
-			}
-			if j-i >= 2 && uppers == j-i {
-				f |= AllCaps
-			}
-			s.emit(i, j, Word, f)
-		} else {
+			s.emit(i, j, Word, asciiWordFlags(text[i], j-i, uppers))
+		case other == j-1 && text[other] == ',' && other > i && other-i <= MaxLen:
+			s.openApos = false
+			s.emit(i, other, Word, asciiWordFlags(text[i], other-i, uppers))
+			s.emit(other, j, Punct, 0)
+		default:
 			s.chunk(i, j, marks)
 		}
 		i = j

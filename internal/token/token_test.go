@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -158,5 +159,20 @@ func BenchmarkTokenize(b *testing.B) {
 	var buf []Token
 	for b.Loop() {
 		buf = Tokenize(text, buf[:0])
+	}
+}
+
+// The scanner tokenizes chunks of ASCII letters (alone or before a comma)
+// without chunk; the result must be chunk's.
+func TestASCIIChunksAsChunk(t *testing.T) {
+	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
+		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
+		strings.Repeat("x", MaxLen) + ","} {
+		got := Tokenize(c, nil)
+		s := scanner{text: c, sentStart: true}
+		s.chunk(0, len(c), false)
+		if !slices.Equal(got, s.toks) {
+			t.Errorf("%.20q: Tokenize gives %v, chunk %v", c, got, s.toks)
+		}
 	}
 }
