@@ -63,11 +63,11 @@ func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.t
 
 func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
 
-// asciiWordFlags returns the flags of a word of n ASCII letters that begins
-// with first and has uppers capitals (see word).
-func asciiWordFlags(first byte, n, uppers int) Flags {
+// letterWordFlags returns the flags of the word at the start of w, made of
+// n letters (ASCII or Ä Ö Ü ä ö ü ß), uppers of them capitals (see word).
+func letterWordFlags(w string, n, uppers int) Flags {
 	var f Flags
-	if asciiClass[first] == clUpper {
+	if c := w[0]; asciiClass[c&0x7f] == clUpper && c < utf8.RuneSelf || c == 0xC3 && (w[1] == 0x84 || w[1] == 0x96 || w[1] == 0x9C) {
 		f = Cap
 	}
 	if n >= 2 && uppers == n {
@@ -155,8 +155,9 @@ func (s *scanner) run() {
 		// e-mail address or path.
 		j := i
 		marks := false
-		other := -1 // the first byte that is no ASCII letter
+		other := -1 // the first byte that is no letter of the fast path
 		uppers := 0
+		wide := 0 // two-byte letters (umlauts, ß)
 		for j < n {
 			c := text[j]
 			if c < utf8.RuneSelf {
@@ -180,6 +181,17 @@ func (s *scanner) run() {
 				j++
 				continue
 			}
+			if c == 0xC3 && j+1 < n && other < 0 {
+				switch text[j+1] {
+				case 0x84, 0x96, 0x9C: // Ä Ö Ü
+					uppers++
+					fallthrough
+				case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
+					wide++
+					j += 2
+					continue
+				}
+			}
 			if other < 0 {
 				other = j
 			}
@@ -190,15 +202,16 @@ func (s *scanner) run() {
 			j += size
 		}
 	end:
-		// The most common chunks, a word of ASCII letters alone or before
-		// a comma, are tokenized here, as chunk would.
+		// The most common chunks, a word of ASCII letters and German
+		// umlauts alone or before a comma, are tokenized here, as chunk
+		// would.
 		switch {
 		case other < 0 && j-i <= MaxLen:
 			s.openApos = false
-			s.emit(i, j, Word, asciiWordFlags(text[i], j-i, uppers))
+			s.emit(i, j, Word, letterWordFlags(text[i:], j-i-wide, uppers))
 		case other == j-1 && text[other] == ',' && other > i && other-i <= MaxLen:
 			s.openApos = false
-			s.emit(i, other, Word, asciiWordFlags(text[i], other-i, uppers))
+			s.emit(i, other, Word, letterWordFlags(text[i:], other-i-wide, uppers))
 			s.emit(other, j, Punct, 0)
 		default:
 			s.chunk(i, j, marks)
