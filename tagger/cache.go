@@ -36,12 +36,13 @@ type tokInfo struct {
 }
 
 // Word classes of the tagger's own, kept with the marked classes (see
-// classes.go, which must leave these bits free) in scratch.bits, so that
-// asking them does not read the Word.
+// classes.go) in scratch.bits, so that asking them does not read the Word.
+// The marked classes and any the gazetteer keeps itself must leave these
+// bits free (TestClassBitsDisjoint).
 const (
-	bStartsName uint32 = 1 << 31 // the token's readings may begin a name
-	bRole       uint32 = 1 << 30 // a role word (Gazetteer.RoleOf is not "")
-	bDeriv      uint32 = 1 << 29 // a derived word (Word.Deriv.How != 0)
+	bStartsName uint32 = 1 << 20 // the token's readings may begin a name
+	bRole       uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
+	bDeriv      uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
 )
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
