@@ -15,29 +15,36 @@ import (
 // scratch is the per-call working memory, reused through a sync.Pool so
 // that tagging allocates for what it finds, not for every token.
 type scratch struct {
-	text     string
-	toks     []token.Token
-	keys     []byte  // all token keys, back to back
-	keyEnd   []int32 // end of token i's key in keys
-	mtoks    []match.Tok
-	hits     []match.Hit
-	parts    []match.Tok
-	partBuf  []byte
-	partEnd  []int32
-	ments    []mention
-	pending  []mention // ambiguous names waiting for a second reading
-	known    map[int32]bool
-	entries  []*lexicon.Entry
-	covered  []bool
-	surnames map[string]person
-	words    []topic.Word
-	cues     []topic.Cue
-	info     []*match.Word // what the gazetteer knows of each token
-	g        *match.Gazetteer
-	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
-	alts     []alternative // names chosen by default among several entities
-	evidence map[int32]evidence
-	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
+	text      string
+	toks      []token.Token
+	keys      []byte  // all token keys, back to back
+	keyEnd    []int32 // end of token i's key in keys
+	mtoks     []match.Tok
+	hits      []match.Hit
+	parts     []match.Tok
+	partBuf   []byte
+	partEnd   []int32
+	ments     []mention
+	pending   []mention // ambiguous names waiting for a second reading
+	known     map[int32]bool
+	entries   []*lexicon.Entry
+	covered   []bool
+	surnames  map[string]person
+	words     []topic.Word
+	cues      []topic.Cue
+	info      []*match.Word // what the gazetteer knows of each token
+	bits      []uint32      // per token: its Word's Bits, and the classes of cache.go
+	order     []int32       // entitiesOf's mentions, sorted
+	g         *match.Gazetteer
+	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
+	alts      []alternative // names chosen by default among several entities
+	evidence  map[int32]evidence
+	nouns     []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
+	wc        *wordCache
+	mx        mentionIndex // the mentions starting at each token
+	surFilter wordFilter   // keys of corefSurnames' surnames
+	dropped   []bool       // live's marks, per mention
+	cc        *compoundCache
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -64,6 +71,7 @@ func (s *scratch) reset(text string) {
 	clear(s.evidence)
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
+	s.mx.reset(len(s.toks))
 	if s.known == nil {
 		s.known = map[int32]bool{}
 	}
@@ -94,20 +102,22 @@ func (t *Tagger) entities(s *scratch) {
 	s.g = g
 	s.entries = g.Entries
 	s.info = s.info[:0]
+	s.bits = s.bits[:0]
+	if s.wc == nil {
+		s.wc, s.cc = new(wordCache), new(compoundCache)
+	}
 	for i, tok := range s.toks {
-		var cands []match.Cand
-		var w *match.Word
+		var ti tokInfo
 		if matchable(tok) {
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			if w = g.Word(s.key(i)); w != nil {
-				cands = w.Cands
-			}
+			ti = s.wc.info(g, s.key(i))
 		} else {
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
-		s.info = append(s.info, w)
-		s.mtoks = append(s.mtoks, match.Tok{Cands: cands, Case: match.TokCase(tok.Flags)})
+		s.info = append(s.info, ti.w)
+		s.bits = append(s.bits, ti.bits)
+		s.mtoks = append(s.mtoks, match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)})
 	}
 	n := len(s.toks)
 	for i := 0; i < n; {
@@ -116,7 +126,7 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if w := s.info[i]; w != nil && t.g.StartsName(w.Cands) {
+		if s.bits[i]&bStartsName != 0 {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue
@@ -312,7 +322,7 @@ func (t *Tagger) word(s *scratch, i int) {
 		return
 	}
 	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
-		if e, _, ok := t.g.Compound(key); ok {
+		if e, _, ok := s.cc.compound(t.g, key); ok {
 			ent := t.g.Entries[e]
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
 		}
@@ -343,7 +353,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		start := len(s.partBuf)
 		s.partBuf = token.AppendKey(s.partBuf, part)
 		s.partEnd = append(s.partEnd, int32(len(s.partBuf)))
-		s.parts = append(s.parts, match.Tok{Cands: t.g.Cands(s.partBuf[start:]), Case: partCase(part)})
+		s.parts = append(s.parts, match.Tok{Cands: s.cands(s.partBuf[start:]), Case: partCase(part)})
 	}
 	for p := range s.parts {
 		if s.parts[p].Cands == nil {
@@ -373,7 +383,8 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		if p > 0 {
 			start = s.partEnd[p-1]
 		}
-		if d, ok := t.g.Deriv(s.partBuf[start:s.partEnd[p]]); ok {
+		if w := s.lookup(s.partBuf[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
+			d := w.Deriv
 			t.addDeriv(s, i, d)
 			return
 		}
@@ -417,6 +428,7 @@ func (s *scratch) add(m mention) {
 		m.bstart = s.toks[m.start].Start
 		m.bend = s.toks[m.end-1].End
 	}
+	s.mx.added(len(s.ments), m.start)
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
 		s.noteEvidence(m)
@@ -464,7 +476,14 @@ func (s *scratch) namedOtherwise(e int32, i int) bool {
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	ms := s.live()
-	slices.SortStableFunc(ms, func(a, b mention) int {
+	// Sort indexes, not the mentions (88 bytes each); stable, as the
+	// mentions' order breaks ties.
+	s.order = s.order[:0]
+	for k := range ms {
+		s.order = append(s.order, int32(k))
+	}
+	slices.SortStableFunc(s.order, func(i, j int32) int {
+		a, b := &ms[i], &ms[j]
 		if a.bstart != b.bstart {
 			return int(a.bstart - b.bstart)
 		}
@@ -472,7 +491,8 @@ func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	})
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
-	for _, m := range ms {
+	for _, k := range s.order {
+		m := &ms[k]
 		if m.bstart < last {
 			continue
 		}
@@ -519,7 +539,7 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 	}
 	// A person's bare surname after another first name is another person
 	// (Melania Trump, Wilhelm Epstein): the rules tag the full name.
-	fn, ok := t.firstName(s.tokText(i - 1))
+	fn, ok := t.firstNameAt(s, i-1)
 	if !ok || fn.Noun {
 		return false
 	}
@@ -533,6 +553,9 @@ func (t *Tagger) afterFirstName(s *scratch, i int, h match.Hit) bool {
 // beforeSurname reports whether a one-token organization or place name is a
 // first name followed by a surname: Paris Hilton.
 func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
+	if !s.mayBeFirstName(i) {
+		return false // asked first: it reads no entry
+	}
 	for _, e := range h.Terms {
 		if t.g.Entries[e].Type == lexicon.PER {
 			return false
@@ -633,30 +656,29 @@ func (t *Tagger) afterFirstNameWord(s *scratch, i int) bool {
 	if i == 0 || !s.isCapWord(i-1) {
 		return false
 	}
-	fn, ok := t.firstName(s.tokText(i - 1))
+	fn, ok := t.firstNameAt(s, i-1)
 	return ok && !fn.Noun
 }
 
 // has reports whether token i is in one of the word classes of bits.
 func (s *scratch) has(i int, bits uint32) bool {
-	w := s.info[i]
-	return w != nil && w.Bits&bits != 0
+	return s.bits[i]&bits != 0
 }
 
 // role returns the role category of token i, or "".
 func (s *scratch) role(i int) string {
-	if w := s.info[i]; w != nil {
-		return s.g.RoleOf(w)
+	if s.bits[i]&bRole == 0 {
+		return ""
 	}
-	return ""
+	return s.g.RoleOf(s.info[i])
 }
 
 // deriv returns the derived-word reading of token i.
 func (s *scratch) deriv(i int) (match.Deriv, bool) {
-	if w := s.info[i]; w != nil && w.Deriv.How != 0 {
-		return w.Deriv, true
+	if s.bits[i]&bDeriv == 0 {
+		return match.Deriv{}, false
 	}
-	return match.Deriv{}, false
+	return s.info[i].Deriv, true
 }
 
 // contextType tells the type the words before token i expect: a place after

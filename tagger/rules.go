@@ -465,10 +465,8 @@ func adjectiveEnding(w string) bool {
 
 // mentionAt reports whether a mention of type typ starts at token i.
 func (s *scratch) mentionAt(i int, typ string) bool {
-	for _, m := range s.ments {
-		if int(m.start) == i {
-			return m.typ == typ
-		}
+	if k := s.mx.first(i); k >= 0 {
+		return s.ments[k].typ == typ
 	}
 	return false
 }
@@ -491,16 +489,25 @@ func (s *scratch) live() []mention {
 	if len(s.drops) == 0 {
 		return s.ments
 	}
-	out := s.ments[:0]
-	for k, m := range s.ments {
-		dropped := false
-		for _, d := range s.drops {
-			if k < d.upto && m.start >= d.start && m.end <= d.end {
-				dropped = true
-				break
+	// A mention inside a drop range starts in it: the mention index lists
+	// those, so that long texts with many drops stay linear.
+	if cap(s.dropped) < len(s.ments) {
+		s.dropped = make([]bool, len(s.ments))
+	}
+	dropped := s.dropped[:len(s.ments)]
+	clear(dropped)
+	for _, d := range s.drops {
+		for t := d.start; t < d.end; t++ {
+			for k := s.mx.first(int(t)); k >= 0; k = s.mx.following(k) {
+				if k < d.upto && s.ments[k].end <= d.end {
+					dropped[k] = true
+				}
 			}
 		}
-		if !dropped {
+	}
+	out := s.ments[:0]
+	for k, m := range s.ments {
+		if !dropped[k] {
 			out = append(out, m)
 		}
 	}
@@ -540,7 +547,8 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := string(s.key(i))
-	if notNames[key] || notSurnames[key] || functionWords[key] || utf8.RuneCountInString(key) < 2 {
+	// notNames, notSurnames and functionWords, as marked on the gazetteer
+	if s.has(i, bNotName|bNotSurname|bFunction) || utf8.RuneCountInString(key) < 2 {
 		return false
 	}
 	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
@@ -634,7 +642,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titles[s.tokText(i-1)])
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titleFilter.may(s.tokText(i-1)) && titles[s.tokText(i-1)])
 	var fn lexicon.FirstName
 	isFirst := false
 	if s.has(i, bFirstName) || s.toks[i].Flags&token.Hyphen != 0 {
@@ -732,7 +740,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			onlyInitials = false
 			continue
 		}
-		if _, ok := t.firstNames[text]; ok && s.isCapWord(k+1) && !covered[k+1] {
+		if s.mayBeFirstName(k) && t.hasFirstName(text) && s.isCapWord(k+1) && !covered[k+1] {
 			k++ // middle name
 			onlyInitials = false
 			continue
@@ -775,8 +783,8 @@ var particles = map[string]bool{"von": true, "van": true, "de": true, "der": tru
 var nobiliary = map[string]bool{"von": true, "van": true, "de": true, "della": true, "di": true, "da": true, "du": true}
 
 func (t *Tagger) isParty(s *scratch, i int) bool {
-	for _, m := range s.ments {
-		if int(m.start) == i && m.entry >= 0 {
+	for k := s.mx.first(i); k >= 0; k = s.mx.following(k) {
+		if m := &s.ments[k]; m.entry >= 0 {
 			return t.g.Entries[m.entry].Kind == "party"
 		}
 	}
@@ -798,6 +806,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 	}
 	surnames := s.surnames
 	clear(surnames)
+	s.surFilter = wordFilter{}
 	for _, m := range s.ments {
 		if m.end-m.start < 2 || m.form != FormName {
 			continue
@@ -820,6 +829,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		k := string(s.key(last))
 		if _, dup := surnames[k]; !dup {
 			surnames[k] = person{m.entry, name}
+			s.surFilter.add(k)
 		}
 	}
 	if len(surnames) == 0 {
@@ -841,8 +851,12 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			continue
 		}
 		k := s.key(i)
-		p, ok := surnames[string(k)]
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
+		var p person
+		ok := false
+		if s.surFilter.mayBytes(k) {
+			p, ok = surnames[string(k)]
+		}
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && s.surFilter.mayBytes(k[:len(k)-1]) {
 			p, ok = surnames[string(k[:len(k)-1])]
 		}
 		if !ok {
@@ -1026,7 +1040,7 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 	for i := 0; i+1 < n; i++ {
 		first := i + 1 // the name's first word
 		switch text := s.tokText(i); {
-		case geoPrefixes[text]:
+		case geoPrefixFilter.may(text) && geoPrefixes[text]:
 		case text == "St." && s.toks[i].Kind == token.Abbrev:
 		case text == "St" && s.tokText(i+1) == "." && i+2 < n:
 			first = i + 2
@@ -1150,8 +1164,8 @@ func (s *scratch) orgEndingAt(end int) int {
 
 // singlePlaceAt reports a one-word place name found at token k.
 func (s *scratch) singlePlaceAt(k int) bool {
-	for _, m := range s.ments {
-		if int(m.start) == k && m.end == m.start+1 && m.typ == lexicon.LOC && m.form == FormName {
+	for j := s.mx.first(k); j >= 0; j = s.mx.following(j) {
+		if m := s.ments[j]; m.end == m.start+1 && m.typ == lexicon.LOC && m.form == FormName {
 			return true
 		}
 	}
@@ -1170,8 +1184,8 @@ func townLike(kind string) bool {
 
 // startsLongMention reports a mention of two or more tokens starting at i.
 func (s *scratch) startsLongMention(i int) bool {
-	for _, m := range s.ments {
-		if int(m.start) == i && m.end-m.start > 1 {
+	for j := s.mx.first(i); j >= 0; j = s.mx.following(j) {
+		if m := s.ments[j]; m.end-m.start > 1 {
 			return true
 		}
 	}
@@ -1192,11 +1206,10 @@ func (s *scratch) endsMentionAt(k, end int) bool {
 // isKnownWord reports a word the lexicon or rules know as something else:
 // a role word, a derived word, a function word.
 func (t *Tagger) isKnownWord(s *scratch, i int) bool {
-	key := s.key(i)
-	if t.g.Role(key) != "" || functionWords[string(key)] {
+	if s.role(i) != "" || s.has(i, bFunction) {
 		return true
 	}
-	_, ok := t.g.Deriv(key)
+	_, ok := s.deriv(i)
 	return ok
 }
 
@@ -1217,7 +1230,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 			continue
 		}
 		rest := key[len(d):]
-		cands := t.g.Cands(rest)
+		cands := s.cands(rest)
 		if cands == nil {
 			return false
 		}
@@ -1402,7 +1415,7 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits != 0 || t.g.StartsName(s.info[i].Cands)) {
 		return false
 	}
-	w := t.g.Word(key[:len(key)-1])
+	w := s.lookup(key[:len(key)-1])
 	return w != nil && w.Bits&bSurname != 0 && !t.g.StartsName(w.Cands)
 }
 
@@ -1433,7 +1446,7 @@ var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": 
 	"keine": true, "diese": true, "dieser": true, "diesen": true, "jede": true, "jeder": true, "alle": true}
 
 func (s *scratch) afterDeterminer(i int) bool {
-	return i > 0 && determiners[string(s.key(i-1))]
+	return i > 0 && determinerFilter.mayBytes(s.key(i-1)) && determiners[string(s.key(i-1))]
 }
 
 // isQuantity reports number words that precede units: Millionen TEU.

@@ -61,6 +61,21 @@ func (s *scanner) runeAt(i int) (rune, int) {
 
 func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.text[i:]) }
 
+func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// letterWordFlags returns the flags of the word at the start of w, made of
+// n letters (ASCII or Ä Ö Ü ä ö ü ß), uppers of them capitals (see word).
+func letterWordFlags(w string, n, uppers int) Flags {
+	var f Flags
+	if c := w[0]; asciiClass[c&0x7f] == clUpper && c < utf8.RuneSelf || c == 0xC3 && (w[1] == 0x84 || w[1] == 0x96 || w[1] == 0x9C) {
+		f = Cap
+	}
+	if n >= 2 && uppers == n {
+		f |= AllCaps
+	}
+	return f
+}
+
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == clSpace
@@ -140,19 +155,45 @@ func (s *scanner) run() {
 		// e-mail address or path.
 		j := i
 		marks := false
+		other := -1 // the first byte that is no letter of the fast path
+		uppers := 0
+		wide := 0 // two-byte letters (umlauts, ß)
 		for j < n {
 			c := text[j]
 			if c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case clSpace:
 					goto end
+				case clUpper:
+					uppers++
+				case clDigit:
+					if other < 0 {
+						other = j
+					}
 				case clOther:
+					if other < 0 {
+						other = j
+					}
 					if c == ':' || c == '@' || c == '/' {
 						marks = true
 					}
 				}
 				j++
 				continue
+			}
+			if c == 0xC3 && j+1 < n && other < 0 {
+				switch text[j+1] {
+				case 0x84, 0x96, 0x9C: // Ä Ö Ü
+					uppers++
+					fallthrough
+				case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
+					wide++
+					j += 2
+					continue
+				}
+			}
+			if other < 0 {
+				other = j
 			}
 			r, size := utf8.DecodeRuneInString(text[j:])
 			if isSpaceRune(r) {
@@ -161,7 +202,20 @@ func (s *scanner) run() {
 			j += size
 		}
 	end:
-		s.chunk(i, j, marks)
+		// The most common chunks, a word of ASCII letters and German
+		// umlauts alone or before a comma, are tokenized here, as chunk
+		// would.
+		switch {
+		case other < 0 && j-i <= MaxLen:
+			s.openApos = false
+			s.emit(i, j, Word, letterWordFlags(text[i:], j-i-wide, uppers))
+		case other == j-1 && text[other] == ',' && other > i && other-i <= MaxLen:
+			s.openApos = false
+			s.emit(i, other, Word, letterWordFlags(text[i:], other-i-wide, uppers))
+			s.emit(other, j, Punct, 0)
+		default:
+			s.chunk(i, j, marks)
+		}
 		i = j
 	}
 }
@@ -183,6 +237,9 @@ func (s *scanner) chunk(i, j int, marks bool) {
 	// Opening punctuation stands alone.
 	s.openApos = false
 	for i < j {
+		if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
+			break // a letter or digit opens nothing
+		}
 		r, size := s.runeAt(i)
 		if !isOpening(r) {
 			break
@@ -279,6 +336,9 @@ func hasDomain(s string) bool {
 // next scans one token starting at i (not white space, inside chunk end j)
 // and returns where it ends.
 func (s *scanner) next(i, j int) int {
+	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] >= clLower {
+		return s.word(i, j) // an ASCII letter or digit
+	}
 	r, size := s.runeAt(i)
 	switch {
 	case isWordRune(r) && r != '\u00ad':
@@ -339,10 +399,17 @@ func (s *scanner) word(i, j int) int {
 			if c := s.text[i]; c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case clLower:
+					// A run of lower-case ASCII letters, the bulk of
+					// German text, in a tight loop.
+					lim := min(j, start+MaxLen)
+					k := i + 1
+					for k < lim && lowerASCII(s.text[k]) {
+						k++
+					}
 					numeric = false
-					letters++
+					letters += k - i
 					first = false
-					i++
+					i = k
 					continue
 				case clUpper:
 					numeric = false
@@ -567,10 +634,20 @@ var abbrevs = func() map[string]bool {
 	return m
 }()
 
+// maxAbbrevLen is the length in bytes of the longest of abbrevs: longer
+// words (most words before a full stop) need no lookup.
+var maxAbbrevLen = func() int {
+	n := 0
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // isAbbrev reports whether w followed by a period is an abbreviation: a
 // known one, or a single letter (an initial: George W. Bush; z. B.).
 func isAbbrev(w string) bool {
-	if abbrevs[w] {
+	if len(w) <= maxAbbrevLen && abbrevs[w] {
 		return true
 	}
 	r, size := utf8.DecodeRuneInString(w)

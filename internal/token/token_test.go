@@ -1,6 +1,8 @@
 package token
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -158,5 +160,41 @@ func BenchmarkTokenize(b *testing.B) {
 	var buf []Token
 	for b.Loop() {
 		buf = Tokenize(text, buf[:0])
+	}
+}
+
+// The scanner tokenizes chunks of letters (ASCII and German umlauts, alone
+// or before a comma) without chunk; the result must be chunk's.
+func TestLetterChunksAsChunk(t *testing.T) {
+	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
+		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
+		strings.Repeat("x", MaxLen) + ",", "Größe", "ÄÖÜ", "Ä", "ß", "SSß", "Straße,", "ÜBER", "Über,", "äb", "Äb",
+		strings.Repeat("ä", MaxLen/2), strings.Repeat("Ö", MaxLen/2+1), strings.Repeat("ü", MaxLen/2) + ","} {
+		got := Tokenize(c, nil)
+		s := scanner{text: c, sentStart: true}
+		s.chunk(0, len(c), false)
+		if !slices.Equal(got, s.toks) {
+			t.Errorf("%.20q: Tokenize gives %v, chunk %v", c, got, s.toks)
+		}
+	}
+}
+
+// Random chunks of letters, umlauts and a little punctuation tokenize as
+// chunk does.
+func TestRandomChunksAsChunk(t *testing.T) {
+	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ü", "ß", "é", ",", ".", "1", "-", "'"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		c := b.String()
+		got := Tokenize(c, nil)
+		s := scanner{text: c, sentStart: true}
+		s.chunk(0, len(c), false)
+		if !slices.Equal(got, s.toks) {
+			t.Fatalf("%q: Tokenize gives %v, chunk %v", c, got, s.toks)
+		}
 	}
 }

@@ -66,6 +66,9 @@ type Model struct {
 	headEnds, modStarts gram3
 	cues                [6]map[string][]int32 // by selector field: id, role, kind, type, country, form
 	pool                sync.Pool
+	stemsOnce           sync.Once  // builds stems and posts (see scoring)
+	stems               []featStem // per feature
+	posts               []featPost // per feature
 }
 
 type topicInfo struct {
@@ -552,6 +555,9 @@ type scratch struct {
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
 	post     []postRef
+	hbuf     []partHit // hits of the current part
+	memo     *partMemo
+	cueMemo  *cueMemo
 }
 
 // part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
@@ -584,7 +590,8 @@ func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
 		raw:  make([]float64, nt), score: make([]float64, nt),
-		key: make([]byte, 0, 64),
+		key:  make([]byte, 0, 64),
+		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -729,43 +736,67 @@ func (m *Model) scan(s *scratch, words []Word) {
 	parts := s.parts
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		word := words[p.w].Text
-		text := word[p.start:p.end]
-		s.key = appendFold(s.key[:0], text)
-		folded := s.key
-		key := folded[:stemLen(folded)]
-		capital := isCapitalized(text)
-		if e := m.keys.find(key); e >= 0 {
-			en := &m.entries[e]
-			if len(en.phrases) > 0 {
-				if f, n := m.phrase(s, words, en, i, capital); f >= 0 {
-					s.hit(f, p.w, 1)
-					i += n - 1
-					continue
-				}
+		text := words[p.w].Text[p.start:p.end]
+		var e int32
+		var phr bool // phrases may start here
+		var hits []partHit
+		if sl := s.memo.get(text, p.name); sl != nil {
+			e, phr = sl.e, sl.phr
+			hits = s.hbuf[:0]
+			for k := range sl.nh {
+				hits = append(hits, partHit{sl.f[k], sl.w[k]})
 			}
-			hit := false
-			if capital {
-				for _, f := range en.cap {
-					if m.features[f].stemOK(folded) {
-						s.hit(f, p.w, 1)
-						hit = true
-					}
-				}
-			}
-			if !hit {
-				for _, f := range en.low {
-					if m.features[f].stemOK(folded) {
-						s.hit(f, p.w, 1)
-					}
-				}
-			}
-			continue
+			s.hbuf = hits
+		} else {
+			e, hits = m.part(s, text, p.name)
+			phr = e >= 0 && len(m.entries[e].phrases) > 0
+			s.memo.put(text, p.name, e, phr, hits)
 		}
-		if capital && !p.name && len(key) >= minCompound {
-			m.compound(s, folded, key, p.w)
+		if phr {
+			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
+				s.hit(f, p.w, 1)
+				i += n - 1
+				continue
+			}
+		}
+		for _, h := range hits {
+			s.hit(h.f, p.w, h.w)
 		}
 	}
+}
+
+// part returns the keyword entry of one part's key (-1 for none) and the
+// features the part hits on its own, as a keyword or, when its key is no
+// keyword, as a compound (in s.hbuf).
+func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
+	s.key = appendFold(s.key[:0], text)
+	folded := s.key
+	key := folded[:stemLen(folded)]
+	capital := isCapitalized(text)
+	s.hbuf = s.hbuf[:0]
+	fs, _ := m.scoring()
+	if e := m.keys.find(key); e >= 0 {
+		en := &m.entries[e]
+		if capital {
+			for _, f := range en.cap {
+				if m.stemMatch(fs, f, folded, false) {
+					s.hbuf = append(s.hbuf, partHit{f, 1})
+				}
+			}
+		}
+		if len(s.hbuf) == 0 {
+			for _, f := range en.low {
+				if m.stemMatch(fs, f, folded, false) {
+					s.hbuf = append(s.hbuf, partHit{f, 1})
+				}
+			}
+		}
+		return e, s.hbuf
+	}
+	if capital && !name && len(key) >= minCompound {
+		m.compound(s, fs, folded, key)
+	}
+	return -1, s.hbuf
 }
 
 // phrase returns the longest phrase starting at part i, and its length in
@@ -798,7 +829,8 @@ func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool)
 
 // compound counts the head and the modifier of a compound word whose key is
 // not a keyword: Waffenlieferungen → Lieferung (head) and Waffe (modifier).
-func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
+// It appends the hits to s.hbuf.
+func (m *Model) compound(s *scratch, fs []featStem, folded, key []byte) {
 	headHit := false
 	he, hs := int32(-1), len(key)
 	if m.headEnds.has(key[len(key)-3:]) {
@@ -808,8 +840,8 @@ func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
 		en := &m.entries[he]
 		for _, list := range [2][]int32{en.cap, en.low} {
 			for _, f := range list {
-				if m.features[f].head && m.features[f].stemOK(folded[hs:]) {
-					s.hit(f, w, headFactor)
+				if fs[f].head && m.stemMatch(fs, f, folded[hs:], false) {
+					s.hbuf = append(s.hbuf, partHit{f, headFactor})
 					headHit = true
 				}
 			}
@@ -827,9 +859,8 @@ func (m *Model) compound(s *scratch, folded, key []byte, w int32) {
 		en := &m.entries[me]
 		for _, list := range [2][]int32{en.cap, en.low} {
 			for _, f := range list {
-				ft := &m.features[f]
-				if ft.mod && (headHit || ft.modAlone) && ft.stemMatch(folded, true) {
-					s.hit(f, w, modFactor)
+				if ft := &fs[f]; ft.mod && (headHit || ft.modAlone) && m.stemMatch(fs, f, folded, true) {
+					s.hbuf = append(s.hbuf, partHit{f, modFactor})
 				}
 			}
 		}
@@ -842,6 +873,14 @@ func (m *Model) cue(s *scratch, c *Cue, ci int32) {
 	if c.Form == "deriv" {
 		w = derivFactor
 	}
+	sl := &s.cueMemo.slots[cueHash(c)%cueSize]
+	if sl.is(c) {
+		for _, f := range sl.f[:sl.nf] {
+			s.hit(f, -1-ci, w)
+		}
+		return
+	}
+	n := 0
 	vals := [6]string{c.ID, c.Role, c.Kind, c.Type, c.Country, c.Form}
 	for field, v := range vals {
 		if v == "" {
@@ -850,8 +889,18 @@ func (m *Model) cue(s *scratch, c *Cue, ci int32) {
 		for _, f := range m.cues[field][v] {
 			if m.features[f].sel.match(c) {
 				s.hit(f, -1-ci, w)
+				if n < cueHits {
+					sl.f[n] = f
+				}
+				n++
 			}
 		}
+	}
+	if n <= cueHits {
+		sl.sel = Selector{ID: c.ID, Type: c.Type, Form: c.Form, Kind: c.Kind, Country: c.Country, Role: c.Role}
+		sl.set, sl.nf = true, uint8(n)
+	} else {
+		sl.set = false
 	}
 }
 
@@ -867,8 +916,15 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // result turns the matched features into the sorted topics.
 func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic {
 	s.post = s.post[:0]
+	_, fp := m.scoring()
 	for _, f := range s.touched {
 		g := gain(float64(s.feat[f].mass))
+		if p := &fp[f]; p.topic >= 0 {
+			// the common case, one posting, without reading the feature
+			s.raw[p.topic] += p.weight * g
+			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
+			continue
+		}
 		ft := &m.features[f]
 		for _, p := range ft.post {
 			s.raw[p.topic] += p.weight * g
@@ -941,12 +997,7 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 			s.rankSlot[ev[i].rank] = -1
 			ev[i].weight = round3(ev[i].weight)
 		}
-		slices.SortFunc(ev, func(a, b evRef) int {
-			if c := cmp.Compare(b.weight, a.weight); c != 0 {
-				return c
-			}
-			return int(a.rank - b.rank)
-		})
+		sortEvidence(ev)
 	}
 	slab := make([]Evidence, len(s.ev))
 	for i, e := range s.ev {
@@ -1030,4 +1081,35 @@ func (t Topic) String() string {
 		fmt.Fprintf(&b, " %s×%d", e.Term, e.Count)
 	}
 	return b.String()
+}
+
+// evBefore orders evidence by weight, largest first, then by rank (unique
+// within a topic's evidence, so the order is total).
+func evBefore(a, b *evRef) bool {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c < 0
+	}
+	return a.rank < b.rank
+}
+
+// sortEvidence sorts a topic's evidence by evBefore: by insertion, as there
+// is little of it, else with slices.SortFunc.
+func sortEvidence(ev []evRef) {
+	if len(ev) > 24 {
+		slices.SortFunc(ev, func(a, b evRef) int {
+			if evBefore(&a, &b) {
+				return -1
+			}
+			if evBefore(&b, &a) {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(ev); i++ {
+		for j := i; j > 0 && evBefore(&ev[j], &ev[j-1]); j-- {
+			ev[j], ev[j-1] = ev[j-1], ev[j]
+		}
+	}
 }

@@ -1,0 +1,162 @@
+package tagger
+
+import "github.com/etikett-nlp/etikett/tagger/internal/match"
+
+// wordCache remembers what the gazetteer knows of recently seen token keys.
+// News text repeats its words (der, die, Regierung, the names of the day),
+// and the gazetteer's Bloom filter and key map are too large to stay in the
+// CPU cache; a small two-way set-associative table answers most tokens from
+// memory that does. It lives in the pooled scratch, so it is warm across
+// texts, and it only caches a pure function of the key: results are the
+// same with or without it.
+type wordCache struct {
+	slots [wcSize]wcSlot
+}
+
+const (
+	wcBits   = 12
+	wcSize   = 1 << wcBits
+	wcKeyMax = 26 // longer keys are not cached
+)
+
+// wcSlot is 64 bytes, one cache line. Besides the Word it holds what the
+// tagger reads of it for every token, so that the Word itself (elsewhere in
+// memory) is read only when a rule needs more.
+type wcSlot struct {
+	n   uint8 // key length + 1; 0 when empty
+	key [wcKeyMax]byte
+	tokInfo
+}
+
+// tokInfo is what the tagger keeps of a token's Word at once.
+type tokInfo struct {
+	bits  uint32 // Word.Bits, and bStartsName when its readings may begin a name
+	w     *match.Word
+	cands []match.Cand
+}
+
+// Word classes of the tagger's own, kept with the marked classes (see
+// classes.go) in scratch.bits, so that asking them does not read the Word.
+// The marked classes and any the gazetteer keeps itself must leave these
+// bits free (TestClassBitsDisjoint).
+const (
+	bStartsName uint32 = 1 << 20 // the token's readings may begin a name
+	bRole       uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
+	bDeriv      uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
+)
+
+func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
+	if w == nil {
+		return tokInfo{}
+	}
+	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
+	if g.StartsName(w.Cands) {
+		ti.bits |= bStartsName
+	}
+	if g.RoleOf(w) != "" {
+		ti.bits |= bRole
+	}
+	if w.Deriv.How != 0 {
+		ti.bits |= bDeriv
+	}
+	return ti
+}
+
+func (sl *wcSlot) is(key []byte) bool {
+	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
+}
+
+func wcHash(k []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range k {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h ^ h>>16
+}
+
+// word returns g.Word(key), from the cache when it can.
+func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word { return c.info(g, key).w }
+
+// info returns what the tagger keeps of g.Word(key), from the cache when it
+// can.
+func (c *wordCache) info(g *match.Gazetteer, key []byte) tokInfo {
+	if len(key) > wcKeyMax {
+		return infoOf(g, g.Word(key))
+	}
+	// Two-way set associative, least recently used out (see topic's
+	// partMemo).
+	set := c.slots[wcHash(key)&(wcSize-2):][:2]
+	if set[0].is(key) {
+		return set[0].tokInfo
+	}
+	if set[1].is(key) {
+		set[0], set[1] = set[1], set[0]
+		return set[0].tokInfo
+	}
+	ti := infoOf(g, g.Word(key))
+	set[1] = set[0]
+	sl := &set[0]
+	sl.n = uint8(len(key) + 1)
+	copy(sl.key[:], key)
+	sl.tokInfo = ti
+	return ti
+}
+
+// lookup returns what the gazetteer knows of a key (g.Word), through the
+// cache.
+func (s *scratch) lookup(key []byte) *match.Word { return s.wc.word(s.g, key) }
+
+// cands returns the readings of a key (g.Cands), through the cache.
+func (s *scratch) cands(key []byte) []match.Cand {
+	if w := s.lookup(key); w != nil {
+		return w.Cands
+	}
+	return nil
+}
+
+// compoundCache remembers Gazetteer.Compound for recent keys: a
+// capitalized long word is tried against every prefix length the prefix
+// table allows, one map probe each, and the same words come back in every
+// text. Like wordCache, it caches a pure function of the key.
+type compoundCache struct {
+	slots [ccSize]ccSlot
+}
+
+const (
+	ccSize   = 1 << 12
+	ccKeyMax = 54
+)
+
+// ccSlot is 64 bytes, one cache line.
+type ccSlot struct {
+	n     uint8 // key length + 1; 0 when empty
+	ok    bool
+	key   [ccKeyMax]byte
+	entry int32
+	len   int32
+}
+
+func (sl *ccSlot) is(key []byte) bool {
+	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
+}
+
+// compound returns g.Compound(key), from the cache when it can.
+func (c *compoundCache) compound(g *match.Gazetteer, key []byte) (int32, int, bool) {
+	if len(key) > ccKeyMax {
+		return g.Compound(key)
+	}
+	set := c.slots[wcHash(key)&(ccSize-2):][:2]
+	if set[0].is(key) {
+		return set[0].entry, int(set[0].len), set[0].ok
+	}
+	if set[1].is(key) {
+		set[0], set[1] = set[1], set[0]
+		return set[0].entry, int(set[0].len), set[0].ok
+	}
+	e, n, ok := g.Compound(key)
+	set[1] = set[0]
+	sl := &set[0]
+	sl.n, sl.ok, sl.entry, sl.len = uint8(len(key)+1), ok, e, int32(n)
+	copy(sl.key[:], key)
+	return e, n, ok
+}

@@ -1,0 +1,110 @@
+package tagger
+
+import (
+	"strings"
+
+	"github.com/etikett-nlp/etikett/lexicon"
+)
+
+// Per-text indexes and prefilters that spare the rules linear scans of the
+// mentions and hash lookups for most tokens.
+
+// mentionIndex finds the mentions that start at a token without scanning
+// them all: at[i] is 1 + the index in scratch.ments of the first mention
+// added that starts at token i (0: none), next[k] 1 + the index of the next
+// one after mention k. Mentions keep their index and start until
+// scratch.live compacts them, after the rules.
+type mentionIndex struct {
+	at   []int32
+	next []int32
+}
+
+func (x *mentionIndex) reset(ntoks int) {
+	if cap(x.at) < ntoks {
+		x.at = make([]int32, ntoks)
+	}
+	x.at = x.at[:ntoks]
+	clear(x.at)
+	x.next = x.next[:0]
+}
+
+// added records mention k, which starts at token start.
+func (x *mentionIndex) added(k int, start int32) {
+	x.next = append(x.next, 0)
+	p := &x.at[start]
+	for *p != 0 {
+		p = &x.next[*p-1]
+	}
+	*p = int32(k + 1)
+}
+
+// first returns the index of the first mention starting at token i, or -1.
+func (x *mentionIndex) first(i int) int { return int(x.at[i]) - 1 }
+
+// following returns the index of the next mention starting where mention k
+// does, or -1.
+func (x *mentionIndex) following(k int) int { return int(x.next[k]) - 1 }
+
+// wordFilter answers "certainly not in the set" for most words with one
+// bit probe, before a map of words is asked. A word's bit is chosen by its
+// length and its first and last bytes.
+type wordFilter struct{ bits [64]uint64 }
+
+func wfHash[S string | []byte](w S) uint32 {
+	if len(w) == 0 {
+		return 0
+	}
+	return (uint32(w[0])*31+uint32(w[len(w)-1]))*31 + uint32(len(w))
+}
+
+func (f *wordFilter) add(w string) {
+	h := wfHash(w) & 4095
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+func (f *wordFilter) may(w string) bool {
+	h := wfHash(w) & 4095
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+func (f *wordFilter) mayBytes(w []byte) bool {
+	h := wfHash(w) & 4095
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
+
+// filterOf returns a filter of the words of m.
+func filterOf(m map[string]bool) *wordFilter {
+	f := new(wordFilter)
+	for w := range m {
+		f.add(w)
+	}
+	return f
+}
+
+var (
+	geoPrefixFilter  = filterOf(geoPrefixes)
+	titleFilter      = filterOf(titles)
+	determinerFilter = filterOf(determiners)
+)
+
+// mayBeFirstName reports whether token i may be a key of Tagger.firstNames:
+// New marks the key of every first name in the gazetteer (bFirstName), so a
+// word token without the mark is none.
+func (s *scratch) mayBeFirstName(i int) bool {
+	return s.has(i, bFirstName) || !matchable(s.toks[i])
+}
+
+func (t *Tagger) hasFirstName(w string) bool {
+	_, ok := t.firstNames[w]
+	return ok
+}
+
+// firstNameAt is t.firstName(s.tokText(i)), asking the map only for tokens
+// that may be first names or are hyphenated (Hans-Peter).
+func (t *Tagger) firstNameAt(s *scratch, i int) (lexicon.FirstName, bool) {
+	w := s.tokText(i)
+	if !s.mayBeFirstName(i) && strings.IndexByte(w, '-') <= 0 {
+		return lexicon.FirstName{}, false
+	}
+	return t.firstName(w)
+}

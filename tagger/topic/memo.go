@@ -1,0 +1,119 @@
+package topic
+
+// partMemo remembers, for recently seen word parts, what scan found for
+// them on their own: the keyword entry of their key and the features they
+// hit (as a keyword or as a compound's head and modifier). News text
+// repeats its words, and folding, stemming and looking a part up in the
+// model's tables (too large to stay in the CPU cache) cost more than one
+// probe of this small two-way set-associative table. It lives in the pooled
+// scratch, so it stays warm across documents; it caches a pure function of
+// the part's text and name flag, so results are the same with or without
+// it.
+type partMemo struct {
+	slots [memoSize]memoSlot
+}
+
+const (
+	memoBits = 12
+	memoSize = 1 << memoBits
+	memoKey  = 29 // longer parts are not remembered
+	memoHits = 3  // parts hitting more features are not remembered
+)
+
+// memoSlot is 64 bytes, one cache line.
+type memoSlot struct {
+	n    uint8 // len(text) + 1; 0 when empty
+	name bool
+	nh   uint8
+	key  [memoKey]byte
+	e    int32
+	f    [memoHits]int32
+	w    [memoHits]float32
+	phr  bool // phrases start with entry e
+}
+
+// partHit is a feature a part hits on its own, and how much it counts.
+type partHit struct {
+	f int32
+	w float32
+}
+
+func memoHash(text string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(text); i++ {
+		h = (h ^ uint32(text[i])) * 16777619
+	}
+	return h ^ h>>16
+}
+
+func (sl *memoSlot) is(text string, name bool) bool {
+	return int(sl.n) == len(text)+1 && sl.name == name && string(sl.key[:len(text)]) == text
+}
+
+// get returns the slot remembering text, or nil. The table is two-way set
+// associative: a hit in the second slot of a set moves it to the first, and
+// put evicts the second, so that a rare word does not evict a frequent one.
+func (c *partMemo) get(text string, name bool) *memoSlot {
+	if len(text) > memoKey {
+		return nil
+	}
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	if set[0].is(text, name) {
+		return &set[0]
+	}
+	if set[1].is(text, name) {
+		set[0], set[1] = set[1], set[0]
+		return &set[0]
+	}
+	return nil
+}
+
+// put remembers what a part hits, when it fits.
+func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit) {
+	if len(text) > memoKey || len(hits) > memoHits {
+		return
+	}
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set[1] = set[0]
+	sl := &set[0]
+	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
+	copy(sl.key[:], text)
+	for i, h := range hits {
+		sl.f[i], sl.w[i] = h.f, h.w
+	}
+}
+
+// cueMemo remembers which cue rules the fields of an entity satisfy: a
+// text names the same entities again and again, and each cue asks up to six
+// maps. Like partMemo, it caches a pure function of the fields.
+type cueMemo struct {
+	slots [cueSize]cueSlot
+}
+
+const (
+	cueSize = 256
+	cueHits = 6 // cues satisfying more rules are not remembered
+)
+
+type cueSlot struct {
+	sel Selector // the cue's fields; Text plays no part
+	set bool
+	nf  uint8
+	f   [cueHits]int32
+}
+
+func cueHash(c *Cue) uint32 {
+	h := uint32(2166136261)
+	for _, v := range [...]string{c.ID, c.Type, c.Form, c.Kind, c.Country, c.Role} {
+		for i := 0; i < len(v); i++ {
+			h = (h ^ uint32(v[i])) * 16777619
+		}
+		h = (h ^ 0xff) * 16777619
+	}
+	return h ^ h>>16
+}
+
+func (sl *cueSlot) is(c *Cue) bool {
+	return sl.set && sl.sel.ID == c.ID && sl.sel.Type == c.Type && sl.sel.Form == c.Form &&
+		sl.sel.Kind == c.Kind && sl.sel.Country == c.Country && sl.sel.Role == c.Role
+}
