@@ -15,6 +15,7 @@
 package match
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +79,9 @@ type Gazetteer struct {
 	maxPre    int
 	heads     *strTable // stems of compound heads
 	starts    []bool    // word id → begins some name
+	wordCase  []uint8   // word id → the case requirements of its edges (see noteEdge)
+	inner     []uint64  // bit set of the nodes that have children
+	hasMore   []uint64  // bit set of the nodes in moreTerm
 	roleNames []string  // role categories, indexed by Word.role-1
 	nouns     *strTable // stems of common nouns
 
@@ -186,6 +190,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		g.words++
 		words[key] = w
 		g.starts = append(g.starts, false)
+		g.wordCase = append(g.wordCase, 0)
 		g.addCand(key, Cand{Word: w, How: Exact})
 		return w
 	}
@@ -210,6 +215,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 					g.nodes++
 					g.edges.put(ek, child, int(g.nodes))
 					g.term = append(g.term, -1)
+					g.noteEdge(node, w, cs)
 				}
 				node = child
 				if t.Kind != token.Word {
@@ -257,6 +263,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.noteMore()
 	g.markLexicon(lx)
 	for _, n := range lx.Nouns {
 		g.nouns.addString(stem.German(n.Word))
@@ -556,8 +563,15 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 		return dst
 	}
 	t := toks[k]
+	// Only the case requirements that edges of the word have, at the root
+	// or below it, are asked of the edge table.
+	shift, upTo := uint8(innerCases), uint8(2)<<t.Case-1
+	if node == 0 {
+		shift = 0
+	}
 	for _, c := range t.Cands {
-		for cs := uint8(0); cs <= t.Case; cs++ {
+		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
+			cs := uint8(bits.TrailingZeros8(cases))
 			child, ok := g.edges.get(edgeKey(node, c.Word, cs))
 			if !ok {
 				continue
@@ -565,18 +579,60 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 			if c.How != Declined {
 				if g.term[child] >= 0 {
 					terms := g.term[child : child+1]
-					if more := g.moreTerm[child]; more != nil {
-						terms = more
+					if g.hasMore[child/64]&(1<<(child%64)) != 0 {
+						terms = g.moreTerm[child]
 					}
 					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
 				}
 			}
-			if c.How != Genitive {
+			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 {
 				dst = g.walk(toks, k+1, child, dst)
 			}
 		}
 	}
 	return dst
+}
+
+// innerCases is the shift of the case requirements of a word's edges below
+// the root in Gazetteer.wordCase; those from the root are in the low bits.
+const innerCases = 3
+
+// noteEdge records the edge (node, word, cs) in the indexes that let walk
+// skip most lookups that would fail: the case requirements of the word's
+// edges (from the root and below it, see innerCases), and that node has
+// children. wordCase must have room for word, inner for node (see
+// sizeTrieIndex, or Compile, which grows them).
+func (g *Gazetteer) noteEdge(node, word uint32, cs uint8) {
+	if node == 0 {
+		g.wordCase[word] |= 1 << cs
+	} else {
+		g.wordCase[word] |= 1 << (innerCases + cs)
+	}
+	for int(node/64) >= len(g.inner) {
+		g.inner = append(g.inner, 0)
+	}
+	g.inner[node/64] |= 1 << (node % 64)
+}
+
+// sizeTrieIndex makes room in the indexes of noteEdge for a trie of nodes
+// nodes over words words, and hasMore.
+func (g *Gazetteer) sizeTrieIndex(words, nodes int) {
+	g.wordCase = make([]uint8, words)
+	g.inner = make([]uint64, (nodes+63)/64)
+	g.hasMore = make([]uint64, (nodes+63)/64)
+}
+
+// noteMore fills hasMore from moreTerm, so that walk asks the map only for
+// the nodes in it.
+func (g *Gazetteer) noteMore() {
+	n := (int(g.nodes) + 63) / 64
+	if len(g.inner) < n {
+		g.inner = append(g.inner, make([]uint64, n-len(g.inner))...)
+	}
+	g.hasMore = make([]uint64, n)
+	for node := range g.moreTerm {
+		g.hasMore[node/64] |= 1 << (node % 64)
+	}
 }
 
 // Deriv looks up a derived word (adjective or inhabitant noun) by key.
