@@ -14,7 +14,7 @@ type wordCache struct {
 }
 
 const (
-	wcBits   = 12
+	wcBits   = 13
 	wcSize   = 1 << wcBits
 	wcKeyMax = 26 // longer keys are not cached
 )
