@@ -264,6 +264,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		}
 	}
 	g.noteMore()
+	g.edges.setTerms(g.term)
 	g.markLexicon(lx)
 	for _, n := range lx.Nouns {
 		g.nouns.addString(stem.German(n.Word))
@@ -572,12 +573,12 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 	for _, c := range t.Cands {
 		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
 			cs := uint8(bits.TrailingZeros8(cases))
-			child, ok := g.edges.get(edgeKey(node, c.Word, cs))
+			child, term, ok := g.edges.getTerm(edgeKey(node, c.Word, cs))
 			if !ok {
 				continue
 			}
 			if c.How != Declined {
-				if g.term[child] >= 0 {
+				if term >= 0 {
 					terms := g.term[child : child+1]
 					if g.hasMore[child/64]&(1<<(child%64)) != 0 {
 						terms = g.moreTerm[child]

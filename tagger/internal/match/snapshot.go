@@ -697,7 +697,7 @@ func (g *Gazetteer) readTrie(r *snap.Reader, pre *prealloc) (lim limits) {
 		g.term[node] = int32(term) - 1
 		lim.entry = max(lim.entry, int(term))
 	}
-	g.edges.placeAll(keys, children)
+	g.edges.placeAll(keys, children, g.term)
 	nm := r.Len(2)
 	for range nm {
 		node := r.Uvarint()
