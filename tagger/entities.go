@@ -211,7 +211,7 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 		// wins (FC Bayern München … Bayern), else the context may say which
 		// type.
 		for _, e := range h.Terms {
-			if t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, i) {
+			if !t.is(e, efAmbigNoun) && s.namedOtherwise(e, i) {
 				return e, chooseContext
 			}
 		}
@@ -225,14 +225,13 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	}
 	var fallback int32 = -1
 	for _, e := range h.Terms {
-		ent := t.g.Entries[e]
-		if ent.Ambig == "" || words > 1 {
+		if !t.is(e, efAmbig) || words > 1 {
 			return e, chooseYes
 		}
 		// Another reading of the same name: a place that is also a
 		// person's name stays a place (Washington), but an organization
 		// named after a person (Müller, Porsche) needs context.
-		if ent.Ambig != "noun" && !(ent.Ambig == lexicon.PER && ent.Type == lexicon.ORG) {
+		if !t.is(e, efAmbigNoun|efOrgNamedAfter) {
 			if fallback < 0 {
 				fallback = e
 			}
@@ -395,7 +394,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 // also ordinary nouns (Bahn, Union) are not taken there.
 func (t *Tagger) choosePart(h match.Hit) int32 {
 	for _, e := range h.Terms {
-		if t.g.Entries[e].Ambig != "noun" {
+		if !t.is(e, efAmbigNoun) {
 			return e
 		}
 	}
@@ -557,7 +556,7 @@ func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
 		return false // asked first: it reads no entry
 	}
 	for _, e := range h.Terms {
-		if t.g.Entries[e].Type == lexicon.PER {
+		if t.is(e, efPER) {
 			return false
 		}
 	}
@@ -725,7 +724,7 @@ func (t *Tagger) resolveAlternatives(s *scratch) {
 	for _, a := range s.alts {
 		m := &s.ments[a.ment]
 		for _, e := range a.terms {
-			if e != m.entry && t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, int(m.start)) {
+			if e != m.entry && !t.is(e, efAmbigNoun) && s.namedOtherwise(e, int(m.start)) {
 				m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
 				break
 			}

@@ -1095,7 +1095,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 			continue
 		}
 		hits := t.g.Hits([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0])
-		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.g.Entries[hits[0].Terms[0]].Ambig != "" {
+		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.is(hits[0].Terms[0], efAmbig) {
 			continue
 		}
 		s.dropMentions(i, i+2)
@@ -1237,7 +1237,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		s.hits = t.g.Hits([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0])
 		for _, h := range s.hits {
 			for _, e := range h.Terms {
-				if ent := t.g.Entries[e]; ent.Type == lexicon.LOC && ent.Ambig != "noun" {
+				if t.facts[e]&(efLOC|efAmbigNoun) == efLOC {
 					return true
 				}
 			}
