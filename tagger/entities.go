@@ -694,7 +694,7 @@ func (s *scratch) contextType(i int) string {
 		case "in", "nach", "aus", "nahe":
 			return lexicon.LOC
 		}
-	case s.role(i-1) != "" && s.isCapWord(i-1), titles[s.tokText(i-1)]:
+	case s.role(i-1) != "" && s.isCapWord(i-1), s.isTitle(i - 1):
 		return lexicon.PER
 	}
 	return ""

@@ -62,30 +62,10 @@ func (f *wordFilter) add(w string) {
 	f.bits[h/64] |= 1 << (h % 64)
 }
 
-func (f *wordFilter) may(w string) bool {
-	h := wfHash(w) & 4095
-	return f.bits[h/64]&(1<<(h%64)) != 0
-}
-
 func (f *wordFilter) mayBytes(w []byte) bool {
 	h := wfHash(w) & 4095
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
-
-// filterOf returns a filter of the words of m.
-func filterOf(m map[string]bool) *wordFilter {
-	f := new(wordFilter)
-	for w := range m {
-		f.add(w)
-	}
-	return f
-}
-
-var (
-	geoPrefixFilter  = filterOf(geoPrefixes)
-	titleFilter      = filterOf(titles)
-	determinerFilter = filterOf(determiners)
-)
 
 // mayBeFirstName reports whether token i may be a key of Tagger.firstNames:
 // New marks the key of every first name in the gazetteer (bFirstName), so a

@@ -139,11 +139,11 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 	}
 	// A word that is part of some lexicon name but not of a name here
 	// (Air, Oil, Games) counts as unknown.
-	if titles[s.tokText(i)] {
+	if s.isTitle(i) {
 		return false // Miss Parker
 	}
 	const thing = bNotSurname | bOrgSuffix | bLegal
-	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^thing != 0) {
+	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^(thing|bListed) != 0) {
 		return false
 	} else if w != nil && w.Bits&thing != 0 {
 		return true // a word that ends names of things: School, Band, Hotel
@@ -642,7 +642,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titleFilter.may(s.tokText(i-1)) && titles[s.tokText(i-1)])
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || s.isTitle(i-1))
 	var fn lexicon.FirstName
 	isFirst := false
 	if s.has(i, bFirstName) || s.toks[i].Flags&token.Hyphen != 0 {
@@ -1038,9 +1038,12 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i+1 < n; i++ {
+		if !s.has(i, bGeoPrefix) {
+			continue // none of the cases below (see markWords)
+		}
 		first := i + 1 // the name's first word
 		switch text := s.tokText(i); {
-		case geoPrefixFilter.may(text) && geoPrefixes[text]:
+		case geoPrefixes[text]:
 		case text == "St." && s.toks[i].Kind == token.Abbrev:
 		case text == "St" && s.tokText(i+1) == "." && i+2 < n:
 			first = i + 2
@@ -1203,6 +1206,13 @@ func (s *scratch) endsMentionAt(k, end int) bool {
 	return false
 }
 
+// knows reports whether the gazetteer knows token i for more than the
+// classes of bListed.
+func (s *scratch) knows(i int) bool {
+	w := s.info[i]
+	return w != nil && (w.Cands != nil || w.Deriv.How != 0 || s.bits[i]&bRole != 0 || w.Bits&^bListed != 0)
+}
+
 // isKnownWord reports a word the lexicon or rules know as something else:
 // a role word, a derived word, a function word.
 func (t *Tagger) isKnownWord(s *scratch, i int) bool {
@@ -1340,7 +1350,7 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 			continue
 		}
 		text := s.tokText(i)
-		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.info[i] != nil || tok.Flags&token.Digit != 0 {
+		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.knows(i) || tok.Flags&token.Digit != 0 {
 			continue
 		}
 		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal || isQuantity(s.key(i-1))) {
@@ -1412,7 +1422,7 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 		return !t.g.StartsName(s.info[i].Cands)
 	}
 	key := s.key(i)
-	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits != 0 || t.g.StartsName(s.info[i].Cands)) {
+	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits&^bListed != 0 || t.g.StartsName(s.info[i].Cands)) {
 		return false
 	}
 	w := s.lookup(key[:len(key)-1])
@@ -1446,8 +1456,11 @@ var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": 
 	"keine": true, "diese": true, "dieser": true, "diesen": true, "jede": true, "jeder": true, "alle": true}
 
 func (s *scratch) afterDeterminer(i int) bool {
-	return i > 0 && determinerFilter.mayBytes(s.key(i-1)) && determiners[string(s.key(i-1))]
+	return i > 0 && s.has(i-1, bDeterminer)
 }
+
+// isTitle reports whether token i is one of the titles.
+func (s *scratch) isTitle(i int) bool { return s.has(i, bTitle) && titles[s.tokText(i)] }
 
 // isQuantity reports number words that precede units: Millionen TEU.
 // numberWords are numbers written as words.
