@@ -703,6 +703,9 @@ func (s *scratch) contextType(i int) string {
 // hasNounSuffix reports a word with an ending typical of German common
 // nouns (Zahlung, Freiheit, Gesellschaft).
 func hasNounSuffix(key []byte) bool {
+	if !nounEnds.mayEnd(key) {
+		return false
+	}
 	for _, suf := range nounSuffixes {
 		if len(key) > len(suf)+2 && hasSuffix(key, suf) {
 			return true

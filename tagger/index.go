@@ -88,3 +88,32 @@ func (t *Tagger) firstNameAt(s *scratch, i int) (lexicon.FirstName, bool) {
 	}
 	return t.firstName(w)
 }
+
+// suffixList is a list of word endings with the set of their last bytes,
+// so that a key ending in none of those bytes skips the list.
+type suffixList struct{ last [256]bool }
+
+func suffixesOf(list []string) *suffixList {
+	l := new(suffixList)
+	for _, suf := range list {
+		if suf == "" {
+			l.last = [256]bool{}
+			for b := range l.last {
+				l.last[b] = true
+			}
+			return l
+		}
+		l.last[suf[len(suf)-1]] = true
+	}
+	return l
+}
+
+// mayEnd reports whether key may end with one of the suffixes.
+func (l *suffixList) mayEnd(key []byte) bool { return len(key) > 0 && l.last[key[len(key)-1]] }
+
+var (
+	streetEnds   = suffixesOf(streetSuffixes)
+	toponymEnds  = suffixesOf(toponymSuffixes)
+	landmarkEnds = suffixesOf(landmarkSuffixes)
+	nounEnds     = suffixesOf(nounSuffixes)
+)

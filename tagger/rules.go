@@ -970,7 +970,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			}
 			continue
 		}
-		if s.toks[i].Flags&token.Hyphen == 0 {
+		if s.toks[i].Flags&token.Hyphen == 0 && streetEnds.mayEnd(key) {
 			for _, suf := range streetSuffixes {
 				if len(key) > len(suf)+2 && hasSuffix(key, suf) && !genericStreets[string(key)] {
 					end := i + 1
@@ -1017,7 +1017,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			continue
 		}
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
-			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
+			toponymEnds.mayEnd(key) && utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
 			for _, suf := range toponymSuffixes {
 				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.isNoun(s, i) {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
@@ -1284,6 +1284,9 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
+	if !landmarkEnds.mayEnd(key) {
+		return false
+	}
 	ends := false
 	for _, suf := range landmarkSuffixes {
 		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
@@ -1304,6 +1307,9 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 
 // isStreet reports a word with a street ending: Jehudastraße.
 func isStreet(key []byte) bool {
+	if !streetEnds.mayEnd(key) {
+		return false
+	}
 	for _, suf := range streetSuffixes {
 		if len(key) > len(suf) && hasSuffix(key, suf) {
 			return true
