@@ -45,6 +45,7 @@ type scratch struct {
 	surFilter wordFilter   // keys of corefSurnames' surnames
 	dropped   []bool       // live's marks, per mention
 	cc        *compoundCache
+	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -104,7 +105,7 @@ func (t *Tagger) entities(s *scratch) {
 	s.info = s.info[:0]
 	s.bits = s.bits[:0]
 	if s.wc == nil {
-		s.wc, s.cc = new(wordCache), new(compoundCache)
+		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
 	for i, tok := range s.toks {
 		var ti tokInfo
@@ -145,7 +146,7 @@ func (t *Tagger) entities(s *scratch) {
 // names tries the gazetteer at token i and records the longest acceptable
 // name. It returns the number of tokens taken.
 func (t *Tagger) names(s *scratch, i int) int {
-	s.hits = t.g.Hits(s.mtoks[i:], s.hits[:0])
+	s.hits = t.g.HitsCached(s.mtoks[i:], s.hits[:0], s.ec)
 	for _, h := range s.hits {
 		if h.N == 1 && (t.afterFirstName(s, i, h) || t.beforeSurname(s, i, h)) {
 			continue // Lars Müller, Paris Hilton: a person, not the company or city
@@ -358,7 +359,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		if s.parts[p].Cands == nil {
 			continue
 		}
-		s.hits = t.g.Hits(s.parts[p:], s.hits[:0])
+		s.hits = t.g.HitsCached(s.parts[p:], s.hits[:0], s.ec)
 		for _, h := range s.hits {
 			e := t.choosePart(h)
 			if e < 0 {

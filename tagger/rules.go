@@ -1097,7 +1097,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 		if cands == nil {
 			continue
 		}
-		hits := t.g.Hits([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0])
+		hits := t.g.HitsCached([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0], s.ec)
 		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.is(hits[0].Terms[0], efAmbig) {
 			continue
 		}
@@ -1244,7 +1244,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		if cands == nil {
 			return false
 		}
-		s.hits = t.g.Hits([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0])
+		s.hits = t.g.HitsCached([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0], s.ec)
 		for _, h := range s.hits {
 			for _, e := range h.Terms {
 				if t.facts[e]&(efLOC|efAmbigNoun) == efLOC {

@@ -546,9 +546,13 @@ type Hit struct {
 }
 
 // Hits appends to dst every name that starts at toks[0], longest first.
-func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit {
+func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit { return g.HitsCached(toks, dst, nil) }
+
+// HitsCached is Hits that looks up the trie's edges through c, a cache of
+// one goroutine's recent lookups in this gazetteer (nil for none).
+func (g *Gazetteer) HitsCached(toks []Tok, dst []Hit, c *EdgeCache) []Hit {
 	start := len(dst)
-	dst = g.walk(toks, 0, 0, dst)
+	dst = g.walk(toks, 0, 0, dst, c)
 	// Longest first (insertion sort: there are few).
 	h := dst[start:]
 	for i := 1; i < len(h); i++ {
@@ -559,7 +563,7 @@ func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit {
 	return dst
 }
 
-func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
+func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCache) []Hit {
 	if k >= len(toks) || k >= g.maxLen {
 		return dst
 	}
@@ -573,7 +577,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 	for _, c := range t.Cands {
 		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
 			cs := uint8(bits.TrailingZeros8(cases))
-			child, term, ok := g.edges.getTerm(edgeKey(node, c.Word, cs))
+			child, term, ok := g.edge(ec, edgeKey(node, c.Word, cs))
 			if !ok {
 				continue
 			}
@@ -587,11 +591,46 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
 				}
 			}
 			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 {
-				dst = g.walk(toks, k+1, child, dst)
+				dst = g.walk(toks, k+1, child, dst, ec)
 			}
 		}
 	}
 	return dst
+}
+
+// EdgeCache remembers a goroutine's recent edge lookups in one gazetteer
+// (see HitsCached): names and the words that begin them come back in every
+// text, and the edge table is too large to stay in the CPU cache. It is
+// direct-mapped; a slot holds an edge key with its child and first entry,
+// or edgeAbsent as the child of a key that is no edge. The zero value is
+// empty; it must not be shared between goroutines or gazetteers.
+type EdgeCache struct {
+	slots [1 << edgeCacheBits]edgeSlot
+}
+
+const (
+	edgeCacheBits = 12
+	edgeAbsent    = ^uint32(0) // child of a cached miss; a slot with child 0 is empty
+)
+
+// edge looks up edge key through c, when c is not nil.
+func (g *Gazetteer) edge(c *EdgeCache, key uint64) (child uint32, term int32, ok bool) {
+	if c == nil {
+		return g.edges.getTerm(key)
+	}
+	sl := &c.slots[(key*0x9e3779b97f4a7c15)>>(64-edgeCacheBits)]
+	if sl.key == key && sl.child != 0 {
+		if sl.child == edgeAbsent {
+			return 0, -1, false
+		}
+		return sl.child, sl.term, true
+	}
+	child, term, ok = g.edges.getTerm(key)
+	sl.key, sl.child, sl.term = key, child, term
+	if !ok {
+		sl.child = edgeAbsent
+	}
+	return child, term, ok
 }
 
 // innerCases is the shift of the case requirements of a word's edges below

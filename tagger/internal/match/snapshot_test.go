@@ -83,16 +83,24 @@ func equalLookups(t *testing.T, want, got *Gazetteer, keys []string) {
 		assert.Equal(t, want.IsHead(key), got.IsHead(key), "IsHead(%q)", k)
 		assert.Equal(t, want.Role(key), got.Role(key), "Role(%q)", k)
 	}
-	// Names of two and three tokens, in every case.
-	for i := range keys {
-		for n := 1; n <= 3 && i+n <= len(keys); n++ {
-			for cs := uint8(0); cs <= allCaps; cs++ {
-				var t1, t2 []Tok
-				for _, k := range keys[i : i+n] {
-					t1 = append(t1, Tok{Cands: want.Cands([]byte(k)), Case: cs})
-					t2 = append(t2, Tok{Cands: got.Cands([]byte(k)), Case: cs})
+	// Names of two and three tokens, in every case; HitsCached answers
+	// alike with a cold cache and a warm one.
+	ec := new(EdgeCache)
+	for pass := range 2 {
+		for i := range keys {
+			for n := 1; n <= 3 && i+n <= len(keys); n++ {
+				for cs := uint8(0); cs <= allCaps; cs++ {
+					var t1, t2 []Tok
+					for _, k := range keys[i : i+n] {
+						t1 = append(t1, Tok{Cands: want.Cands([]byte(k)), Case: cs})
+						t2 = append(t2, Tok{Cands: got.Cands([]byte(k)), Case: cs})
+					}
+					hits := want.Hits(t1, nil)
+					if pass == 0 {
+						assert.Equal(t, hits, got.Hits(t2, nil), "Hits(%q)", keys[i:i+n])
+					}
+					assert.Equal(t, hits, got.HitsCached(t2, nil, ec), "HitsCached(%q), pass %d", keys[i:i+n], pass)
 				}
-				assert.Equal(t, want.Hits(t1, nil), got.Hits(t2, nil), "Hits(%q)", keys[i:i+n])
 			}
 		}
 	}
