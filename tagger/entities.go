@@ -46,6 +46,7 @@ type scratch struct {
 	dropped   []bool       // live's marks, per mention
 	cc        *compoundCache
 	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
+	caps      []int32          // the tokens for which isCapWord holds, in order
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -107,7 +108,11 @@ func (t *Tagger) entities(s *scratch) {
 	if s.wc == nil {
 		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
+	s.caps = s.caps[:0]
 	for i, tok := range s.toks {
+		if s.isCapWord(i) {
+			s.caps = append(s.caps, int32(i))
+		}
 		var ti tokInfo
 		if matchable(tok) {
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))

@@ -22,8 +22,8 @@ func (t *Tagger) rules(s *scratch) {
 	t.placesAsPeople(s, covered)
 	// Unknown people.
 	for i := 0; i < n; i++ {
-		if covered[i] {
-			continue
+		if covered[i] || !s.isCapWord(i) && s.toks[i].Kind != token.Abbrev {
+			continue // person finds nothing there
 		}
 		if end := t.person(s, i, covered); end > i {
 			s.dropMentions(i, end)
@@ -190,8 +190,8 @@ var orgSuffixes = func() map[string]bool {
 func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
-		if covered[i] {
-			continue
+		if covered[i] || !s.has(i, bClub|bOrgSuffix) {
+			continue // every case below asks one of these classes
 		}
 		text := s.tokText(i)
 		if s.has(i, bClub) && clubPrefixes[text] && i+1 < n && s.isCapWord(i+1) {
@@ -348,6 +348,9 @@ var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konze
 func (t *Tagger) organizations(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
+		if !s.has(i, bLegal|bOrgHead) {
+			continue // both cases below ask one of these classes
+		}
 		text := s.tokText(i)
 		if s.has(i, bLegal) && legalForms[text] && i > 0 && s.isCapWord(i-1) {
 			start := i - 1
@@ -846,8 +849,9 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			m.entry, m.name, m.rule = p.entry, p.name, "coref"
 		}
 	}
-	for i := range s.toks {
-		if covered[i] || !s.isCapWord(i) {
+	for _, ci := range s.caps {
+		i := int(ci)
+		if covered[i] {
 			continue
 		}
 		k := s.key(i)
@@ -952,8 +956,11 @@ var toponymSuffixes = []string{"ingen", "hausen", "heim", "dorf", "bach", "burg"
 // preposition of place.
 func (t *Tagger) places(s *scratch, covered []bool) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.isCapWord(i) {
+	// Over the capitalized words only: where a case takes the next word
+	// too (Bad Schussenried), it marks it covered.
+	for _, ci := range s.caps {
+		i := int(ci)
+		if covered[i] {
 			continue
 		}
 		key := s.key(i)
@@ -994,7 +1001,6 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			s.dropMentions(i, end)
 			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "spa-town"})
 			covered[i], covered[i+1] = true, true
-			i++
 			continue
 		}
 		// Motorways: A 7, A1.
