@@ -51,6 +51,15 @@ var asciiClass = func() (t [128]uint8) {
 	return
 }()
 
+// asciiLower marks the bytes of class clLower, for the scanner's tight
+// loop over a run of them.
+var asciiLower = func() (t [256]bool) {
+	for c := range asciiClass {
+		t[c] = asciiClass[c] == clLower
+	}
+	return
+}()
+
 // runeAt decodes the rune at i.
 func (s *scanner) runeAt(i int) (rune, int) {
 	if c := s.text[i]; c < utf8.RuneSelf {
@@ -161,7 +170,14 @@ func (s *scanner) run() {
 		for j < n {
 			c := text[j]
 			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
+				cl := asciiClass[c]
+				if cl == clLower {
+					// Most bytes: a run of them in a loop of its own.
+					for j++; j < n && asciiLower[text[j]]; j++ {
+					}
+					continue
+				}
+				switch cl {
 				case clSpace:
 					goto end
 				case clUpper:
