@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -195,6 +196,38 @@ func TestRandomChunksAsChunk(t *testing.T) {
 		s.chunk(0, len(c), false)
 		if !slices.Equal(got, s.toks) {
 			t.Fatalf("%q: Tokenize gives %v, chunk %v", c, got, s.toks)
+		}
+	}
+}
+
+// appendKeyRef is AppendKey rune by rune, as it was before its ASCII fast
+// path.
+func appendKeyRef(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\u00ad':
+		case r == '’':
+			dst = append(dst, '\'')
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, "\uFFFD"...)
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
+func TestAppendKey(t *testing.T) {
+	for _, s := range []string{"", "Nato", "NATO-Gipfel", "Müller", "ÄRGER", "Scholz’", "Bundes\u00adtag",
+		"a\xffb", "\xc3", "Ⱥbc", "İstanbul", "ABCdef123 ,.", "straße", "x’Y\u00adZ"} {
+		for _, prefix := range []string{"", "key:"} {
+			want := appendKeyRef([]byte(prefix), s)
+			got := AppendKey([]byte(prefix), s)
+			if string(got) != string(want) {
+				t.Errorf("AppendKey(%q, %q) = %q, want %q", prefix, s, got, want)
+			}
 		}
 	}
 }
