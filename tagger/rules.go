@@ -64,8 +64,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		}
 		// Mercedes 208, Boeing 747: a product of the company, not the
 		// company (but Porsche 2024 is a year).
-		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.entries[m.entry].Kind == "company" &&
-			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
+		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.toks[m.end].Kind == token.Number &&
+			s.entries[m.entry].Kind == "company" && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
 			strings.Trim(s.tokText(int(m.end)), "0123456789") == "" && // not a lap time: Mercedes 1:43,754
 			!(int(m.end)+1 < n && (s.has(int(m.end)+1, bNotName) || isQuantity(s.key(int(m.end)+1)))) { // Ebay 15 Prozent
 			continue
