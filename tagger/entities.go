@@ -28,6 +28,7 @@ type scratch struct {
 	pending   []mention // ambiguous names waiting for a second reading
 	known     map[int32]bool
 	entries   []*lexicon.Entry
+	facts     []entryFacts // Tagger.facts
 	covered   []bool
 	surnames  map[string]person
 	words     []topic.Word
@@ -103,6 +104,7 @@ func (t *Tagger) entities(s *scratch) {
 	g := t.g
 	s.g = g
 	s.entries = g.Entries
+	s.facts = t.facts
 	s.info = s.info[:0]
 	s.bits = s.bits[:0]
 	if s.wc == nil {
@@ -177,8 +179,8 @@ func (t *Tagger) names(s *scratch, i int) int {
 			s.alts = append(s.alts, alternative{ment: len(s.ments), terms: h.Terms})
 		}
 		start := i
-		if ent := t.g.Entries[e]; h.N > 1 && ent.Type == lexicon.PER && s.toks[i].Kind == token.Word && s.role(i) != "" &&
-			!strings.HasPrefix(ent.Name, s.tokText(i)+" ") {
+		if h.N > 1 && t.is(e, efPER) && s.toks[i].Kind == token.Word && s.role(i) != "" &&
+			!strings.HasPrefix(t.g.Entries[e].Name, s.tokText(i)+" ") {
 			start++ // Papst Franziskus, Kaiser Franz Joseph: the title is no part of the name
 		}
 		s.add(mention{start: int32(start), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
@@ -427,7 +429,7 @@ func (t *Tagger) resolvePending(s *scratch) {
 
 func (s *scratch) add(m mention) {
 	if m.entry >= 0 && m.typ == "" {
-		m.typ = s.entries[m.entry].Type
+		m.typ = s.typeOf(m.entry)
 	}
 	if m.bend == 0 {
 		m.bstart = s.toks[m.start].Start
@@ -734,7 +736,7 @@ func (t *Tagger) resolveAlternatives(s *scratch) {
 		m := &s.ments[a.ment]
 		for _, e := range a.terms {
 			if e != m.entry && !t.is(e, efAmbigNoun) && s.namedOtherwise(e, int(m.start)) {
-				m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
+				m.entry, m.typ, m.rule = e, s.typeOf(e), "discourse"
 				break
 			}
 		}

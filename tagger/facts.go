@@ -14,7 +14,14 @@ const (
 	efOrgNamedAfter                        // an organization named after a person: Ambig == PER, Type == ORG
 	efPER                                  // Type == PER
 	efLOC                                  // Type == LOC
+
+	// The upper three bits hold the index of the entry's type in
+	// typeNames, or 0 for another type (which is read from the entry).
+	efTypeShift = 5
 )
+
+// typeNames are the entry types facts know, by index.
+var typeNames = [...]string{1: lexicon.PER, 2: lexicon.ORG, 3: lexicon.LOC, 4: lexicon.OTH}
 
 // factsOf returns the facts of each entry.
 func factsOf(entries []*lexicon.Entry) []entryFacts {
@@ -42,7 +49,20 @@ func factsOfEntry(e *lexicon.Entry) entryFacts {
 	case lexicon.LOC:
 		f |= efLOC
 	}
+	for k, typ := range typeNames {
+		if k > 0 && typ == e.Type {
+			f |= entryFacts(k) << efTypeShift
+		}
+	}
 	return f
+}
+
+// typeOf returns the type of entry e.
+func (s *scratch) typeOf(e int32) string {
+	if k := s.facts[e] >> efTypeShift; k != 0 {
+		return typeNames[k]
+	}
+	return s.entries[e].Type
 }
 
 // is reports whether entry e has one of the facts of f.

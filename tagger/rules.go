@@ -816,7 +816,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		}
 		typ := m.typ
 		if m.entry >= 0 {
-			typ = t.g.Entries[m.entry].Type
+			typ = s.typeOf(m.entry)
 		}
 		if typ != lexicon.PER {
 			continue
