@@ -39,7 +39,7 @@ type scratch struct {
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
-	evidence  map[int32]evidence
+	evidence  evidenceTable
 	nouns     []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
 	wc        *wordCache
 	mx        mentionIndex // the mentions starting at each token
@@ -71,7 +71,7 @@ func (s *scratch) reset(text string) {
 	s.ments = s.ments[:0]
 	s.drops = s.drops[:0]
 	s.alts = s.alts[:0]
-	clear(s.evidence)
+	s.evidence.reset()
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
 	s.mx.reset(len(s.toks))
@@ -451,10 +451,7 @@ type evidence struct {
 }
 
 func (s *scratch) noteEvidence(m mention) {
-	if s.evidence == nil {
-		s.evidence = map[int32]evidence{}
-	}
-	ev, ok := s.evidence[m.entry]
+	ev, ok := s.evidence.slot(m.entry)
 	if !ok {
 		ev.tok = -1
 	}
@@ -466,13 +463,12 @@ func (s *scratch) noteEvidence(m mention) {
 	case string(s.key(int(ev.tok))) != string(s.key(int(m.start))):
 		ev.mixed = true
 	}
-	s.evidence[m.entry] = ev
 }
 
 // namedOtherwise reports whether the text names entity e other than by the
 // word at token i.
 func (s *scratch) namedOtherwise(e int32, i int) bool {
-	ev, ok := s.evidence[e]
+	ev, ok := s.evidence.get(e)
 	if !ok {
 		return false
 	}

@@ -117,3 +117,84 @@ var (
 	landmarkEnds = suffixesOf(landmarkSuffixes)
 	nounEnds     = suffixesOf(nounSuffixes)
 )
+
+// evidenceTable maps entries to their evidence in one text: open
+// addressing with linear probing, at most half full, cleared per text. A
+// text names a few dozen entities, and a Go map cost more per mention.
+type evidenceTable struct {
+	slots []evidenceSlot // a power of two long; entry 0 marks an empty slot
+	n     int
+}
+
+type evidenceSlot struct {
+	entry int32 // the entry + 1
+	ev    evidence
+}
+
+const evidenceMin = 64
+
+// reset empties the table, shrinking it when a long text grew it.
+func (t *evidenceTable) reset() {
+	if len(t.slots) != evidenceMin {
+		t.slots = make([]evidenceSlot, evidenceMin)
+	} else {
+		clear(t.slots)
+	}
+	t.n = 0
+}
+
+func (t *evidenceTable) home(e int32) int {
+	return int(uint32(e)*0x9e3779b1>>16) & (len(t.slots) - 1)
+}
+
+// get returns the evidence of entry e, if there is some.
+func (t *evidenceTable) get(e int32) (evidence, bool) {
+	if len(t.slots) == 0 {
+		return evidence{}, false
+	}
+	mask := len(t.slots) - 1
+	for j := t.home(e); ; j = (j + 1) & mask {
+		switch t.slots[j].entry {
+		case 0:
+			return evidence{}, false
+		case e + 1:
+			return t.slots[j].ev, true
+		}
+	}
+}
+
+// slot returns the evidence of entry e to update, adding an empty one
+// (ok false) when there is none.
+func (t *evidenceTable) slot(e int32) (ev *evidence, ok bool) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := len(t.slots) - 1
+	for j := t.home(e); ; j = (j + 1) & mask {
+		sl := &t.slots[j]
+		switch sl.entry {
+		case 0:
+			sl.entry = e + 1
+			t.n++
+			return &sl.ev, false
+		case e + 1:
+			return &sl.ev, true
+		}
+	}
+}
+
+func (t *evidenceTable) grow() {
+	old := t.slots
+	t.slots = make([]evidenceSlot, max(evidenceMin, 2*len(old)))
+	mask := len(t.slots) - 1
+	for _, sl := range old {
+		if sl.entry == 0 {
+			continue
+		}
+		j := t.home(sl.entry - 1)
+		for t.slots[j].entry != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = sl
+	}
+}
