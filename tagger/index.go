@@ -133,13 +133,16 @@ type evidenceSlot struct {
 
 const evidenceMin = 64
 
-// reset empties the table, shrinking it when a long text grew it.
+// evidenceMax is the largest table reset keeps (64 KiB): a longer text's
+// table is dropped rather than cleared for every text after it.
+const evidenceMax = 1 << 12
+
+// reset empties the table.
 func (t *evidenceTable) reset() {
-	if len(t.slots) != evidenceMin {
-		t.slots = make([]evidenceSlot, evidenceMin)
-	} else {
-		clear(t.slots)
+	if len(t.slots) > evidenceMax {
+		t.slots = nil
 	}
+	clear(t.slots)
 	t.n = 0
 }
 
