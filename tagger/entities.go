@@ -117,9 +117,10 @@ func (t *Tagger) entities(s *scratch) {
 		}
 		var ti tokInfo
 		if matchable(tok) {
+			start := len(s.keys)
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			ti = s.wc.info(g, s.key(i))
+			ti = s.wc.info(g, s.keys[start:]) // s.key(i)
 		} else {
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
