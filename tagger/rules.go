@@ -825,12 +825,12 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if !s.isCapWord(last) || utf8.RuneCountInString(s.tokText(last)) < 3 {
 			continue
 		}
-		name := s.text[m.bstart:m.bend]
-		if m.entry >= 0 {
-			name = t.g.Entries[m.entry].Name
-		}
 		k := string(s.key(last))
 		if _, dup := surnames[k]; !dup {
+			name := s.text[m.bstart:m.bend]
+			if m.entry >= 0 {
+				name = t.g.Entries[m.entry].Name
+			}
 			surnames[k] = person{m.entry, name}
 			s.surFilter.add(k)
 		}
@@ -1242,7 +1242,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		return false
 	}
 	for _, d := range directions {
-		if len(key) <= len(d)+3 || string(key[:len(d)]) != d {
+		if len(key) <= len(d)+3 || key[0] != d[0] || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
