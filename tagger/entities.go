@@ -486,13 +486,25 @@ func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	for k := range ms {
 		s.order = append(s.order, int32(k))
 	}
-	slices.SortStableFunc(s.order, func(i, j int32) int {
+	cmp := func(i, j int32) int {
 		a, b := &ms[i], &ms[j]
 		if a.bstart != b.bstart {
 			return int(a.bstart - b.bstart)
 		}
 		return int(b.bend - a.bend)
-	})
+	}
+	if len(s.order) <= 256 {
+		// The mentions come in a few runs sorted already (the names, then
+		// each rule's): an insertion sort, stable too, does little work.
+		o := s.order
+		for k := 1; k < len(o); k++ {
+			for j := k; j > 0 && cmp(o[j-1], o[j]) > 0; j-- {
+				o[j-1], o[j] = o[j], o[j-1]
+			}
+		}
+	} else {
+		slices.SortStableFunc(s.order, cmp)
+	}
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
 	for _, k := range s.order {
