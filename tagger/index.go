@@ -89,27 +89,35 @@ func (t *Tagger) firstNameAt(s *scratch, i int) (lexicon.FirstName, bool) {
 	return t.firstName(w)
 }
 
-// suffixList is a list of word endings with the set of their last bytes,
-// so that a key ending in none of those bytes skips the list.
-type suffixList struct{ last [256]bool }
+// suffixList is a filter of a list of word endings by their last two
+// bytes (six bits of each), so that most keys skip the list.
+type suffixList struct{ pairs [64]uint64 }
 
 func suffixesOf(list []string) *suffixList {
 	l := new(suffixList)
 	for _, suf := range list {
-		if suf == "" {
-			l.last = [256]bool{}
-			for b := range l.last {
-				l.last[b] = true
+		if len(suf) < 2 {
+			for k := range l.pairs {
+				l.pairs[k] = ^uint64(0)
 			}
 			return l
 		}
-		l.last[suf[len(suf)-1]] = true
+		p := suffixPair(suf[len(suf)-2], suf[len(suf)-1])
+		l.pairs[p/64] |= 1 << (p % 64)
 	}
 	return l
 }
 
+func suffixPair(a, b byte) uint { return uint(a&63)<<6 | uint(b&63) }
+
 // mayEnd reports whether key may end with one of the suffixes.
-func (l *suffixList) mayEnd(key []byte) bool { return len(key) > 0 && l.last[key[len(key)-1]] }
+func (l *suffixList) mayEnd(key []byte) bool {
+	if len(key) < 2 {
+		return l.pairs[0] == ^uint64(0) // only a list with a suffix this short
+	}
+	p := suffixPair(key[len(key)-2], key[len(key)-1])
+	return l.pairs[p/64]&(1<<(p%64)) != 0
+}
 
 var (
 	streetEnds   = suffixesOf(streetSuffixes)

@@ -41,3 +41,23 @@ func TestEvidenceTable(t *testing.T) {
 		}
 	}
 }
+
+// A suffix list's filter lets through every key with one of its suffixes.
+func TestSuffixList(t *testing.T) {
+	lists := map[string][]string{"street": streetSuffixes, "toponym": toponymSuffixes,
+		"landmark": landmarkSuffixes, "noun": nounSuffixes, "short": {"a", "straße"}, "empty": {""}}
+	words := []string{"", "a", "au", "Straße", "hauptstraße", "weitingen", "pustertal", "zahlung", "xyz", "ß"}
+	for name, list := range lists {
+		l := suffixesOf(list)
+		for _, w := range append(words, list...) {
+			for _, pre := range []string{"", "k", "groß"} {
+				key := []byte(pre + w)
+				for _, suf := range list {
+					if hasSuffix(key, suf) && !l.mayEnd(key) {
+						t.Errorf("%s: mayEnd(%q) = false, but it ends in %q", name, key, suf)
+					}
+				}
+			}
+		}
+	}
+}
