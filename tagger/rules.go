@@ -148,16 +148,17 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 	} else if w != nil && w.Bits&thing != 0 {
 		return true // a word that ends names of things: School, Band, Hotel
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.isNoun(s, i) || isStreet(s.key(i)) {
+	// Cheapest first: all are pure.
+	if s.role(i) != "" || isStreet(s.key(i)) || t.isNoun(s, i) || t.endsWithRole(s.key(i)) {
 		return false
 	}
 	key := s.key(i)
-	if t.nounCompound(key) || hasNounSuffix(key) || nominalized(key) {
+	if hasNounSuffix(key) || nominalized(key) || t.nounCompound(key) {
 		return false
 	}
 	if k := len(key); k > 4 && key[k-1] == 's' {
 		key = key[:k-1] // des Fürstentums, des Kantons
-		return !t.g.IsNoun(key) && !t.nounCompound(key) && !hasNounSuffix(key)
+		return !hasNounSuffix(key) && !t.g.IsNoun(key) && !t.nounCompound(key)
 	}
 	return true
 }
@@ -560,7 +561,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.isNoun(s, i) {
+	if s.role(i) != "" || isStreet(s.key(i)) || t.isNoun(s, i) || t.endsWithRole(s.key(i)) { // cheapest first
 		return false
 	}
 	if h := strings.LastIndexByte(key, '-'); h > 0 && t.g.IsNoun([]byte(key[h+1:])) {
@@ -694,7 +695,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
-	if i+3 < len(s.toks) && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && covered[i+2] && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
+	if i+3 < len(s.toks) && covered[i+2] && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	return i
