@@ -34,7 +34,7 @@ type wcSlot struct {
 
 // tokInfo is what the tagger keeps of a token's Word at once.
 type tokInfo struct {
-	bits  uint32 // Word.Bits, and bStartsName when its readings may begin a name
+	bits  uint32 // Word.Bits, and the tagger's own classes below
 	w     *match.Word
 	cands []match.Cand
 }
@@ -44,9 +44,12 @@ type tokInfo struct {
 // The marked classes and any the gazetteer keeps itself must leave these
 // bits free (TestClassBitsDisjoint).
 const (
-	bStartsName uint32 = 1 << 20 // the token's readings may begin a name
-	bRole       uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
-	bDeriv      uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
+	bRole  uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
+	bDeriv uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
+
+	// Bits 23 to 25 hold Gazetteer.RootCases of the token's readings.
+	bRootCasesShift = 23
+	bRootCases      = 7 << bRootCasesShift
 )
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
@@ -54,9 +57,7 @@ func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 		return tokInfo{}
 	}
 	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
-	if g.StartsName(w.Cands) {
-		ti.bits |= bStartsName
-	}
+	ti.bits |= uint32(g.RootCases(w.Cands)) << bRootCasesShift
 	if g.RoleOf(w) != "" {
 		ti.bits |= bRole
 	}

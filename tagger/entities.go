@@ -135,7 +135,9 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if s.bits[i]&bStartsName != 0 {
+		// A name may begin here only if a reading of the token begins one
+		// in the token's case (lowercase der, die begin none).
+		if s.bits[i]>>bRootCasesShift&uint32(match.CaseMask(s.mtoks[i].Case)) != 0 {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue

@@ -152,6 +152,22 @@ func (g *Gazetteer) StartsName(cands []Cand) bool {
 	return false
 }
 
+// RootCases returns the case requirements (as bits 1<<anyCase, 1<<capFirst,
+// 1<<allCaps) of the names that a token with these readings may begin: Hits
+// finds a name at a token only when one of the bits up to its Tok.Case is
+// set.
+func (g *Gazetteer) RootCases(cands []Cand) uint8 {
+	var m uint8
+	for _, c := range cands {
+		m |= g.wordCase[c.Word]
+	}
+	return m & (1<<innerCases - 1)
+}
+
+// CaseMask returns the bits of RootCases that a token of case tc (see
+// TokCase) may use.
+func CaseMask(tc uint8) uint8 { return uint8(2)<<tc - 1 }
+
 // Case requirements of a name token, part of an edge's key.
 const (
 	anyCase  = 0 // written in lower case in the lexicon: von, dpa
@@ -570,7 +586,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 	t := toks[k]
 	// Only the case requirements that edges of the word have, at the root
 	// or below it, are asked of the edge table.
-	shift, upTo := uint8(innerCases), uint8(2)<<t.Case-1
+	shift, upTo := uint8(innerCases), CaseMask(t.Case)
 	if node == 0 {
 		shift = 0
 	}
