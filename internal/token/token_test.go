@@ -231,3 +231,29 @@ func TestAppendKey(t *testing.T) {
 		}
 	}
 }
+
+// lowerRun8 counts the leading lower-case ASCII letters of eight bytes as a
+// byte loop would, whatever the bytes after the first other one.
+func TestLowerRun8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("az`{AZ@[09 .-\x7f\x80\xc3\xa4\xff\x00")
+	for range 200000 {
+		var b [8]byte
+		for k := range b {
+			if rng.IntN(3) > 0 {
+				b[k] = byte('a' + rng.IntN(26))
+			} else if rng.IntN(2) == 0 {
+				b[k] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[k] = byte(rng.IntN(256))
+			}
+		}
+		want := 0
+		for want < 8 && b[want] >= 'a' && b[want] <= 'z' {
+			want++
+		}
+		if got := lowerRun8(string(b[:])); got != want {
+			t.Fatalf("lowerRun8(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
