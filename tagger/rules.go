@@ -1359,7 +1359,7 @@ func init() {
 // UNMIT), unless they are common abbreviations or roman numerals.
 func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 	for i, tok := range s.toks {
-		if covered[i] || tok.Kind != token.Word || tok.Flags&token.AllCaps == 0 || tok.Flags&token.Hyphen != 0 {
+		if tok.Flags&token.AllCaps == 0 || covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
 			continue
 		}
 		text := s.tokText(i)
