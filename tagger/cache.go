@@ -1,6 +1,10 @@
 package tagger
 
-import "github.com/etikett-nlp/etikett/tagger/internal/match"
+import (
+	"encoding/binary"
+
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
+)
 
 // wordCache remembers what the gazetteer knows of recently seen token keys.
 // News text repeats its words (der, die, Regierung, the names of the day),
@@ -14,7 +18,7 @@ type wordCache struct {
 }
 
 const (
-	wcBits   = 12
+	wcBits   = 13
 	wcSize   = 1 << wcBits
 	wcKeyMax = 26 // longer keys are not cached
 )
@@ -30,7 +34,7 @@ type wcSlot struct {
 
 // tokInfo is what the tagger keeps of a token's Word at once.
 type tokInfo struct {
-	bits  uint32 // Word.Bits, and bStartsName when its readings may begin a name
+	bits  uint32 // Word.Bits, and the tagger's own classes below
 	w     *match.Word
 	cands []match.Cand
 }
@@ -40,9 +44,12 @@ type tokInfo struct {
 // The marked classes and any the gazetteer keeps itself must leave these
 // bits free (TestClassBitsDisjoint).
 const (
-	bStartsName uint32 = 1 << 20 // the token's readings may begin a name
-	bRole       uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
-	bDeriv      uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
+	bRole  uint32 = 1 << 21 // a role word (Gazetteer.RoleOf is not "")
+	bDeriv uint32 = 1 << 22 // a derived word (Word.Deriv.How != 0)
+
+	// Bits 23 to 25 hold Gazetteer.RootCases of the token's readings.
+	bRootCasesShift = 23
+	bRootCases      = 7 << bRootCasesShift
 )
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
@@ -50,9 +57,7 @@ func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 		return tokInfo{}
 	}
 	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
-	if g.StartsName(w.Cands) {
-		ti.bits |= bStartsName
-	}
+	ti.bits |= uint32(g.RootCases(w.Cands)) << bRootCasesShift
 	if g.RoleOf(w) != "" {
 		ti.bits |= bRole
 	}
@@ -66,12 +71,20 @@ func (sl *wcSlot) is(key []byte) bool {
 	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
 }
 
+// wcHash hashes a key for the caches' set index, eight bytes at a time.
 func wcHash(k []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range k {
-		h = (h ^ uint32(c)) * 16777619
+	h := uint64(len(k)) * 0x9e3779b97f4a7c15
+	for len(k) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(k)) * 0xbf58476d1ce4e5b9
+		h ^= h >> 31
+		k = k[8:]
 	}
-	return h ^ h>>16
+	var tail uint64
+	for i, c := range k {
+		tail |= uint64(c) << (8 * i)
+	}
+	h = (h ^ tail) * 0x94d049bb133111eb
+	return uint32(h ^ h>>32)
 }
 
 // word returns g.Word(key), from the cache when it can.

@@ -20,7 +20,17 @@ const (
 	bStreetWord                    // Straße, Platz (after an -er adjective)
 	bPlaceNoun                     // Stadt, Gemeinde: a place name follows
 	bSayVerb                       // sagte, erklärte: a speaker may follow
+	bDeterminer                    // der, eine, keine: a common noun follows, no surname
+	bGeoPrefix                     // may be a geographic prefix (geoPrefixes): ask the map
+	bTitle                         // may be a title (titles): ask the map
 )
+
+// bListed are classes marked only to spare the rules a map lookup. Marking
+// them may add keys to the gazetteer, and does not make a word one the
+// tagger knows: the rules that ask whether the gazetteer knows a word
+// (unknownCap, knownSurname, unknownAcronyms) ignore them (see
+// scratch.knows).
+const bListed = bDeterminer | bGeoPrefix | bTitle
 
 // Word classes the gazetteer marks itself, from the lexicon.
 const (
@@ -70,4 +80,8 @@ func markWords(g *match.Gazetteer) {
 	mark(streetWords, bStreetWord)
 	mark(placeNouns, bPlaceNoun)
 	mark(sayVerbs, bSayVerb)
+	mark(determiners, bDeterminer)
+	mark(geoPrefixes, bGeoPrefix)
+	mark(map[string]bool{"St.": true, "St": true}, bGeoPrefix) // St. Moritz, St . Moritz (prefixedPlaces)
+	mark(titles, bTitle)
 }

@@ -10,7 +10,7 @@ import (
 // maps, which is only the same when their words are keys already.
 func TestClassListsAreKeys(t *testing.T) {
 	for name, m := range map[string]map[string]bool{"notNames": notNames, "notSurnames": notSurnames,
-		"functionWords": functionWords} {
+		"functionWords": functionWords, "determiners": determiners} {
 		for w, ok := range m {
 			if !ok || token.Key(w) != w {
 				t.Errorf("%s: %q is not a key (or maps to false)", name, w)
@@ -23,8 +23,8 @@ func TestClassListsAreKeys(t *testing.T) {
 // ones.
 func TestClassBitsDisjoint(t *testing.T) {
 	marked := bFunction | bNotName | bNotSurname | bPlacePrep | bArticle | bFirstName | bLegal | bOrgHead |
-		bClub | bOrgSuffix | bStreetWord | bPlaceNoun | bSayVerb | bSurname
-	if own := bStartsName | bRole | bDeriv; marked&own != 0 {
+		bClub | bOrgSuffix | bStreetWord | bPlaceNoun | bSayVerb | bSurname | bDeterminer | bGeoPrefix | bTitle
+	if own := bRole | bDeriv | bRootCases; marked&own != 0 {
 		t.Errorf("marked classes %b overlap the tagger's own %b", marked, own)
 	}
 }

@@ -28,6 +28,7 @@ type scratch struct {
 	pending   []mention // ambiguous names waiting for a second reading
 	known     map[int32]bool
 	entries   []*lexicon.Entry
+	facts     []entryFacts // Tagger.facts
 	covered   []bool
 	surnames  map[string]person
 	words     []topic.Word
@@ -38,13 +39,15 @@ type scratch struct {
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
-	evidence  map[int32]evidence
+	evidence  evidenceTable
 	nouns     []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
 	wc        *wordCache
 	mx        mentionIndex // the mentions starting at each token
 	surFilter wordFilter   // keys of corefSurnames' surnames
 	dropped   []bool       // live's marks, per mention
 	cc        *compoundCache
+	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
+	caps      []int32          // the tokens for which isCapWord holds, in order
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -68,7 +71,7 @@ func (s *scratch) reset(text string) {
 	s.ments = s.ments[:0]
 	s.drops = s.drops[:0]
 	s.alts = s.alts[:0]
-	clear(s.evidence)
+	s.evidence.reset()
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
 	s.mx.reset(len(s.toks))
@@ -101,17 +104,23 @@ func (t *Tagger) entities(s *scratch) {
 	g := t.g
 	s.g = g
 	s.entries = g.Entries
+	s.facts = t.facts
 	s.info = s.info[:0]
 	s.bits = s.bits[:0]
 	if s.wc == nil {
-		s.wc, s.cc = new(wordCache), new(compoundCache)
+		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
+	s.caps = s.caps[:0]
 	for i, tok := range s.toks {
+		if s.isCapWord(i) {
+			s.caps = append(s.caps, int32(i))
+		}
 		var ti tokInfo
 		if matchable(tok) {
+			start := len(s.keys)
 			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
-			ti = s.wc.info(g, s.key(i))
+			ti = s.wc.info(g, s.keys[start:]) // s.key(i)
 		} else {
 			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
@@ -126,7 +135,9 @@ func (t *Tagger) entities(s *scratch) {
 			i++
 			continue
 		}
-		if s.bits[i]&bStartsName != 0 {
+		// A name may begin here only if a reading of the token begins one
+		// in the token's case (lowercase der, die begin none).
+		if s.bits[i]>>bRootCasesShift&uint32(match.CaseMask(s.mtoks[i].Case)) != 0 {
 			if adv := t.names(s, i); adv > 0 {
 				i += adv
 				continue
@@ -145,7 +156,7 @@ func (t *Tagger) entities(s *scratch) {
 // names tries the gazetteer at token i and records the longest acceptable
 // name. It returns the number of tokens taken.
 func (t *Tagger) names(s *scratch, i int) int {
-	s.hits = t.g.Hits(s.mtoks[i:], s.hits[:0])
+	s.hits = t.g.HitsCached(s.mtoks[i:], s.hits[:0], s.ec)
 	for _, h := range s.hits {
 		if h.N == 1 && (t.afterFirstName(s, i, h) || t.beforeSurname(s, i, h)) {
 			continue // Lars Müller, Paris Hilton: a person, not the company or city
@@ -171,8 +182,8 @@ func (t *Tagger) names(s *scratch, i int) int {
 			s.alts = append(s.alts, alternative{ment: len(s.ments), terms: h.Terms})
 		}
 		start := i
-		if ent := t.g.Entries[e]; h.N > 1 && ent.Type == lexicon.PER && s.toks[i].Kind == token.Word && s.role(i) != "" &&
-			!strings.HasPrefix(ent.Name, s.tokText(i)+" ") {
+		if h.N > 1 && t.is(e, efPER) && s.toks[i].Kind == token.Word && s.role(i) != "" &&
+			!strings.HasPrefix(t.g.Entries[e].Name, s.tokText(i)+" ") {
 			start++ // Papst Franziskus, Kaiser Franz Joseph: the title is no part of the name
 		}
 		s.add(mention{start: int32(start), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
@@ -211,7 +222,7 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 		// wins (FC Bayern München … Bayern), else the context may say which
 		// type.
 		for _, e := range h.Terms {
-			if t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, i) {
+			if !t.is(e, efAmbigNoun) && s.namedOtherwise(e, i) {
 				return e, chooseContext
 			}
 		}
@@ -225,14 +236,13 @@ func (t *Tagger) choose(s *scratch, i int, h match.Hit) (int32, chooseHow) {
 	}
 	var fallback int32 = -1
 	for _, e := range h.Terms {
-		ent := t.g.Entries[e]
-		if ent.Ambig == "" || words > 1 {
+		if !t.is(e, efAmbig) || words > 1 {
 			return e, chooseYes
 		}
 		// Another reading of the same name: a place that is also a
 		// person's name stays a place (Washington), but an organization
 		// named after a person (Müller, Porsche) needs context.
-		if ent.Ambig != "noun" && !(ent.Ambig == lexicon.PER && ent.Type == lexicon.ORG) {
+		if !t.is(e, efAmbigNoun|efOrgNamedAfter) {
 			if fallback < 0 {
 				fallback = e
 			}
@@ -359,7 +369,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 		if s.parts[p].Cands == nil {
 			continue
 		}
-		s.hits = t.g.Hits(s.parts[p:], s.hits[:0])
+		s.hits = t.g.HitsCached(s.parts[p:], s.hits[:0], s.ec)
 		for _, h := range s.hits {
 			e := t.choosePart(h)
 			if e < 0 {
@@ -395,7 +405,7 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 // also ordinary nouns (Bahn, Union) are not taken there.
 func (t *Tagger) choosePart(h match.Hit) int32 {
 	for _, e := range h.Terms {
-		if t.g.Entries[e].Ambig != "noun" {
+		if !t.is(e, efAmbigNoun) {
 			return e
 		}
 	}
@@ -422,7 +432,7 @@ func (t *Tagger) resolvePending(s *scratch) {
 
 func (s *scratch) add(m mention) {
 	if m.entry >= 0 && m.typ == "" {
-		m.typ = s.entries[m.entry].Type
+		m.typ = s.typeOf(m.entry)
 	}
 	if m.bend == 0 {
 		m.bstart = s.toks[m.start].Start
@@ -444,10 +454,7 @@ type evidence struct {
 }
 
 func (s *scratch) noteEvidence(m mention) {
-	if s.evidence == nil {
-		s.evidence = map[int32]evidence{}
-	}
-	ev, ok := s.evidence[m.entry]
+	ev, ok := s.evidence.slot(m.entry)
 	if !ok {
 		ev.tok = -1
 	}
@@ -459,13 +466,12 @@ func (s *scratch) noteEvidence(m mention) {
 	case string(s.key(int(ev.tok))) != string(s.key(int(m.start))):
 		ev.mixed = true
 	}
-	s.evidence[m.entry] = ev
 }
 
 // namedOtherwise reports whether the text names entity e other than by the
 // word at token i.
 func (s *scratch) namedOtherwise(e int32, i int) bool {
-	ev, ok := s.evidence[e]
+	ev, ok := s.evidence.get(e)
 	if !ok {
 		return false
 	}
@@ -482,13 +488,25 @@ func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	for k := range ms {
 		s.order = append(s.order, int32(k))
 	}
-	slices.SortStableFunc(s.order, func(i, j int32) int {
+	cmp := func(i, j int32) int {
 		a, b := &ms[i], &ms[j]
 		if a.bstart != b.bstart {
 			return int(a.bstart - b.bstart)
 		}
 		return int(b.bend - a.bend)
-	})
+	}
+	if len(s.order) <= 256 {
+		// The mentions come in a few runs sorted already (the names, then
+		// each rule's): an insertion sort, stable too, does little work.
+		o := s.order
+		for k := 1; k < len(o); k++ {
+			for j := k; j > 0 && cmp(o[j-1], o[j]) > 0; j-- {
+				o[j-1], o[j] = o[j], o[j-1]
+			}
+		}
+	} else {
+		slices.SortStableFunc(s.order, cmp)
+	}
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
 	for _, k := range s.order {
@@ -557,7 +575,7 @@ func (t *Tagger) beforeSurname(s *scratch, i int, h match.Hit) bool {
 		return false // asked first: it reads no entry
 	}
 	for _, e := range h.Terms {
-		if t.g.Entries[e].Type == lexicon.PER {
+		if t.is(e, efPER) {
 			return false
 		}
 	}
@@ -695,7 +713,7 @@ func (s *scratch) contextType(i int) string {
 		case "in", "nach", "aus", "nahe":
 			return lexicon.LOC
 		}
-	case s.role(i-1) != "" && s.isCapWord(i-1), titles[s.tokText(i-1)]:
+	case s.role(i-1) != "" && s.isCapWord(i-1), s.isTitle(i - 1):
 		return lexicon.PER
 	}
 	return ""
@@ -704,6 +722,9 @@ func (s *scratch) contextType(i int) string {
 // hasNounSuffix reports a word with an ending typical of German common
 // nouns (Zahlung, Freiheit, Gesellschaft).
 func hasNounSuffix(key []byte) bool {
+	if !nounEnds.mayEnd(key) {
+		return false
+	}
 	for _, suf := range nounSuffixes {
 		if len(key) > len(suf)+2 && hasSuffix(key, suf) {
 			return true
@@ -725,8 +746,8 @@ func (t *Tagger) resolveAlternatives(s *scratch) {
 	for _, a := range s.alts {
 		m := &s.ments[a.ment]
 		for _, e := range a.terms {
-			if e != m.entry && t.g.Entries[e].Ambig != "noun" && s.namedOtherwise(e, int(m.start)) {
-				m.entry, m.typ, m.rule = e, t.g.Entries[e].Type, "discourse"
+			if e != m.entry && !t.is(e, efAmbigNoun) && s.namedOtherwise(e, int(m.start)) {
+				m.entry, m.typ, m.rule = e, s.typeOf(e), "discourse"
 				break
 			}
 		}

@@ -62,30 +62,10 @@ func (f *wordFilter) add(w string) {
 	f.bits[h/64] |= 1 << (h % 64)
 }
 
-func (f *wordFilter) may(w string) bool {
-	h := wfHash(w) & 4095
-	return f.bits[h/64]&(1<<(h%64)) != 0
-}
-
 func (f *wordFilter) mayBytes(w []byte) bool {
 	h := wfHash(w) & 4095
 	return f.bits[h/64]&(1<<(h%64)) != 0
 }
-
-// filterOf returns a filter of the words of m.
-func filterOf(m map[string]bool) *wordFilter {
-	f := new(wordFilter)
-	for w := range m {
-		f.add(w)
-	}
-	return f
-}
-
-var (
-	geoPrefixFilter  = filterOf(geoPrefixes)
-	titleFilter      = filterOf(titles)
-	determinerFilter = filterOf(determiners)
-)
 
 // mayBeFirstName reports whether token i may be a key of Tagger.firstNames:
 // New marks the key of every first name in the gazetteer (bFirstName), so a
@@ -107,4 +87,125 @@ func (t *Tagger) firstNameAt(s *scratch, i int) (lexicon.FirstName, bool) {
 		return lexicon.FirstName{}, false
 	}
 	return t.firstName(w)
+}
+
+// suffixList is a filter of a list of word endings by their last two
+// bytes (six bits of each), so that most keys skip the list.
+type suffixList struct{ pairs [64]uint64 }
+
+func suffixesOf(list []string) *suffixList {
+	l := new(suffixList)
+	for _, suf := range list {
+		if len(suf) < 2 {
+			for k := range l.pairs {
+				l.pairs[k] = ^uint64(0)
+			}
+			return l
+		}
+		p := suffixPair(suf[len(suf)-2], suf[len(suf)-1])
+		l.pairs[p/64] |= 1 << (p % 64)
+	}
+	return l
+}
+
+func suffixPair(a, b byte) uint { return uint(a&63)<<6 | uint(b&63) }
+
+// mayEnd reports whether key may end with one of the suffixes.
+func (l *suffixList) mayEnd(key []byte) bool {
+	if len(key) < 2 {
+		return l.pairs[0] == ^uint64(0) // only a list with a suffix this short
+	}
+	p := suffixPair(key[len(key)-2], key[len(key)-1])
+	return l.pairs[p/64]&(1<<(p%64)) != 0
+}
+
+var (
+	streetEnds   = suffixesOf(streetSuffixes)
+	toponymEnds  = suffixesOf(toponymSuffixes)
+	landmarkEnds = suffixesOf(landmarkSuffixes)
+	nounEnds     = suffixesOf(nounSuffixes)
+)
+
+// evidenceTable maps entries to their evidence in one text: open
+// addressing with linear probing, at most half full, cleared per text. A
+// text names a few dozen entities, and a Go map cost more per mention.
+type evidenceTable struct {
+	slots []evidenceSlot // a power of two long; entry 0 marks an empty slot
+	n     int
+}
+
+type evidenceSlot struct {
+	entry int32 // the entry + 1
+	ev    evidence
+}
+
+const evidenceMin = 64
+
+// evidenceMax is the largest table reset keeps (64 KiB): a longer text's
+// table is dropped rather than cleared for every text after it.
+const evidenceMax = 1 << 12
+
+// reset empties the table.
+func (t *evidenceTable) reset() {
+	if len(t.slots) > evidenceMax {
+		t.slots = nil
+	}
+	clear(t.slots)
+	t.n = 0
+}
+
+func (t *evidenceTable) home(e int32) int {
+	return int(uint32(e)*0x9e3779b1>>16) & (len(t.slots) - 1)
+}
+
+// get returns the evidence of entry e, if there is some.
+func (t *evidenceTable) get(e int32) (evidence, bool) {
+	if len(t.slots) == 0 {
+		return evidence{}, false
+	}
+	mask := len(t.slots) - 1
+	for j := t.home(e); ; j = (j + 1) & mask {
+		switch t.slots[j].entry {
+		case 0:
+			return evidence{}, false
+		case e + 1:
+			return t.slots[j].ev, true
+		}
+	}
+}
+
+// slot returns the evidence of entry e to update, adding an empty one
+// (ok false) when there is none.
+func (t *evidenceTable) slot(e int32) (ev *evidence, ok bool) {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := len(t.slots) - 1
+	for j := t.home(e); ; j = (j + 1) & mask {
+		sl := &t.slots[j]
+		switch sl.entry {
+		case 0:
+			sl.entry = e + 1
+			t.n++
+			return &sl.ev, false
+		case e + 1:
+			return &sl.ev, true
+		}
+	}
+}
+
+func (t *evidenceTable) grow() {
+	old := t.slots
+	t.slots = make([]evidenceSlot, max(evidenceMin, 2*len(old)))
+	mask := len(t.slots) - 1
+	for _, sl := range old {
+		if sl.entry == 0 {
+			continue
+		}
+		j := t.home(sl.entry - 1)
+		for t.slots[j].entry != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = sl
+	}
 }

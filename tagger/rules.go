@@ -22,8 +22,8 @@ func (t *Tagger) rules(s *scratch) {
 	t.placesAsPeople(s, covered)
 	// Unknown people.
 	for i := 0; i < n; i++ {
-		if covered[i] {
-			continue
+		if covered[i] || !s.isCapWord(i) && s.toks[i].Kind != token.Abbrev {
+			continue // person finds nothing there
 		}
 		if end := t.person(s, i, covered); end > i {
 			s.dropMentions(i, end)
@@ -64,8 +64,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 		}
 		// Mercedes 208, Boeing 747: a product of the company, not the
 		// company (but Porsche 2024 is a year).
-		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.entries[m.entry].Kind == "company" &&
-			s.toks[m.end].Kind == token.Number && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
+		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.toks[m.end].Kind == token.Number &&
+			s.entries[m.entry].Kind == "company" && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
 			strings.Trim(s.tokText(int(m.end)), "0123456789") == "" && // not a lap time: Mercedes 1:43,754
 			!(int(m.end)+1 < n && (s.has(int(m.end)+1, bNotName) || isQuantity(s.key(int(m.end)+1)))) { // Ebay 15 Prozent
 			continue
@@ -139,25 +139,26 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 	}
 	// A word that is part of some lexicon name but not of a name here
 	// (Air, Oil, Games) counts as unknown.
-	if titles[s.tokText(i)] {
+	if s.isTitle(i) {
 		return false // Miss Parker
 	}
 	const thing = bNotSurname | bOrgSuffix | bLegal
-	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^thing != 0) {
+	if w := s.info[i]; w != nil && (w.Deriv.How != 0 || w.Bits&^(thing|bListed) != 0) {
 		return false
 	} else if w != nil && w.Bits&thing != 0 {
 		return true // a word that ends names of things: School, Band, Hotel
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || t.isNoun(s, i) || isStreet(s.key(i)) {
+	// Cheapest first: all are pure.
+	if s.role(i) != "" || isStreet(s.key(i)) || t.isNoun(s, i) || t.endsWithRole(s.key(i)) {
 		return false
 	}
 	key := s.key(i)
-	if t.nounCompound(key) || hasNounSuffix(key) || nominalized(key) {
+	if hasNounSuffix(key) || nominalized(key) || t.nounCompound(key) {
 		return false
 	}
 	if k := len(key); k > 4 && key[k-1] == 's' {
 		key = key[:k-1] // des Fürstentums, des Kantons
-		return !t.g.IsNoun(key) && !t.nounCompound(key) && !hasNounSuffix(key)
+		return !hasNounSuffix(key) && !t.g.IsNoun(key) && !t.nounCompound(key)
 	}
 	return true
 }
@@ -190,8 +191,8 @@ var orgSuffixes = func() map[string]bool {
 func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
-		if covered[i] {
-			continue
+		if covered[i] || !s.has(i, bClub|bOrgSuffix) {
+			continue // every case below asks one of these classes
 		}
 		text := s.tokText(i)
 		if s.has(i, bClub) && clubPrefixes[text] && i+1 < n && s.isCapWord(i+1) {
@@ -348,6 +349,9 @@ var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konze
 func (t *Tagger) organizations(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i < n; i++ {
+		if !s.has(i, bLegal|bOrgHead) {
+			continue // both cases below ask one of these classes
+		}
 		text := s.tokText(i)
 		if s.has(i, bLegal) && legalForms[text] && i > 0 && s.isCapWord(i-1) {
 			start := i - 1
@@ -557,7 +561,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if _, ok := s.deriv(i); ok {
 		return false
 	}
-	if s.role(i) != "" || t.endsWithRole(s.key(i)) || isStreet(s.key(i)) || t.isNoun(s, i) {
+	if s.role(i) != "" || isStreet(s.key(i)) || t.isNoun(s, i) || t.endsWithRole(s.key(i)) { // cheapest first
 		return false
 	}
 	if h := strings.LastIndexByte(key, '-'); h > 0 && t.g.IsNoun([]byte(key[h+1:])) {
@@ -642,7 +646,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	if !s.isCapWord(i) {
 		return i
 	}
-	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || titleFilter.may(s.tokText(i-1)) && titles[s.tokText(i-1)])
+	role := i > 0 && !covered[i-1] && (s.isCapWord(i-1) && s.role(i-1) != "" || s.isTitle(i-1))
 	var fn lexicon.FirstName
 	isFirst := false
 	if s.has(i, bFirstName) || s.toks[i].Flags&token.Hyphen != 0 {
@@ -691,7 +695,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return i + 1
 	}
 	// "Müller (SPD)": a capitalized word before a party in brackets.
-	if i+3 < len(s.toks) && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && covered[i+2] && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
+	if i+3 < len(s.toks) && covered[i+2] && s.tokText(i+1) == "(" && s.tokText(i+3) == ")" && t.isParty(s, i+2) && t.surnameLike(s, i, covered) {
 		return i + 1
 	}
 	return i
@@ -813,7 +817,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		}
 		typ := m.typ
 		if m.entry >= 0 {
-			typ = t.g.Entries[m.entry].Type
+			typ = s.typeOf(m.entry)
 		}
 		if typ != lexicon.PER {
 			continue
@@ -822,12 +826,12 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if !s.isCapWord(last) || utf8.RuneCountInString(s.tokText(last)) < 3 {
 			continue
 		}
-		name := s.text[m.bstart:m.bend]
-		if m.entry >= 0 {
-			name = t.g.Entries[m.entry].Name
-		}
 		k := string(s.key(last))
 		if _, dup := surnames[k]; !dup {
+			name := s.text[m.bstart:m.bend]
+			if m.entry >= 0 {
+				name = t.g.Entries[m.entry].Name
+			}
 			surnames[k] = person{m.entry, name}
 			s.surFilter.add(k)
 		}
@@ -846,8 +850,9 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			m.entry, m.name, m.rule = p.entry, p.name, "coref"
 		}
 	}
-	for i := range s.toks {
-		if covered[i] || !s.isCapWord(i) {
+	for _, ci := range s.caps {
+		i := int(ci)
+		if covered[i] {
 			continue
 		}
 		k := s.key(i)
@@ -952,8 +957,11 @@ var toponymSuffixes = []string{"ingen", "hausen", "heim", "dorf", "bach", "burg"
 // preposition of place.
 func (t *Tagger) places(s *scratch, covered []bool) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.isCapWord(i) {
+	// Over the capitalized words only: where a case takes the next word
+	// too (Bad Schussenried), it marks it covered.
+	for _, ci := range s.caps {
+		i := int(ci)
+		if covered[i] {
 			continue
 		}
 		key := s.key(i)
@@ -970,7 +978,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			}
 			continue
 		}
-		if s.toks[i].Flags&token.Hyphen == 0 {
+		if s.toks[i].Flags&token.Hyphen == 0 && streetEnds.mayEnd(key) {
 			for _, suf := range streetSuffixes {
 				if len(key) > len(suf)+2 && hasSuffix(key, suf) && !genericStreets[string(key)] {
 					end := i + 1
@@ -994,7 +1002,6 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			s.dropMentions(i, end)
 			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "spa-town"})
 			covered[i], covered[i+1] = true, true
-			i++
 			continue
 		}
 		// Motorways: A 7, A1.
@@ -1017,7 +1024,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			continue
 		}
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
-			utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
+			toponymEnds.mayEnd(key) && utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
 			for _, suf := range toponymSuffixes {
 				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.isNoun(s, i) {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
@@ -1038,9 +1045,12 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i+1 < n; i++ {
+		if !s.has(i, bGeoPrefix) {
+			continue // none of the cases below (see markWords)
+		}
 		first := i + 1 // the name's first word
 		switch text := s.tokText(i); {
-		case geoPrefixFilter.may(text) && geoPrefixes[text]:
+		case geoPrefixes[text]:
 		case text == "St." && s.toks[i].Kind == token.Abbrev:
 		case text == "St" && s.tokText(i+1) == "." && i+2 < n:
 			first = i + 2
@@ -1094,8 +1104,8 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 		if cands == nil {
 			continue
 		}
-		hits := t.g.Hits([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0])
-		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.g.Entries[hits[0].Terms[0]].Ambig != "" {
+		hits := t.g.HitsCached([]match.Tok{{Cands: cands, Case: match.TokCase(tok.Flags)}}, s.hits[:0], s.ec)
+		if len(hits) == 0 || hits[0].N != 1 || len(hits[0].Terms) != 1 || t.is(hits[0].Terms[0], efAmbig) {
 			continue
 		}
 		s.dropMentions(i, i+2)
@@ -1203,6 +1213,13 @@ func (s *scratch) endsMentionAt(k, end int) bool {
 	return false
 }
 
+// knows reports whether the gazetteer knows token i for more than the
+// classes of bListed.
+func (s *scratch) knows(i int) bool {
+	w := s.info[i]
+	return w != nil && (w.Cands != nil || w.Deriv.How != 0 || s.bits[i]&bRole != 0 || w.Bits&^bListed != 0)
+}
+
 // isKnownWord reports a word the lexicon or rules know as something else:
 // a role word, a derived word, a function word.
 func (t *Tagger) isKnownWord(s *scratch, i int) bool {
@@ -1226,7 +1243,7 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		return false
 	}
 	for _, d := range directions {
-		if len(key) <= len(d)+3 || string(key[:len(d)]) != d {
+		if len(key) <= len(d)+3 || key[0] != d[0] || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
@@ -1234,10 +1251,10 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		if cands == nil {
 			return false
 		}
-		s.hits = t.g.Hits([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0])
+		s.hits = t.g.HitsCached([]match.Tok{{Cands: cands, Case: 1}}, s.hits[:0], s.ec)
 		for _, h := range s.hits {
 			for _, e := range h.Terms {
-				if ent := t.g.Entries[e]; ent.Type == lexicon.LOC && ent.Ambig != "noun" {
+				if t.facts[e]&(efLOC|efAmbigNoun) == efLOC {
 					return true
 				}
 			}
@@ -1274,6 +1291,9 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
+	if !landmarkEnds.mayEnd(key) {
+		return false
+	}
 	ends := false
 	for _, suf := range landmarkSuffixes {
 		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
@@ -1294,6 +1314,9 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 
 // isStreet reports a word with a street ending: Jehudastraße.
 func isStreet(key []byte) bool {
+	if !streetEnds.mayEnd(key) {
+		return false
+	}
 	for _, suf := range streetSuffixes {
 		if len(key) > len(suf) && hasSuffix(key, suf) {
 			return true
@@ -1336,11 +1359,11 @@ func init() {
 // UNMIT), unless they are common abbreviations or roman numerals.
 func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
 	for i, tok := range s.toks {
-		if covered[i] || tok.Kind != token.Word || tok.Flags&token.AllCaps == 0 || tok.Flags&token.Hyphen != 0 {
+		if tok.Flags&token.AllCaps == 0 || covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
 			continue
 		}
 		text := s.tokText(i)
-		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.info[i] != nil || tok.Flags&token.Digit != 0 {
+		if n := len(text); n < 3 || n > 6 || notAcronyms[text] || s.knows(i) || tok.Flags&token.Digit != 0 {
 			continue
 		}
 		if i > 0 && (s.toks[i-1].Kind == token.Number || s.toks[i-1].Kind == token.Ordinal || isQuantity(s.key(i-1))) {
@@ -1412,7 +1435,7 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 		return !t.g.StartsName(s.info[i].Cands)
 	}
 	key := s.key(i)
-	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits != 0 || t.g.StartsName(s.info[i].Cands)) {
+	if len(key) < 6 || key[len(key)-1] != 's' || s.info[i] != nil && (s.info[i].Bits&^bListed != 0 || t.g.StartsName(s.info[i].Cands)) {
 		return false
 	}
 	w := s.lookup(key[:len(key)-1])
@@ -1446,8 +1469,11 @@ var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": 
 	"keine": true, "diese": true, "dieser": true, "diesen": true, "jede": true, "jeder": true, "alle": true}
 
 func (s *scratch) afterDeterminer(i int) bool {
-	return i > 0 && determinerFilter.mayBytes(s.key(i-1)) && determiners[string(s.key(i-1))]
+	return i > 0 && s.has(i-1, bDeterminer)
 }
+
+// isTitle reports whether token i is one of the titles.
+func (s *scratch) isTitle(i int) bool { return s.has(i, bTitle) && titles[s.tokText(i)] }
 
 // isQuantity reports number words that precede units: Millionen TEU.
 // numberWords are numbers written as words.

@@ -73,6 +73,7 @@ type Tagger struct {
 	firstNames map[string]lexicon.FirstName
 	topics     *topicModel
 	sources    []string // "file:line" of each entry
+	facts      []entryFacts
 	maxBytes   int
 	pool       sync.Pool
 }
@@ -209,9 +210,10 @@ func newFromSnapshot(cfg *config) (*Tagger, error) {
 	// The sources are made as soon as the entries are read, the word lists
 	// marked as soon as the keys are, while the rest of the snapshot is.
 	var sources []string
+	var facts []entryFacts
 	marked := false
 	hooks := match.Hooks{
-		Entries: func(entries []*lexicon.Entry) { sources = sourcesOf(entries) },
+		Entries: func(entries []*lexicon.Entry) { sources, facts = sourcesOf(entries), factsOf(entries) },
 		Keys: func(g *match.Gazetteer) {
 			markWords(g)
 			marked = true
@@ -222,12 +224,12 @@ func newFromSnapshot(cfg *config) (*Tagger, error) {
 		return nil, err
 	}
 	if sources == nil {
-		sources = sourcesOf(d.Gazetteer.Entries)
+		sources, facts = sourcesOf(d.Gazetteer.Entries), factsOf(d.Gazetteer.Entries)
 	}
 	if !marked {
 		markWords(d.Gazetteer)
 	}
-	t := &Tagger{g: d.Gazetteer, maxBytes: cfg.maxBytes, firstNames: d.FirstNameIndex, sources: sources}
+	t := &Tagger{g: d.Gazetteer, maxBytes: cfg.maxBytes, firstNames: d.FirstNameIndex, sources: sources, facts: facts}
 	if d.Topics != nil {
 		t.topics = &topicModel{m: d.Topics}
 	}
@@ -240,7 +242,7 @@ func newFromSnapshot(cfg *config) (*Tagger, error) {
 func (t *Tagger) finish(firstNames []lexicon.FirstName) {
 	done := make(chan struct{})
 	go func() {
-		t.sources = sourcesOf(t.g.Entries)
+		t.sources, t.facts = sourcesOf(t.g.Entries), factsOf(t.g.Entries)
 		t.firstNames = make(map[string]lexicon.FirstName, len(firstNames))
 		for _, n := range firstNames {
 			t.firstNames[n.Name] = n

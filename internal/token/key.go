@@ -1,6 +1,7 @@
 package token
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,7 +10,16 @@ import (
 // typographic apostrophe ’ written as ' and soft hyphens dropped. Keys are
 // what the gazetteer compares; offsets always refer to the original text.
 func AppendKey(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
+	// ASCII, byte for byte into room made at once, up to the first other
+	// byte; the loop below takes the rest.
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))[:n+len(s)]
+	i := 0
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+		dst[n+i] = asciiToLower[s[i]]
+	}
+	dst = dst[:n+i]
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
@@ -37,6 +47,17 @@ func AppendKey(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// asciiToLower maps each ASCII byte to its lower case.
+var asciiToLower = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return
+}()
 
 // Key returns the lookup key of s (see AppendKey).
 func Key(s string) string { return string(AppendKey(nil, s)) }

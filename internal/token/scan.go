@@ -1,6 +1,7 @@
 package token
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,28 @@ var asciiClass = func() (t [128]uint8) {
 		case c >= '0' && c <= '9':
 			t[c] = clDigit
 		}
+	}
+	return
+}()
+
+// lowerRun8 returns how many of the eight bytes of b, from the first, are
+// lower-case ASCII letters. A byte b < 0x80 is one when b+0x1f has its top
+// bit set and b+0x05 has not; no sum of such bytes carries into the next
+// byte, so the first byte that is none is found right even when a later
+// one carries.
+func lowerRun8(b string) int {
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	not := (x | ^((x + 0x1f*ones) &^ (x + 0x05*ones))) & hi
+	return bits.TrailingZeros64(not) / 8
+}
+
+// asciiLower marks the bytes of class clLower, for the scanner's tight
+// loop over a run of them.
+var asciiLower = func() (t [256]bool) {
+	for c := range asciiClass {
+		t[c] = asciiClass[c] == clLower
 	}
 	return
 }()
@@ -161,7 +184,24 @@ func (s *scanner) run() {
 		for j < n {
 			c := text[j]
 			if c < utf8.RuneSelf {
-				switch asciiClass[c] {
+				cl := asciiClass[c]
+				if cl == clLower {
+					// Most bytes: a run of them, eight at a time, then
+					// byte by byte.
+					j++
+					for j+8 <= n {
+						if k := lowerRun8(text[j : j+8]); k < 8 {
+							j += k
+							goto next
+						}
+						j += 8
+					}
+					for ; j < n && asciiLower[text[j]]; j++ {
+					}
+				next:
+					continue
+				}
+				switch cl {
 				case clSpace:
 					goto end
 				case clUpper:

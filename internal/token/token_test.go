@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -195,6 +196,64 @@ func TestRandomChunksAsChunk(t *testing.T) {
 		s.chunk(0, len(c), false)
 		if !slices.Equal(got, s.toks) {
 			t.Fatalf("%q: Tokenize gives %v, chunk %v", c, got, s.toks)
+		}
+	}
+}
+
+// appendKeyRef is AppendKey rune by rune, as it was before its ASCII fast
+// path.
+func appendKeyRef(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '\u00ad':
+		case r == '’':
+			dst = append(dst, '\'')
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, "\uFFFD"...)
+		default:
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
+
+func TestAppendKey(t *testing.T) {
+	for _, s := range []string{"", "Nato", "NATO-Gipfel", "Müller", "ÄRGER", "Scholz’", "Bundes\u00adtag",
+		"a\xffb", "\xc3", "Ⱥbc", "İstanbul", "ABCdef123 ,.", "straße", "x’Y\u00adZ"} {
+		for _, prefix := range []string{"", "key:"} {
+			want := appendKeyRef([]byte(prefix), s)
+			got := AppendKey([]byte(prefix), s)
+			if string(got) != string(want) {
+				t.Errorf("AppendKey(%q, %q) = %q, want %q", prefix, s, got, want)
+			}
+		}
+	}
+}
+
+// lowerRun8 counts the leading lower-case ASCII letters of eight bytes as a
+// byte loop would, whatever the bytes after the first other one.
+func TestLowerRun8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("az`{AZ@[09 .-\x7f\x80\xc3\xa4\xff\x00")
+	for range 200000 {
+		var b [8]byte
+		for k := range b {
+			if rng.IntN(3) > 0 {
+				b[k] = byte('a' + rng.IntN(26))
+			} else if rng.IntN(2) == 0 {
+				b[k] = alphabet[rng.IntN(len(alphabet))]
+			} else {
+				b[k] = byte(rng.IntN(256))
+			}
+		}
+		want := 0
+		for want < 8 && b[want] >= 'a' && b[want] <= 'z' {
+			want++
+		}
+		if got := lowerRun8(string(b[:])); got != want {
+			t.Fatalf("lowerRun8(%q) = %d, want %d", b, got, want)
 		}
 	}
 }

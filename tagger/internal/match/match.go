@@ -15,6 +15,7 @@
 package match
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +79,9 @@ type Gazetteer struct {
 	maxPre    int
 	heads     *strTable // stems of compound heads
 	starts    []bool    // word id → begins some name
+	wordCase  []uint8   // word id → the case requirements of its edges (see noteEdge)
+	inner     []uint64  // bit set of the nodes that have children
+	hasMore   []uint64  // bit set of the nodes in moreTerm
 	roleNames []string  // role categories, indexed by Word.role-1
 	nouns     *strTable // stems of common nouns
 
@@ -148,6 +152,22 @@ func (g *Gazetteer) StartsName(cands []Cand) bool {
 	return false
 }
 
+// RootCases returns the case requirements (as bits 1<<anyCase, 1<<capFirst,
+// 1<<allCaps) of the names that a token with these readings may begin: Hits
+// finds a name at a token only when one of the bits up to its Tok.Case is
+// set.
+func (g *Gazetteer) RootCases(cands []Cand) uint8 {
+	var m uint8
+	for _, c := range cands {
+		m |= g.wordCase[c.Word]
+	}
+	return m & (1<<innerCases - 1)
+}
+
+// CaseMask returns the bits of RootCases that a token of case tc (see
+// TokCase) may use.
+func CaseMask(tc uint8) uint8 { return uint8(2)<<tc - 1 }
+
 // Case requirements of a name token, part of an edge's key.
 const (
 	anyCase  = 0 // written in lower case in the lexicon: von, dpa
@@ -186,6 +206,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 		g.words++
 		words[key] = w
 		g.starts = append(g.starts, false)
+		g.wordCase = append(g.wordCase, 0)
 		g.addCand(key, Cand{Word: w, How: Exact})
 		return w
 	}
@@ -210,6 +231,7 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 					g.nodes++
 					g.edges.put(ek, child, int(g.nodes))
 					g.term = append(g.term, -1)
+					g.noteEdge(node, w, cs)
 				}
 				node = child
 				if t.Kind != token.Word {
@@ -257,6 +279,8 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.noteMore()
+	g.edges.setTerms(g.term)
 	g.markLexicon(lx)
 	for _, n := range lx.Nouns {
 		g.nouns.addString(stem.German(n.Word))
@@ -538,9 +562,13 @@ type Hit struct {
 }
 
 // Hits appends to dst every name that starts at toks[0], longest first.
-func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit {
+func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit { return g.HitsCached(toks, dst, nil) }
+
+// HitsCached is Hits that looks up the trie's edges through c, a cache of
+// one goroutine's recent lookups in this gazetteer (nil for none).
+func (g *Gazetteer) HitsCached(toks []Tok, dst []Hit, c *EdgeCache) []Hit {
 	start := len(dst)
-	dst = g.walk(toks, 0, 0, dst)
+	dst = g.walk(toks, 0, 0, dst, c)
 	// Longest first (insertion sort: there are few).
 	h := dst[start:]
 	for i := 1; i < len(h); i++ {
@@ -551,32 +579,116 @@ func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit {
 	return dst
 }
 
-func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit) []Hit {
+func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCache) []Hit {
 	if k >= len(toks) || k >= g.maxLen {
 		return dst
 	}
 	t := toks[k]
+	// Only the case requirements that edges of the word have, at the root
+	// or below it, are asked of the edge table.
+	shift, upTo := uint8(innerCases), CaseMask(t.Case)
+	if node == 0 {
+		shift = 0
+	}
 	for _, c := range t.Cands {
-		for cs := uint8(0); cs <= t.Case; cs++ {
-			child, ok := g.edges.get(edgeKey(node, c.Word, cs))
+		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
+			cs := uint8(bits.TrailingZeros8(cases))
+			child, term, ok := g.edge(ec, edgeKey(node, c.Word, cs))
 			if !ok {
 				continue
 			}
 			if c.How != Declined {
-				if g.term[child] >= 0 {
+				if term >= 0 {
 					terms := g.term[child : child+1]
-					if more := g.moreTerm[child]; more != nil {
-						terms = more
+					if g.hasMore[child/64]&(1<<(child%64)) != 0 {
+						terms = g.moreTerm[child]
 					}
 					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
 				}
 			}
-			if c.How != Genitive {
-				dst = g.walk(toks, k+1, child, dst)
+			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 {
+				dst = g.walk(toks, k+1, child, dst, ec)
 			}
 		}
 	}
 	return dst
+}
+
+// EdgeCache remembers a goroutine's recent edge lookups in one gazetteer
+// (see HitsCached): names and the words that begin them come back in every
+// text, and the edge table is too large to stay in the CPU cache. It is
+// direct-mapped; a slot holds an edge key with its child and first entry,
+// or edgeAbsent as the child of a key that is no edge. The zero value is
+// empty; it must not be shared between goroutines or gazetteers.
+type EdgeCache struct {
+	slots [1 << edgeCacheBits]edgeSlot
+}
+
+const (
+	edgeCacheBits = 12
+	edgeAbsent    = ^uint32(0) // child of a cached miss; a slot with child 0 is empty
+)
+
+// edge looks up edge key through c, when c is not nil.
+func (g *Gazetteer) edge(c *EdgeCache, key uint64) (child uint32, term int32, ok bool) {
+	if c == nil {
+		return g.edges.getTerm(key)
+	}
+	sl := &c.slots[(key*0x9e3779b97f4a7c15)>>(64-edgeCacheBits)]
+	if sl.key == key && sl.child != 0 {
+		if sl.child == edgeAbsent {
+			return 0, -1, false
+		}
+		return sl.child, sl.term, true
+	}
+	child, term, ok = g.edges.getTerm(key)
+	sl.key, sl.child, sl.term = key, child, term
+	if !ok {
+		sl.child = edgeAbsent
+	}
+	return child, term, ok
+}
+
+// innerCases is the shift of the case requirements of a word's edges below
+// the root in Gazetteer.wordCase; those from the root are in the low bits.
+const innerCases = 3
+
+// noteEdge records the edge (node, word, cs) in the indexes that let walk
+// skip most lookups that would fail: the case requirements of the word's
+// edges (from the root and below it, see innerCases), and that node has
+// children. wordCase must have room for word, inner for node (see
+// sizeTrieIndex, or Compile, which grows them).
+func (g *Gazetteer) noteEdge(node, word uint32, cs uint8) {
+	if node == 0 {
+		g.wordCase[word] |= 1 << cs
+	} else {
+		g.wordCase[word] |= 1 << (innerCases + cs)
+	}
+	for int(node/64) >= len(g.inner) {
+		g.inner = append(g.inner, 0)
+	}
+	g.inner[node/64] |= 1 << (node % 64)
+}
+
+// sizeTrieIndex makes room in the indexes of noteEdge for a trie of nodes
+// nodes over words words, and hasMore.
+func (g *Gazetteer) sizeTrieIndex(words, nodes int) {
+	g.wordCase = make([]uint8, words)
+	g.inner = make([]uint64, (nodes+63)/64)
+	g.hasMore = make([]uint64, (nodes+63)/64)
+}
+
+// noteMore fills hasMore from moreTerm, so that walk asks the map only for
+// the nodes in it.
+func (g *Gazetteer) noteMore() {
+	n := (int(g.nodes) + 63) / 64
+	if len(g.inner) < n {
+		g.inner = append(g.inner, make([]uint64, n-len(g.inner))...)
+	}
+	g.hasMore = make([]uint64, n)
+	for node := range g.moreTerm {
+		g.hasMore[node/64] |= 1 << (node % 64)
+	}
 }
 
 // Deriv looks up a derived word (adjective or inhabitant noun) by key.

@@ -681,6 +681,7 @@ func (g *Gazetteer) readTrie(r *snap.Reader, pre *prealloc) (lim limits) {
 	g.edges = pre.edges
 	g.term = pre.term
 	g.term[0] = -1
+	g.sizeTrieIndex(int(nw), nodes)
 	keys := make([]uint64, nodes-1)
 	children := make([]uint32, nodes-1)
 	for node := 1; node < nodes; node++ {
@@ -692,10 +693,11 @@ func (g *Gazetteer) readTrie(r *snap.Reader, pre *prealloc) (lim limits) {
 			return
 		}
 		keys[node-1], children[node-1] = parent<<34|wc, uint32(node)
+		g.noteEdge(uint32(parent), uint32(wc>>2), uint8(wc&3))
 		g.term[node] = int32(term) - 1
 		lim.entry = max(lim.entry, int(term))
 	}
-	g.edges.placeAll(keys, children)
+	g.edges.placeAll(keys, children, g.term)
 	nm := r.Len(2)
 	for range nm {
 		node := r.Uvarint()
@@ -713,6 +715,7 @@ func (g *Gazetteer) readTrie(r *snap.Reader, pre *prealloc) (lim limits) {
 		}
 		g.moreTerm[uint32(node)] = list
 	}
+	g.noteMore()
 	g.maxLen = r.Int(1 << 20)
 	return lim
 }

@@ -71,6 +71,16 @@ func equalLookups(t *testing.T, want, got *Gazetteer, keys []string) {
 			assert.Equal(t, *w1, *w2, "Word(%q)", k)
 			assert.Equal(t, want.RoleOf(w1), got.RoleOf(w2), "RoleOf(%q)", k)
 			assert.Equal(t, want.StartsName(w1.Cands), got.StartsName(w2.Cands), "StartsName(%q)", k)
+			rc := want.RootCases(w1.Cands)
+			assert.Equal(t, rc, got.RootCases(w2.Cands), "RootCases(%q)", k)
+			assert.Equal(t, want.StartsName(w1.Cands), rc != 0, "RootCases(%q) against StartsName", k)
+			for cs := uint8(0); cs <= allCaps; cs++ {
+				// A name may begin only where RootCases lets it (the tagger
+				// skips Hits elsewhere).
+				if hits := want.Hits([]Tok{{Cands: w1.Cands, Case: cs}}, nil); len(hits) > 0 {
+					assert.NotZero(t, rc&CaseMask(cs), "RootCases(%q) = %b, but a name begins there in case %d", k, rc, cs)
+				}
+			}
 		}
 		d1, ok1 := want.Deriv(key)
 		d2, ok2 := got.Deriv(key)
@@ -83,16 +93,27 @@ func equalLookups(t *testing.T, want, got *Gazetteer, keys []string) {
 		assert.Equal(t, want.IsHead(key), got.IsHead(key), "IsHead(%q)", k)
 		assert.Equal(t, want.Role(key), got.Role(key), "Role(%q)", k)
 	}
-	// Names of two and three tokens, in every case.
-	for i := range keys {
-		for n := 1; n <= 3 && i+n <= len(keys); n++ {
-			for cs := uint8(0); cs <= allCaps; cs++ {
-				var t1, t2 []Tok
-				for _, k := range keys[i : i+n] {
-					t1 = append(t1, Tok{Cands: want.Cands([]byte(k)), Case: cs})
-					t2 = append(t2, Tok{Cands: got.Cands([]byte(k)), Case: cs})
+	// Names of two and three tokens, in every case; HitsCached answers
+	// alike with a cold cache and a warm one.
+	ec := new(EdgeCache)
+	for pass := range 2 {
+		for i := range keys {
+			for n := 1; n <= 3 && i+n <= len(keys); n++ {
+				for cs := uint8(0); cs <= allCaps; cs++ {
+					var t1, t2 []Tok
+					for _, k := range keys[i : i+n] {
+						t1 = append(t1, Tok{Cands: want.Cands([]byte(k)), Case: cs})
+						t2 = append(t2, Tok{Cands: got.Cands([]byte(k)), Case: cs})
+					}
+					hits := want.Hits(t1, nil)
+					if len(hits) > 0 {
+						assert.NotZero(t, want.RootCases(t1[0].Cands)&CaseMask(cs), "RootCases(%q) against Hits", keys[i])
+					}
+					if pass == 0 {
+						assert.Equal(t, hits, got.Hits(t2, nil), "Hits(%q)", keys[i:i+n])
+					}
+					assert.Equal(t, hits, got.HitsCached(t2, nil, ec), "HitsCached(%q), pass %d", keys[i:i+n], pass)
 				}
-				assert.Equal(t, want.Hits(t1, nil), got.Hits(t2, nil), "Hits(%q)", keys[i:i+n])
 			}
 		}
 	}

@@ -144,6 +144,7 @@ type edgeTable struct {
 type edgeSlot struct {
 	key   uint64
 	child uint32
+	term  int32 // Gazetteer.term[child], so that walk reads one cache line (see setTerms)
 }
 
 func newEdgeTable(n int) edgeTable {
@@ -162,31 +163,32 @@ func (t *edgeTable) resize(n int) {
 	t.shift = 64 - bits
 	for _, s := range old {
 		if s.child != 0 {
-			t.place(s.key, s.child)
+			t.place(s.key, s.child, s.term)
 		}
 	}
 }
 
 func (t *edgeTable) slot(key uint64) uint64 { return (key * 0x9e3779b97f4a7c15) >> t.shift }
 
-func (t *edgeTable) place(key uint64, child uint32) {
+func (t *edgeTable) place(key uint64, child uint32, term int32) {
 	mask := uint64(len(t.slots) - 1)
 	for j := t.slot(key); ; j = (j + 1) & mask {
 		if t.slots[j].child == 0 {
-			t.slots[j] = edgeSlot{key, child}
+			t.slots[j] = edgeSlot{key, child, term}
 			return
 		}
 	}
 }
 
 // placeAll places the edges keys[i] → children[i] of a new table, in
-// the order of their home slots (see strTable.rebuild).
-func (t *edgeTable) placeAll(keys []uint64, children []uint32) {
+// the order of their home slots (see strTable.rebuild), with the terms
+// term[children[i]].
+func (t *edgeTable) placeAll(keys []uint64, children []uint32, term []int32) {
 	const bucketBits = 10
 	bits := 64 - uint(t.shift)
 	if bits <= bucketBits+4 {
 		for i, k := range keys {
-			t.place(k, children[i])
+			t.place(k, children[i], term[children[i]])
 		}
 		return
 	}
@@ -204,7 +206,7 @@ func (t *edgeTable) placeAll(keys []uint64, children []uint32) {
 		start[b]++
 	}
 	for _, i := range order {
-		t.place(keys[i], children[i])
+		t.place(keys[i], children[i], term[children[i]])
 	}
 }
 
@@ -222,10 +224,34 @@ func (t *edgeTable) get(key uint64) (uint32, bool) {
 	}
 }
 
+// getTerm is get that also returns the first entry ending at the child
+// (Gazetteer.term), once setTerms has been called.
+func (t *edgeTable) getTerm(key uint64) (uint32, int32, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for j := t.slot(key); ; j = (j + 1) & mask {
+		s := &t.slots[j]
+		if s.child == 0 {
+			return 0, -1, false
+		}
+		if s.key == key {
+			return s.child, s.term, true
+		}
+	}
+}
+
+// setTerms copies term[child] into each edge's slot.
+func (t *edgeTable) setTerms(term []int32) {
+	for j := range t.slots {
+		if s := &t.slots[j]; s.child != 0 {
+			s.term = term[s.child]
+		}
+	}
+}
+
 // put adds an edge; n is the number of edges after it, for growing.
 func (t *edgeTable) put(key uint64, child uint32, n int) {
 	if 2*n > len(t.slots) {
 		t.resize(n)
 	}
-	t.place(key, child)
+	t.place(key, child, -1)
 }
