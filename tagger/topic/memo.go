@@ -38,6 +38,54 @@ type partHit struct {
 	w float32
 }
 
+// hotMemo is a small direct-mapped table in front of partMemo for the
+// most frequent parts (der, die, Regierung): partMemo's 256 kB do not stay
+// in the CPU cache next to the tagger's own tables, and a probe that misses
+// the cache costs more than looking a short part up here. A part moves in
+// when partMemo already knew it (seen at least twice), so one-off words do
+// not evict frequent ones. Like partMemo it caches a pure function of the
+// part's text and name flag.
+type hotMemo struct {
+	slots [hotSize]hotSlot
+}
+
+const (
+	hotBits = 9
+	hotSize = 1 << hotBits
+	hotKey  = 20 // longer parts are not kept here
+)
+
+// hotSlot is 32 bytes, half a cache line: a part with at most one hit.
+type hotSlot struct {
+	n    uint8 // len(text) + 1; 0 when empty
+	name bool
+	nh   uint8 // 0 or 1
+	phr  bool
+	e    int32
+	f    int32
+	w    float32
+	key  [hotKey]byte
+}
+
+// get returns the slot remembering text under hash h (memoHash), or nil.
+func (c *hotMemo) get(text string, name bool, h uint32) *hotSlot {
+	sl := &c.slots[h&(hotSize-1)]
+	if int(sl.n) == len(text)+1 && sl.name == name && len(text) <= hotKey && string(sl.key[:len(text)]) == text {
+		return sl
+	}
+	return nil
+}
+
+// put remembers a part in the hot table, when it fits.
+func (c *hotMemo) put(text string, name bool, h uint32, e int32, phr bool, nh uint8, f int32, w float32) {
+	if len(text) > hotKey || nh > 1 {
+		return
+	}
+	sl := &c.slots[h&(hotSize-1)]
+	sl.n, sl.name, sl.nh, sl.phr, sl.e, sl.f, sl.w = uint8(len(text)+1), name, nh, phr, e, f, w
+	copy(sl.key[:], text)
+}
+
 func memoHash(text string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(text); i++ {
@@ -53,11 +101,11 @@ func (sl *memoSlot) is(text string, name bool) bool {
 // get returns the slot remembering text, or nil. The table is two-way set
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
-func (c *partMemo) get(text string, name bool) *memoSlot {
+func (c *partMemo) get(text string, name bool, h uint32) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set := c.slots[h&(memoSize-2):][:2]
 	if set[0].is(text, name) {
 		return &set[0]
 	}
@@ -69,11 +117,11 @@ func (c *partMemo) get(text string, name bool) *memoSlot {
 }
 
 // put remembers what a part hits, when it fits.
-func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit) {
+func (c *partMemo) put(text string, name bool, h uint32, e int32, phr bool, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set := c.slots[h&(memoSize-2):][:2]
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr

@@ -557,6 +557,7 @@ type scratch struct {
 	post     []postRef
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
+	hot      *hotMemo
 	cueMemo  *cueMemo
 }
 
@@ -591,7 +592,7 @@ func newScratch(nf, nt int) *scratch {
 		feat: make([]fstate, nf),
 		raw:  make([]float64, nt), score: make([]float64, nt),
 		key:  make([]byte, 0, 64),
-		memo: new(partMemo), cueMemo: new(cueMemo),
+		memo: new(partMemo), hot: new(hotMemo), cueMemo: new(cueMemo),
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -732,25 +733,46 @@ func isAlnum(c byte) bool {
 }
 
 // scan matches the collected parts against keywords, phrases and compounds.
+// What a part hits on its own comes from the hot memo, the memo, or
+// m.part, in that order.
 func (m *Model) scan(s *scratch, words []Word) {
 	parts := s.parts
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		text := words[p.w].Text[p.start:p.end]
+		h := memoHash(text)
 		var e int32
 		var phr bool // phrases may start here
 		var hits []partHit
-		if sl := s.memo.get(text, p.name); sl != nil {
+		if hs := s.hot.get(text, p.name, h); hs != nil {
+			e, phr = hs.e, hs.phr
+			if hs.nh == 0 {
+				if !phr {
+					continue
+				}
+			} else {
+				hits = append(s.hbuf[:0], partHit{hs.f, hs.w})
+				s.hbuf = hits
+			}
+		} else if sl := s.memo.get(text, p.name, h); sl != nil {
 			e, phr = sl.e, sl.phr
 			hits = s.hbuf[:0]
 			for k := range sl.nh {
 				hits = append(hits, partHit{sl.f[k], sl.w[k]})
 			}
 			s.hbuf = hits
+			if len(hits) <= 1 {
+				var f int32
+				var w float32
+				if len(hits) == 1 {
+					f, w = hits[0].f, hits[0].w
+				}
+				s.hot.put(text, p.name, h, e, phr, uint8(len(hits)), f, w)
+			}
 		} else {
 			e, hits = m.part(s, text, p.name)
 			phr = e >= 0 && len(m.entries[e].phrases) > 0
-			s.memo.put(text, p.name, e, phr, hits)
+			s.memo.put(text, p.name, h, e, phr, hits)
 		}
 		if phr {
 			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
