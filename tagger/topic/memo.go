@@ -43,8 +43,9 @@ type partHit struct {
 // in the CPU cache next to the tagger's own tables, and a probe that misses
 // the cache costs more than looking a short part up here. A part moves in
 // when partMemo already knew it (seen at least twice), so one-off words do
-// not evict frequent ones. Like partMemo it caches a pure function of the
-// part's text and name flag.
+// not evict frequent ones. (Writing the part it displaces back to
+// partMemo costs partMemo more misses than it saves.) Like partMemo it
+// caches a pure function of the part's text and name flag.
 type hotMemo struct {
 	slots [hotSize]hotSlot
 }
@@ -52,37 +53,62 @@ type hotMemo struct {
 const (
 	hotBits = 9
 	hotSize = 1 << hotBits
-	hotKey  = 20 // longer parts are not kept here
+	hotKey  = 16 // longer parts are not kept here
 )
 
 // hotSlot is 32 bytes, half a cache line: a part with at most one hit.
 type hotSlot struct {
-	n    uint8 // len(text) + 1; 0 when empty
-	name bool
-	nh   uint8 // 0 or 1
-	phr  bool
-	e    int32
-	f    int32
-	w    float32
-	key  [hotKey]byte
+	n     uint8 // len(text) + 1; 0 when empty
+	flags uint8 // hotName, hotPhr, hotHit
+	_     [2]byte
+	e     int32
+	f     int32 // the hit, when flags has hotHit
+	w     float32
+	key   [hotKey]byte
+}
+
+// Flags of a hotSlot.
+const (
+	hotName uint8 = 1 << iota // the part is inside a name
+	hotPhr                    // phrases start with entry e
+	hotHit                    // the part hits feature f with weight w
+)
+
+func hotFlags(name, phr bool, nh int) uint8 {
+	var fl uint8
+	if name {
+		fl |= hotName
+	}
+	if phr {
+		fl |= hotPhr
+	}
+	if nh > 0 {
+		fl |= hotHit
+	}
+	return fl
 }
 
 // get returns the slot remembering text under hash h (memoHash), or nil.
 func (c *hotMemo) get(text string, name bool, h uint32) *hotSlot {
 	sl := &c.slots[h&(hotSize-1)]
-	if int(sl.n) == len(text)+1 && sl.name == name && len(text) <= hotKey && string(sl.key[:len(text)]) == text {
+	if int(sl.n) == len(text)+1 && len(text) <= hotKey && sl.flags&hotName != 0 == name && string(sl.key[:len(text)]) == text {
 		return sl
 	}
 	return nil
 }
 
-// put remembers a part in the hot table, when it fits.
-func (c *hotMemo) put(text string, name bool, h uint32, e int32, phr bool, nh uint8, f int32, w float32) {
-	if len(text) > hotKey || nh > 1 {
+// promote copies a part partMemo knew (hits holds at most one) into the
+// hot table, in place of the part there.
+func (c *hotMemo) promote(text string, name bool, h uint32, e int32, phr bool, hits []partHit) {
+	if len(text) > hotKey || len(hits) > 1 {
 		return
 	}
 	sl := &c.slots[h&(hotSize-1)]
-	sl.n, sl.name, sl.nh, sl.phr, sl.e, sl.f, sl.w = uint8(len(text)+1), name, nh, phr, e, f, w
+	sl.n, sl.flags, sl.e = uint8(len(text)+1), hotFlags(name, phr, len(hits)), e
+	sl.f, sl.w = 0, 0
+	if len(hits) == 1 {
+		sl.f, sl.w = hits[0].f, hits[0].w
+	}
 	copy(sl.key[:], text)
 }
 

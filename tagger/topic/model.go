@@ -682,21 +682,25 @@ func (m *Model) collect(s *scratch, words []Word) int {
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.
 func (s *scratch) addParts(w string, wi int32, name bool) int {
-	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
-		// The common case: one part.
-		letter := 0
-		for i := 0; i < len(w); i++ {
-			if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-				letter = 1
-				break
-			}
+	// The common case, one part, in one pass over the bytes: a letter and
+	// no separator.
+	letter, sep := 0, false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+			letter = 1
+		} else if c == '-' || c == '/' {
+			sep = true
+			break
 		}
+	}
+	if !sep {
 		if a, b := trimPunct(w, 0, len(w)); a < b {
 			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
 		}
 		return letter
 	}
-	letter := 0
+	letter = 0
 	start := 0
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) {
@@ -745,8 +749,8 @@ func (m *Model) scan(s *scratch, words []Word) {
 		var phr bool // phrases may start here
 		var hits []partHit
 		if hs := s.hot.get(text, p.name, h); hs != nil {
-			e, phr = hs.e, hs.phr
-			if hs.nh == 0 {
+			e, phr = hs.e, hs.flags&hotPhr != 0
+			if hs.flags&hotHit == 0 {
 				if !phr {
 					continue
 				}
@@ -761,14 +765,7 @@ func (m *Model) scan(s *scratch, words []Word) {
 				hits = append(hits, partHit{sl.f[k], sl.w[k]})
 			}
 			s.hbuf = hits
-			if len(hits) <= 1 {
-				var f int32
-				var w float32
-				if len(hits) == 1 {
-					f, w = hits[0].f, hits[0].w
-				}
-				s.hot.put(text, p.name, h, e, phr, uint8(len(hits)), f, w)
-			}
+			s.hot.promote(text, p.name, h, e, phr, hits)
 		} else {
 			e, hits = m.part(s, text, p.name)
 			phr = e >= 0 && len(m.entries[e].phrases) > 0
