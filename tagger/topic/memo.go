@@ -38,80 +38,6 @@ type partHit struct {
 	w float32
 }
 
-// hotMemo is a small direct-mapped table in front of partMemo for the
-// most frequent parts (der, die, Regierung): partMemo's 256 kB do not stay
-// in the CPU cache next to the tagger's own tables, and a probe that misses
-// the cache costs more than looking a short part up here. A part moves in
-// when partMemo already knew it (seen at least twice), so one-off words do
-// not evict frequent ones. (Writing the part it displaces back to
-// partMemo costs partMemo more misses than it saves.) Like partMemo it
-// caches a pure function of the part's text and name flag.
-type hotMemo struct {
-	slots [hotSize]hotSlot
-}
-
-const (
-	hotBits = 9
-	hotSize = 1 << hotBits
-	hotKey  = 16 // longer parts are not kept here
-)
-
-// hotSlot is 32 bytes, half a cache line: a part with at most one hit.
-type hotSlot struct {
-	n     uint8 // len(text) + 1; 0 when empty
-	flags uint8 // hotName, hotPhr, hotHit
-	_     [2]byte
-	e     int32
-	f     int32 // the hit, when flags has hotHit
-	w     float32
-	key   [hotKey]byte
-}
-
-// Flags of a hotSlot.
-const (
-	hotName uint8 = 1 << iota // the part is inside a name
-	hotPhr                    // phrases start with entry e
-	hotHit                    // the part hits feature f with weight w
-)
-
-func hotFlags(name, phr bool, nh int) uint8 {
-	var fl uint8
-	if name {
-		fl |= hotName
-	}
-	if phr {
-		fl |= hotPhr
-	}
-	if nh > 0 {
-		fl |= hotHit
-	}
-	return fl
-}
-
-// get returns the slot remembering text under hash h (memoHash), or nil.
-func (c *hotMemo) get(text string, name bool, h uint32) *hotSlot {
-	sl := &c.slots[h&(hotSize-1)]
-	if int(sl.n) == len(text)+1 && len(text) <= hotKey && sl.flags&hotName != 0 == name && string(sl.key[:len(text)]) == text {
-		return sl
-	}
-	return nil
-}
-
-// promote copies a part partMemo knew (hits holds at most one) into the
-// hot table, in place of the part there.
-func (c *hotMemo) promote(text string, name bool, h uint32, e int32, phr bool, hits []partHit) {
-	if len(text) > hotKey || len(hits) > 1 {
-		return
-	}
-	sl := &c.slots[h&(hotSize-1)]
-	sl.n, sl.flags, sl.e = uint8(len(text)+1), hotFlags(name, phr, len(hits)), e
-	sl.f, sl.w = 0, 0
-	if len(hits) == 1 {
-		sl.f, sl.w = hits[0].f, hits[0].w
-	}
-	copy(sl.key[:], text)
-}
-
 func memoHash(text string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(text); i++ {
@@ -127,11 +53,11 @@ func (sl *memoSlot) is(text string, name bool) bool {
 // get returns the slot remembering text, or nil. The table is two-way set
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
-func (c *partMemo) get(text string, name bool, h uint32) *memoSlot {
+func (c *partMemo) get(text string, name bool) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	set := c.slots[h&(memoSize-2):][:2]
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
 	if set[0].is(text, name) {
 		return &set[0]
 	}
@@ -143,11 +69,11 @@ func (c *partMemo) get(text string, name bool, h uint32) *memoSlot {
 }
 
 // put remembers what a part hits, when it fits.
-func (c *partMemo) put(text string, name bool, h uint32, e int32, phr bool, hits []partHit) {
+func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := c.slots[h&(memoSize-2):][:2]
+	set := c.slots[memoHash(text)&(memoSize-2):][:2]
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr

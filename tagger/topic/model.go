@@ -557,7 +557,6 @@ type scratch struct {
 	post     []postRef
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
-	hot      *hotMemo
 	cueMemo  *cueMemo
 }
 
@@ -592,7 +591,7 @@ func newScratch(nf, nt int) *scratch {
 		feat: make([]fstate, nf),
 		raw:  make([]float64, nt), score: make([]float64, nt),
 		key:  make([]byte, 0, 64),
-		memo: new(partMemo), hot: new(hotMemo), cueMemo: new(cueMemo),
+		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -682,25 +681,21 @@ func (m *Model) collect(s *scratch, words []Word) int {
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.
 func (s *scratch) addParts(w string, wi int32, name bool) int {
-	// The common case, one part, in one pass over the bytes: a letter and
-	// no separator.
-	letter, sep := 0, false
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
-			letter = 1
-		} else if c == '-' || c == '/' {
-			sep = true
-			break
+	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
+		// The common case: one part.
+		letter := 0
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' {
+				letter = 1
+				break
+			}
 		}
-	}
-	if !sep {
 		if a, b := trimPunct(w, 0, len(w)); a < b {
 			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
 		}
 		return letter
 	}
-	letter = 0
+	letter := 0
 	start := 0
 	for i := 0; i <= len(w); i++ {
 		if i < len(w) {
@@ -737,39 +732,25 @@ func isAlnum(c byte) bool {
 }
 
 // scan matches the collected parts against keywords, phrases and compounds.
-// What a part hits on its own comes from the hot memo, the memo, or
-// m.part, in that order.
 func (m *Model) scan(s *scratch, words []Word) {
 	parts := s.parts
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		text := words[p.w].Text[p.start:p.end]
-		h := memoHash(text)
 		var e int32
 		var phr bool // phrases may start here
 		var hits []partHit
-		if hs := s.hot.get(text, p.name, h); hs != nil {
-			e, phr = hs.e, hs.flags&hotPhr != 0
-			if hs.flags&hotHit == 0 {
-				if !phr {
-					continue
-				}
-			} else {
-				hits = append(s.hbuf[:0], partHit{hs.f, hs.w})
-				s.hbuf = hits
-			}
-		} else if sl := s.memo.get(text, p.name, h); sl != nil {
+		if sl := s.memo.get(text, p.name); sl != nil {
 			e, phr = sl.e, sl.phr
 			hits = s.hbuf[:0]
 			for k := range sl.nh {
 				hits = append(hits, partHit{sl.f[k], sl.w[k]})
 			}
 			s.hbuf = hits
-			s.hot.promote(text, p.name, h, e, phr, hits)
 		} else {
 			e, hits = m.part(s, text, p.name)
 			phr = e >= 0 && len(m.entries[e].phrases) > 0
-			s.memo.put(text, p.name, h, e, phr, hits)
+			s.memo.put(text, p.name, e, phr, hits)
 		}
 		if phr {
 			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {

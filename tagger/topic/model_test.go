@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -260,11 +259,4 @@ func TestScoreCaseAndStemRules(t *testing.T) {
 		require.Len(t, got, 1, tt.text)
 		assert.Equal(t, tt.want, got[0].ID, tt.text)
 	}
-}
-
-// TestMemoSlotSizes checks that the memo slots keep to the cache-line
-// fractions their comments promise.
-func TestMemoSlotSizes(t *testing.T) {
-	assert.Equal(t, uintptr(64), unsafe.Sizeof(memoSlot{}))
-	assert.Equal(t, uintptr(32), unsafe.Sizeof(hotSlot{}))
 }
