@@ -555,6 +555,8 @@ type scratch struct {
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
 	post     []postRef
+	masks    []uint64  // per post: the outputs it counts for (see result)
+	outBit   []uint64  // per topic: the bit of its output, while result runs
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
 	cueMemo  *cueMemo
@@ -589,7 +591,7 @@ type postRef struct {
 func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
-		raw:  make([]float64, nt), score: make([]float64, nt),
+		raw:  make([]float64, nt), score: make([]float64, nt), outBit: make([]uint64, nt),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
@@ -979,10 +981,34 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 	// Evidence, topic by topic: every posting counts for its topic and the
 	// topic's ancestors. Postings of one term (a keyword listed for a topic
 	// and its parent) merge through rankSlot.
+	// A posting counts for output i when bit i of its mask is set: its
+	// topic or an ancestor is the topic of output i (asked once per posting
+	// rather than once per posting and output).
+	masks := s.masks[:0]
+	if len(s.order) <= 64 {
+		for i, t := range s.order {
+			s.outBit[t] = 1 << i
+		}
+		for _, p := range s.post {
+			var mask uint64
+			for t := p.topic; t >= 0; t = m.topics[t].parent {
+				mask |= s.outBit[t]
+			}
+			masks = append(masks, mask)
+		}
+		for _, t := range s.order {
+			s.outBit[t] = 0
+		}
+	}
+	s.masks = masks
 	for i, t := range s.order {
 		begin := len(s.ev)
-		for _, p := range s.post {
-			if !m.within(p.topic, t) {
+		for k, p := range s.post {
+			if len(masks) > 0 {
+				if masks[k]&(1<<i) == 0 {
+					continue
+				}
+			} else if !m.within(p.topic, t) {
 				continue
 			}
 			if j := s.rankSlot[p.rank]; j >= 0 {
