@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +70,7 @@ type Model struct {
 	stemsOnce           sync.Once  // builds stems and posts (see scoring)
 	stems               []featStem // per feature
 	posts               []featPost // per feature
+	orderPos            []int32    // per topic: its position in order
 }
 
 type topicInfo struct {
@@ -547,8 +549,11 @@ type scratch struct {
 	touched  []int32
 	raw      []float64 // per topic
 	score    []float64
-	order    []int32 // topics of the output
-	rankSlot []int32 // per feature rank: index in ev while merging, or -1
+	order    []int32  // topics of the output
+	tops     []int32  // topics with evidence, and their ancestors (see addTop)
+	topMark  []bool   // per topic: in tops
+	topBits  []uint64 // bit set of the positions in Model.order of tops
+	rankSlot []int32  // per feature rank: index in ev while merging, or -1
 	parts    []part
 	words    []Word // ScoreText's words
 	key      []byte
@@ -591,7 +596,7 @@ type postRef struct {
 func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
-		raw:  make([]float64, nt), score: make([]float64, nt), outBit: make([]uint64, nt),
+		raw:  make([]float64, nt), score: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
@@ -614,13 +619,42 @@ func (s *scratch) hit(f int32, first int32, w float32) {
 	st.mass += w
 }
 
+// addTop adds topic t and its ancestors to s.tops, when not there yet (an
+// ancestor of a topic in tops is in tops), and marks their positions in
+// m.order in s.topBits.
+func (s *scratch) addTop(m *Model, t int32) {
+	for ; t >= 0 && !s.topMark[t]; t = m.topics[t].parent {
+		s.topMark[t] = true
+		s.tops = append(s.tops, t)
+		p := m.orderPos[t]
+		s.topBits[p/64] |= 1 << (p % 64)
+	}
+}
+
+// sortTops sorts s.tops by their positions in m.order, reading the
+// positions off s.topBits in ascending order (and clearing them).
+func (s *scratch) sortTops(m *Model) {
+	tops := s.tops[:0]
+	for w, b := range s.topBits {
+		for b != 0 {
+			p := w*64 + bits.TrailingZeros64(b)
+			b &= b - 1
+			tops = append(tops, m.order[p])
+		}
+		s.topBits[w] = 0
+	}
+	s.tops = tops
+}
+
 func (s *scratch) reset() {
 	for _, f := range s.touched {
 		s.feat[f] = fstate{}
 	}
 	s.touched = s.touched[:0]
-	clear(s.raw)
-	clear(s.score)
+	for _, t := range s.tops {
+		s.raw[t], s.score[t], s.topMark[t] = 0, 0, false
+	}
+	s.tops = s.tops[:0]
 	s.parts = s.parts[:0]
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
@@ -923,47 +957,48 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 		g := gain(float64(s.feat[f].mass))
 		if p := &fp[f]; p.topic >= 0 {
 			// the common case, one posting, without reading the feature
+			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
 			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
 			continue
 		}
 		ft := &m.features[f]
 		for _, p := range ft.post {
+			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
 			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: ft.rank, weight: p.weight * g})
 		}
 	}
-	for _, t := range m.order {
+	// Only the topics with evidence and their ancestors (s.tops) can have
+	// raw evidence: the roll-up visits them in m.order's order, which fixes
+	// the order of the additions, and skips the rest, which would add
+	// zeros.
+	s.sortTops(m)
+	for _, t := range s.tops {
 		if p := m.topics[t].parent; p >= 0 {
 			s.raw[p] += s.raw[t]
 		}
 	}
 	norm := normScale * math.Sqrt(float64(max(nwords, normMinWords)))
-	nout := 0
-	for i := range m.topics {
+	// Topics are sorted by id, so sorting their indexes by score, then
+	// index (a total order), gives the order of the result.
+	s.order = s.order[:0]
+	for _, i := range s.tops {
 		if s.raw[i] <= 0 {
 			continue
 		}
 		r := m.topics[i].root
 		sc := 1 - math.Exp(-s.raw[r]/norm)
-		if int32(i) != r {
+		if i != r {
 			sc *= s.raw[i] / s.raw[r]
 		}
 		s.score[i] = round3(sc)
 		if s.score[i] >= m.opts.MinScore {
-			nout++
+			s.order = append(s.order, i)
 		}
 	}
-	if nout == 0 {
+	if len(s.order) == 0 {
 		return nil
-	}
-	// Topics are sorted by id, so sorting their indexes by score, then
-	// index, gives the order of the result.
-	s.order = s.order[:0]
-	for i := range m.topics {
-		if s.raw[i] > 0 && s.score[i] >= m.opts.MinScore {
-			s.order = append(s.order, int32(i))
-		}
 	}
 	slices.SortFunc(s.order, func(a, b int32) int {
 		if c := cmp.Compare(s.score[b], s.score[a]); c != 0 {
