@@ -71,6 +71,7 @@ type Model struct {
 	stems               []featStem // per feature
 	posts               []featPost // per feature
 	orderPos            []int32    // per topic: its position in order
+	noBuckets           bool       // result asks every posting for every output (for tests)
 }
 
 type topicInfo struct {
@@ -561,6 +562,7 @@ type scratch struct {
 	ev       []evRef
 	post     []postRef
 	masks    []uint64  // per post: the outputs it counts for (see result)
+	byOut    []int32   // indexes in post, bucketed by output (see result)
 	outBit   []uint64  // per topic: the bit of its output, while result runs
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
@@ -1016,34 +1018,56 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 	// Evidence, topic by topic: every posting counts for its topic and the
 	// topic's ancestors. Postings of one term (a keyword listed for a topic
 	// and its parent) merge through rankSlot.
-	// A posting counts for output i when bit i of its mask is set: its
-	// topic or an ancestor is the topic of output i (asked once per posting
-	// rather than once per posting and output).
-	masks := s.masks[:0]
-	if len(s.order) <= 64 {
+	// The postings of output i, in their order in s.post: those whose topic
+	// is the topic of output i or a descendant. With at most 64 outputs,
+	// each posting's ancestors are asked once, giving a bit mask of the
+	// outputs it counts for, and the postings are bucketed by output
+	// (s.byOut[start[i]:start[i+1]]); else each output asks every posting.
+	bucketed := len(s.order) <= 64 && !m.noBuckets
+	var start [65]int32
+	if bucketed {
 		for i, t := range s.order {
 			s.outBit[t] = 1 << i
 		}
+		masks := s.masks[:0]
 		for _, p := range s.post {
 			var mask uint64
 			for t := p.topic; t >= 0; t = m.topics[t].parent {
 				mask |= s.outBit[t]
 			}
 			masks = append(masks, mask)
+			for b := mask; b != 0; b &= b - 1 {
+				start[bits.TrailingZeros64(b)+1]++
+			}
 		}
 		for _, t := range s.order {
 			s.outBit[t] = 0
 		}
+		s.masks = masks
+		for i := range len(s.order) {
+			start[i+1] += start[i]
+		}
+		next := start
+		s.byOut = slices.Grow(s.byOut[:0], int(start[len(s.order)]))[:start[len(s.order)]]
+		for k, mask := range masks {
+			for b := mask; b != 0; b &= b - 1 {
+				i := bits.TrailingZeros64(b)
+				s.byOut[next[i]] = int32(k)
+				next[i]++
+			}
+		}
 	}
-	s.masks = masks
 	for i, t := range s.order {
 		begin := len(s.ev)
-		for k, p := range s.post {
-			if len(masks) > 0 {
-				if masks[k]&(1<<i) == 0 {
-					continue
-				}
-			} else if !m.within(p.topic, t) {
+		n := len(s.post)
+		if bucketed {
+			n = int(start[i+1] - start[i])
+		}
+		for k := range n {
+			var p *postRef
+			if bucketed {
+				p = &s.post[s.byOut[int(start[i])+k]]
+			} else if p = &s.post[k]; !m.within(p.topic, t) {
 				continue
 			}
 			if j := s.rankSlot[p.rank]; j >= 0 {
