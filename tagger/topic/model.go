@@ -775,21 +775,24 @@ func (m *Model) scan(s *scratch, words []Word) {
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		text := words[p.w].Text[p.start:p.end]
-		var e int32
-		var phr bool // phrases may start here
-		var hits []partHit
 		if sl := s.memo.get(text, p.name); sl != nil {
-			e, phr = sl.e, sl.phr
-			hits = s.hbuf[:0]
-			for k := range sl.nh {
-				hits = append(hits, partHit{sl.f[k], sl.w[k]})
+			// The hits are read from the slot: nothing below touches the
+			// memo.
+			if sl.phr {
+				if f, n := m.phrase(s, words, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
+					s.hit(f, p.w, 1)
+					i += n - 1
+					continue
+				}
 			}
-			s.hbuf = hits
-		} else {
-			e, hits = m.part(s, text, p.name)
-			phr = e >= 0 && len(m.entries[e].phrases) > 0
-			s.memo.put(text, p.name, e, phr, hits)
+			for k := range sl.nh {
+				s.hit(sl.f[k], p.w, sl.w[k])
+			}
+			continue
 		}
+		e, hits := m.part(s, text, p.name)
+		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
+		s.memo.put(text, p.name, e, phr, hits)
 		if phr {
 			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
