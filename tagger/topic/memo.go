@@ -144,17 +144,21 @@ type cueSlot struct {
 }
 
 func cueHash(c *Cue) uint32 {
-	h := mixString(0, c.ID)
-	// The other fields take few values: their length and first and last
-	// bytes tell them apart.
-	for _, v := range [...]string{c.Type, c.Form, c.Kind, c.Country, c.Role} {
-		x := uint64(len(v))
-		if len(v) > 0 {
-			x |= uint64(v[0])<<8 | uint64(v[len(v)-1])<<16
-		}
-		h = (h ^ x) * mulA
-	}
+	h := (fieldMix(c.ID) ^ fieldMix(c.Role)<<32) * mulA
+	h = (h ^ fieldMix(c.Kind) ^ fieldMix(c.Country)<<32) * mulB
+	h = (h ^ fieldMix(c.Type) ^ fieldMix(c.Form)<<32) * mulA
 	return fold64(h)
+}
+
+// fieldMix sums up a field of a cue for cueHash: its length and its first,
+// middle and last bytes (ids of one length rarely share all three: cdu, csu,
+// spd; the other fields take few values). Slots compare the whole fields.
+func fieldMix(v string) uint64 {
+	n := len(v)
+	if n == 0 {
+		return 0
+	}
+	return uint64(n) | uint64(v[0])<<8 | uint64(v[n/2])<<16 | uint64(v[n-1])<<24
 }
 
 func (sl *cueSlot) is(c *Cue) bool {
