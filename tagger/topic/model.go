@@ -711,10 +711,40 @@ func (m *Model) ScoreText(text string) []Topic {
 func (m *Model) collect(s *scratch, words []Word) int {
 	n := 0
 	for i := range words {
-		n += s.addParts(words[i].Text, int32(i), words[i].Name)
+		w := words[i].Text
+		// The common case, inline: a word that starts with a letter, ends
+		// with a letter or digit (nothing to trim) and has no hyphen or
+		// slash is one part, with a letter.
+		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]] != 0 &&
+			strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
+			s.parts = append(s.parts, part{w: int32(i), start: 0, end: int32(len(w)), name: words[i].Name})
+			n++
+			continue
+		}
+		n += s.addParts(w, int32(i), words[i].Name)
 	}
 	return n
 }
+
+// byteClass classifies bytes for collect: a letter (or a byte of a
+// multi-byte character, as in addParts), or a digit.
+var byteClass = func() (c [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z':
+			c[b] = classLetter
+		case '0' <= b && b <= '9':
+			c[b] = classDigit
+		}
+	}
+	return c
+}()
+
+// Classes of byteClass.
+const (
+	classLetter uint8 = 1 << iota
+	classDigit
+)
 
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.

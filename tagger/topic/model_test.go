@@ -292,3 +292,28 @@ func TestResultBuckets(t *testing.T) {
 	}
 	assert.Greater(t, n, 2*len(texts))
 }
+
+// TestCollectFastPath checks collect's inline case against addParts on
+// words of letters, digits, umlauts, hyphens, slashes and punctuation.
+func TestCollectFastPath(t *testing.T) {
+	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
+	var m Model
+	s := newScratch(1, 1)
+	state := uint32(1)
+	for range 20000 {
+		var b strings.Builder
+		state = state*1664525 + 1013904223
+		for k := range int(state>>28) % 7 {
+			state = state*1664525 + 1013904223
+			b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
+		}
+		words := []Word{{Text: b.String(), Name: state&1 != 0}}
+		s.parts = s.parts[:0]
+		n := m.collect(s, words)
+		got := append([]part{}, s.parts...)
+		s.parts = s.parts[:0]
+		want := s.addParts(words[0].Text, 0, words[0].Name)
+		require.Equal(t, want, n, "%q", words[0].Text)
+		require.Equal(t, append([]part{}, s.parts...), got, "%q", words[0].Text)
+	}
+}
