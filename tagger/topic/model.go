@@ -1215,13 +1215,11 @@ func evBefore(a, b *evRef) bool {
 func sortEvidence(ev []evRef) {
 	if len(ev) > 24 {
 		slices.SortFunc(ev, func(a, b evRef) int {
-			if evBefore(&a, &b) {
-				return -1
+			// evBefore as a comparison, in one call
+			if c := cmp.Compare(b.weight, a.weight); c != 0 {
+				return c
 			}
-			if evBefore(&b, &a) {
-				return 1
-			}
-			return 0
+			return cmp.Compare(a.rank, b.rank)
 		})
 		return
 	}
