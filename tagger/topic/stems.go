@@ -31,9 +31,8 @@ type featPost struct {
 }
 
 // scoring returns the compact copies of the features scoring reads (and
-// sets orderPos), built
-// on first use (a Model is immutable; scoring derives them once, whichever
-// way the model was made).
+// sets orderPos), built on first use (a Model is immutable; scoring derives
+// them once, whichever way the model was made).
 func (m *Model) scoring() ([]featStem, []featPost) {
 	m.stemsOnce.Do(func() {
 		m.orderPos = make([]int32, len(m.topics))
