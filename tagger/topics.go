@@ -67,10 +67,11 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 			// no Pole (pole position), Stoltenberg no Berg.
 			continue
 		}
-		s.words = append(s.words, topic.Word{Text: s.tokText(i), Name: name})
+		text := s.text[tok.Start:tok.End] // s.tokText(i)
+		s.words = append(s.words, topic.Word{Text: text, Name: name})
 		if !name && tok.Flags&token.Cap != 0 {
 			if cat := s.role(i); cat != "" {
-				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
+				s.cues = append(s.cues, topic.Cue{Text: text, Role: cat})
 			}
 		}
 	}

@@ -38,12 +38,53 @@ type partHit struct {
 	w float32
 }
 
-func memoHash(text string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(text); i++ {
-		h = (h ^ uint32(text[i])) * 16777619
+func memoHash(text string) uint32 { return fold64(mixString(0, text)) }
+
+// Hashing for the memos, eight bytes at a time: a part is hashed for every
+// token, and FNV's multiply per byte was a noticeable share of scoring. The
+// memos compare the whole key, so the hash only spreads keys over slots.
+const (
+	mulA = 0x9e3779b97f4a7c15
+	mulB = 0xff51afd7ed558ccd
+)
+
+// le64 reads 8 bytes of s (len(s) >= 8) little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// le32 reads 4 bytes of s (len(s) >= 4) little-endian.
+func le32(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+}
+
+// mixString mixes s, and its length, into h.
+func mixString(h uint64, s string) uint64 {
+	n := len(s)
+	h = (h ^ uint64(n)) * mulA
+	switch {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			h = (h ^ le64(s[i:])) * mulB
+			h ^= h >> 29
+		}
+		h ^= le64(s[n-8:]) // the last 8 bytes, overlapping the chunks before
+	case n >= 4:
+		h ^= le32(s) | le32(s[n-4:])<<32
+	case n > 0:
+		h ^= uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
-	return h ^ h>>16
+	return h * mulB
+}
+
+// fold64 reduces a mixed hash to 32 well-mixed bits.
+func fold64(h uint64) uint32 {
+	h ^= h >> 32
+	h *= mulA
+	return uint32(h >> 32)
 }
 
 func (sl *memoSlot) is(text string, name bool) bool {
@@ -103,14 +144,21 @@ type cueSlot struct {
 }
 
 func cueHash(c *Cue) uint32 {
-	h := uint32(2166136261)
-	for _, v := range [...]string{c.ID, c.Type, c.Form, c.Kind, c.Country, c.Role} {
-		for i := 0; i < len(v); i++ {
-			h = (h ^ uint32(v[i])) * 16777619
-		}
-		h = (h ^ 0xff) * 16777619
+	h := (fieldMix(c.ID) ^ fieldMix(c.Role)<<32) * mulA
+	h = (h ^ fieldMix(c.Kind) ^ fieldMix(c.Country)<<32) * mulB
+	h = (h ^ fieldMix(c.Type) ^ fieldMix(c.Form)<<32) * mulA
+	return fold64(h)
+}
+
+// fieldMix sums up a field of a cue for cueHash: its length and its first,
+// middle and last bytes (ids of one length rarely share all three: cdu, csu,
+// spd; the other fields take few values). Slots compare the whole fields.
+func fieldMix(v string) uint64 {
+	n := len(v)
+	if n == 0 {
+		return 0
 	}
-	return h ^ h>>16
+	return uint64(n) | uint64(v[0])<<8 | uint64(v[n/2])<<16 | uint64(v[n-1])<<24
 }
 
 func (sl *cueSlot) is(c *Cue) bool {

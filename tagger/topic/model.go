@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +70,8 @@ type Model struct {
 	stemsOnce           sync.Once  // builds stems and posts (see scoring)
 	stems               []featStem // per feature
 	posts               []featPost // per feature
+	orderPos            []int32    // per topic: its position in order
+	noBuckets           bool       // result asks every posting for every output (for tests)
 }
 
 type topicInfo struct {
@@ -547,14 +550,20 @@ type scratch struct {
 	touched  []int32
 	raw      []float64 // per topic
 	score    []float64
-	order    []int32 // topics of the output
-	rankSlot []int32 // per feature rank: index in ev while merging, or -1
+	order    []int32  // topics of the output
+	tops     []int32  // topics with evidence, and their ancestors (see addTop)
+	topMark  []bool   // per topic: in tops
+	topBits  []uint64 // bit set of the positions in Model.order of tops
+	rankSlot []int32  // per feature rank: index in ev while merging, or -1
 	parts    []part
 	words    []Word // ScoreText's words
 	key      []byte
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
 	post     []postRef
+	masks    []uint64  // per post: the outputs it counts for (see result)
+	byOut    []int32   // indexes in post, bucketed by output (see result)
+	outBit   []uint64  // per topic: the bit of its output, while result runs
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
 	cueMemo  *cueMemo
@@ -589,7 +598,7 @@ type postRef struct {
 func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
-		raw:  make([]float64, nt), score: make([]float64, nt),
+		raw:  make([]float64, nt), score: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
@@ -612,13 +621,42 @@ func (s *scratch) hit(f int32, first int32, w float32) {
 	st.mass += w
 }
 
+// addTop adds topic t and its ancestors to s.tops, when not there yet (an
+// ancestor of a topic in tops is in tops), and marks their positions in
+// m.order in s.topBits.
+func (s *scratch) addTop(m *Model, t int32) {
+	for ; t >= 0 && !s.topMark[t]; t = m.topics[t].parent {
+		s.topMark[t] = true
+		s.tops = append(s.tops, t)
+		p := m.orderPos[t]
+		s.topBits[p/64] |= 1 << (p % 64)
+	}
+}
+
+// sortTops sorts s.tops by their positions in m.order, reading the
+// positions off s.topBits in ascending order (and clearing them).
+func (s *scratch) sortTops(m *Model) {
+	tops := s.tops[:0]
+	for w, b := range s.topBits {
+		for b != 0 {
+			p := w*64 + bits.TrailingZeros64(b)
+			b &= b - 1
+			tops = append(tops, m.order[p])
+		}
+		s.topBits[w] = 0
+	}
+	s.tops = tops
+}
+
 func (s *scratch) reset() {
 	for _, f := range s.touched {
 		s.feat[f] = fstate{}
 	}
 	s.touched = s.touched[:0]
-	clear(s.raw)
-	clear(s.score)
+	for _, t := range s.tops {
+		s.raw[t], s.score[t], s.topMark[t] = 0, 0, false
+	}
+	s.tops = s.tops[:0]
 	s.parts = s.parts[:0]
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
@@ -673,10 +711,40 @@ func (m *Model) ScoreText(text string) []Topic {
 func (m *Model) collect(s *scratch, words []Word) int {
 	n := 0
 	for i := range words {
-		n += s.addParts(words[i].Text, int32(i), words[i].Name)
+		w := words[i].Text
+		// The common case, inline: a word that starts with a letter, ends
+		// with a letter or digit (nothing to trim) and has no hyphen or
+		// slash is one part, with a letter.
+		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]] != 0 &&
+			strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
+			s.parts = append(s.parts, part{w: int32(i), start: 0, end: int32(len(w)), name: words[i].Name})
+			n++
+			continue
+		}
+		n += s.addParts(w, int32(i), words[i].Name)
 	}
 	return n
 }
+
+// byteClass classifies bytes for collect: a letter (or a byte of a
+// multi-byte character, as in addParts), or a digit.
+var byteClass = func() (c [256]uint8) {
+	for b := range 256 {
+		switch {
+		case b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z':
+			c[b] = classLetter
+		case '0' <= b && b <= '9':
+			c[b] = classDigit
+		}
+	}
+	return c
+}()
+
+// Classes of byteClass.
+const (
+	classLetter uint8 = 1 << iota
+	classDigit
+)
 
 // addParts appends the hyphen- and slash-separated parts of w and returns 1
 // when w has a letter.
@@ -737,21 +805,24 @@ func (m *Model) scan(s *scratch, words []Word) {
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
 		text := words[p.w].Text[p.start:p.end]
-		var e int32
-		var phr bool // phrases may start here
-		var hits []partHit
 		if sl := s.memo.get(text, p.name); sl != nil {
-			e, phr = sl.e, sl.phr
-			hits = s.hbuf[:0]
-			for k := range sl.nh {
-				hits = append(hits, partHit{sl.f[k], sl.w[k]})
+			// The hits are read from the slot: nothing below touches the
+			// memo.
+			if sl.phr {
+				if f, n := m.phrase(s, words, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
+					s.hit(f, p.w, 1)
+					i += n - 1
+					continue
+				}
 			}
-			s.hbuf = hits
-		} else {
-			e, hits = m.part(s, text, p.name)
-			phr = e >= 0 && len(m.entries[e].phrases) > 0
-			s.memo.put(text, p.name, e, phr, hits)
+			for k := range sl.nh {
+				s.hit(sl.f[k], p.w, sl.w[k])
+			}
+			continue
 		}
+		e, hits := m.part(s, text, p.name)
+		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
+		s.memo.put(text, p.name, e, phr, hits)
 		if phr {
 			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
@@ -921,47 +992,48 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 		g := gain(float64(s.feat[f].mass))
 		if p := &fp[f]; p.topic >= 0 {
 			// the common case, one posting, without reading the feature
+			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
 			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
 			continue
 		}
 		ft := &m.features[f]
 		for _, p := range ft.post {
+			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
 			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: ft.rank, weight: p.weight * g})
 		}
 	}
-	for _, t := range m.order {
+	// Only the topics with evidence and their ancestors (s.tops) can have
+	// raw evidence: the roll-up visits them in m.order's order, which fixes
+	// the order of the additions, and skips the rest, which would add
+	// zeros.
+	s.sortTops(m)
+	for _, t := range s.tops {
 		if p := m.topics[t].parent; p >= 0 {
 			s.raw[p] += s.raw[t]
 		}
 	}
 	norm := normScale * math.Sqrt(float64(max(nwords, normMinWords)))
-	nout := 0
-	for i := range m.topics {
+	// Topics are sorted by id, so sorting their indexes by score, then
+	// index (a total order), gives the order of the result.
+	s.order = s.order[:0]
+	for _, i := range s.tops {
 		if s.raw[i] <= 0 {
 			continue
 		}
 		r := m.topics[i].root
 		sc := 1 - math.Exp(-s.raw[r]/norm)
-		if int32(i) != r {
+		if i != r {
 			sc *= s.raw[i] / s.raw[r]
 		}
 		s.score[i] = round3(sc)
 		if s.score[i] >= m.opts.MinScore {
-			nout++
+			s.order = append(s.order, i)
 		}
 	}
-	if nout == 0 {
+	if len(s.order) == 0 {
 		return nil
-	}
-	// Topics are sorted by id, so sorting their indexes by score, then
-	// index, gives the order of the result.
-	s.order = s.order[:0]
-	for i := range m.topics {
-		if s.raw[i] > 0 && s.score[i] >= m.opts.MinScore {
-			s.order = append(s.order, int32(i))
-		}
 	}
 	slices.SortFunc(s.order, func(a, b int32) int {
 		if c := cmp.Compare(s.score[b], s.score[a]); c != 0 {
@@ -979,10 +1051,56 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 	// Evidence, topic by topic: every posting counts for its topic and the
 	// topic's ancestors. Postings of one term (a keyword listed for a topic
 	// and its parent) merge through rankSlot.
+	// The postings of output i, in their order in s.post: those whose topic
+	// is the topic of output i or a descendant. With at most 64 outputs,
+	// each posting's ancestors are asked once, giving a bit mask of the
+	// outputs it counts for, and the postings are bucketed by output
+	// (s.byOut[start[i]:start[i+1]]); else each output asks every posting.
+	bucketed := len(s.order) <= 64 && !m.noBuckets
+	var start [65]int32
+	if bucketed {
+		for i, t := range s.order {
+			s.outBit[t] = 1 << i
+		}
+		masks := s.masks[:0]
+		for _, p := range s.post {
+			var mask uint64
+			for t := p.topic; t >= 0; t = m.topics[t].parent {
+				mask |= s.outBit[t]
+			}
+			masks = append(masks, mask)
+			for b := mask; b != 0; b &= b - 1 {
+				start[bits.TrailingZeros64(b)+1]++
+			}
+		}
+		for _, t := range s.order {
+			s.outBit[t] = 0
+		}
+		s.masks = masks
+		for i := range len(s.order) {
+			start[i+1] += start[i]
+		}
+		next := start
+		s.byOut = slices.Grow(s.byOut[:0], int(start[len(s.order)]))[:start[len(s.order)]]
+		for k, mask := range masks {
+			for b := mask; b != 0; b &= b - 1 {
+				i := bits.TrailingZeros64(b)
+				s.byOut[next[i]] = int32(k)
+				next[i]++
+			}
+		}
+	}
 	for i, t := range s.order {
 		begin := len(s.ev)
-		for _, p := range s.post {
-			if !m.within(p.topic, t) {
+		n := len(s.post)
+		if bucketed {
+			n = int(start[i+1] - start[i])
+		}
+		for k := range n {
+			var p *postRef
+			if bucketed {
+				p = &s.post[s.byOut[int(start[i])+k]]
+			} else if p = &s.post[k]; !m.within(p.topic, t) {
 				continue
 			}
 			if j := s.rankSlot[p.rank]; j >= 0 {
@@ -1097,13 +1215,11 @@ func evBefore(a, b *evRef) bool {
 func sortEvidence(ev []evRef) {
 	if len(ev) > 24 {
 		slices.SortFunc(ev, func(a, b evRef) int {
-			if evBefore(&a, &b) {
-				return -1
+			// evBefore as a comparison, in one call
+			if c := cmp.Compare(b.weight, a.weight); c != 0 {
+				return c
 			}
-			if evBefore(&b, &a) {
-				return 1
-			}
-			return 0
+			return cmp.Compare(a.rank, b.rank)
 		})
 		return
 	}

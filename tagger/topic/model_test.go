@@ -1,6 +1,8 @@
 package topic
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -258,5 +260,60 @@ func TestScoreCaseAndStemRules(t *testing.T) {
 		}
 		require.Len(t, got, 1, tt.text)
 		assert.Equal(t, tt.want, got[0].ID, tt.text)
+	}
+}
+
+// TestResultBuckets checks that bucketing the postings by output (with at
+// most 64 outputs) gives what asking every posting for every output gives.
+func TestResultBuckets(t *testing.T) {
+	opts := Options{MinScore: 0.001, MaxTopics: 64}
+	m, ref := loadDefault(t, opts), loadDefault(t, opts)
+	ref.noBuckets = true
+	texts := []string{"Die Nato-Verteidigungsminister beraten über Waffenlieferungen an die Ukraine; der Bundestag stimmt zu.",
+		"Der FC Bayern gewinnt gegen Dortmund, der Trainer lobt die Abwehr. Die Aktie von Adidas steigt."}
+	if seed, err := os.ReadFile("../../testdata/nato-putin-nordkorea.txt"); err == nil {
+		texts = append(texts, string(seed))
+	}
+	if data, err := os.ReadFile(filepath.Join(sharedDir(), "data", "10kgnad", "dev.csv")); err == nil {
+		for _, doc := range articles(string(data)[:min(len(data), 200000)]) {
+			var b strings.Builder
+			for _, w := range doc {
+				b.WriteString(w.Text)
+				b.WriteByte(' ')
+			}
+			texts = append(texts, b.String())
+		}
+	}
+	n := 0
+	for _, text := range texts {
+		got, want := m.ScoreText(text), ref.ScoreText(text)
+		require.Equal(t, want, got)
+		n += len(got)
+	}
+	assert.Greater(t, n, 2*len(texts))
+}
+
+// TestCollectFastPath checks collect's inline case against addParts on
+// words of letters, digits, umlauts, hyphens, slashes and punctuation.
+func TestCollectFastPath(t *testing.T) {
+	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
+	var m Model
+	s := newScratch(1, 1)
+	state := uint32(1)
+	for range 20000 {
+		var b strings.Builder
+		state = state*1664525 + 1013904223
+		for k := range int(state>>28) % 7 {
+			state = state*1664525 + 1013904223
+			b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
+		}
+		words := []Word{{Text: b.String(), Name: state&1 != 0}}
+		s.parts = s.parts[:0]
+		n := m.collect(s, words)
+		got := append([]part{}, s.parts...)
+		s.parts = s.parts[:0]
+		want := s.addParts(words[0].Text, 0, words[0].Name)
+		require.Equal(t, want, n, "%q", words[0].Text)
+		require.Equal(t, append([]part{}, s.parts...), got, "%q", words[0].Text)
 	}
 }

@@ -30,11 +30,15 @@ type featPost struct {
 	weight      float64
 }
 
-// scoring returns the compact copies of the features scoring reads, built
-// on first use (a Model is immutable; scoring derives them once, whichever
-// way the model was made).
+// scoring returns the compact copies of the features scoring reads (and
+// sets orderPos), built on first use (a Model is immutable; scoring derives
+// them once, whichever way the model was made).
 func (m *Model) scoring() ([]featStem, []featPost) {
 	m.stemsOnce.Do(func() {
+		m.orderPos = make([]int32, len(m.topics))
+		for i, t := range m.order {
+			m.orderPos[t] = int32(i)
+		}
 		fp := make([]featPost, len(m.features))
 		for i := range m.features {
 			f := &m.features[i]
