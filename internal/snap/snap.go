@@ -339,3 +339,38 @@ func (r *Reader) StringsIn(c *Chunk[string]) []string {
 	}
 	return list
 }
+
+// Table numbers short strings that repeat (types, file names, genders), so
+// that a snapshot writes each once: Index gives a string's number, in the
+// order of first use, and List the strings to write before the numbers.
+type Table struct {
+	list  []string
+	index map[string]int
+}
+
+// Index returns s's number, adding s when it is new.
+func (t *Table) Index(s string) int {
+	if i, ok := t.index[s]; ok {
+		return i
+	}
+	if t.index == nil {
+		t.index = map[string]int{}
+	}
+	t.index[s] = len(t.list)
+	t.list = append(t.list, s)
+	return len(t.list) - 1
+}
+
+// List returns the strings in number order.
+func (t *Table) List() []string { return t.list }
+
+// TableString reads a string's number and returns it from list (a Table's
+// List read back with Strings); a number out of range fails the Reader.
+func (r *Reader) TableString(list []string) string {
+	i := r.Uvarint()
+	if i >= uint64(len(list)) {
+		r.Fail("string %d of %d", i, len(list))
+		return ""
+	}
+	return list[i]
+}

@@ -80,3 +80,24 @@ func TestCorrupt(t *testing.T) {
 		})
 	}
 }
+
+func TestTable(t *testing.T) {
+	var tab Table
+	for _, s := range []string{"PER", "ORG", "PER", "x.tsv", "ORG"} {
+		tab.Index(s)
+	}
+	require.Equal(t, []string{"PER", "ORG", "x.tsv"}, tab.List())
+	w := &Writer{}
+	w.Strings(tab.List())
+	for _, s := range []string{"x.tsv", "PER"} {
+		w.Uvarint(uint64(tab.Index(s)))
+	}
+	w.Uvarint(7) // out of range
+	r := NewReader(string(w.Buf))
+	list := r.Strings()
+	tests := []struct{ want string }{{"x.tsv"}, {"PER"}, {""}}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, r.TableString(list))
+	}
+	assert.ErrorIs(t, r.Err(), ErrCorrupt)
+}

@@ -230,17 +230,8 @@ var types = []string{lexicon.PER, lexicon.ORG, lexicon.LOC, lexicon.OTH}
 // appendEntries writes the entries; short strings that repeat (type, file,
 // ambig, country, kind) go through a table of their own.
 func appendEntries(w *snap.Writer, entries []*lexicon.Entry) error {
-	var common []string
-	index := map[string]int{}
-	idx := func(s string) int {
-		i, ok := index[s]
-		if !ok {
-			i = len(common)
-			index[s] = i
-			common = append(common, s)
-		}
-		return i
-	}
+	var common snap.Table
+	idx := common.Index
 	for _, t := range types {
 		idx(t)
 	}
@@ -297,7 +288,7 @@ func appendEntries(w *snap.Writer, entries []*lexicon.Entry) error {
 		prevFile, prevLine = e.File, e.Line
 		strs += len(e.Aliases) + len(e.Adj) + len(e.Demonyms)
 	}
-	w.Strings(common)
+	w.Strings(common.List())
 	w.Int(len(entries))
 	w.Int(strs)
 	w.Buf = append(w.Buf, body.Buf...)
@@ -339,14 +330,7 @@ func readEntries(r *snap.Reader, pre *prealloc) []*lexicon.Entry {
 		}
 		return l
 	}
-	str := func() string {
-		i := r.Uvarint()
-		if i >= uint64(len(common)) {
-			r.Fail("string %d of %d", i, len(common))
-			return ""
-		}
-		return common[i]
-	}
+	str := func() string { return r.TableString(common) }
 	file, line := "", 0
 	for i := range entries {
 		e := &entries[i]

@@ -107,17 +107,8 @@ func Encode(lx *lexicon.Lexicon, fp uint32) ([]byte, error) {
 	}
 	w.String(string(g))
 	// First names; their files and genders repeat, and are written once.
-	var common []string
-	index := map[string]int{}
-	idx := func(s string) int {
-		i, ok := index[s]
-		if !ok {
-			i = len(common)
-			index[s] = i
-			common = append(common, s)
-		}
-		return i
-	}
+	var common snap.Table
+	idx := common.Index
 	names := &snap.Writer{}
 	for _, n := range lx.FirstNames {
 		names.String(n.Name)
@@ -126,7 +117,7 @@ func Encode(lx *lexicon.Lexicon, fp uint32) ([]byte, error) {
 		names.Int(idx(n.File))
 		names.Int(n.Line)
 	}
-	w.Strings(common)
+	w.Strings(common.List())
 	w.Int(len(lx.FirstNames))
 	w.Buf = append(w.Buf, names.Buf...)
 	var tm []byte
@@ -256,14 +247,7 @@ func decode(data string, topics bool, opts topic.Options, hooks match.Hooks) (*D
 		}
 	}()
 	common := r.Strings()
-	str := func() string {
-		i := r.Uvarint()
-		if i >= uint64(len(common)) {
-			r.Fail("string %d of %d", i, len(common))
-			return ""
-		}
-		return common[i]
-	}
+	str := func() string { return r.TableString(common) }
 	nf := r.Len(5)
 	if err := r.Err(); err != nil {
 		return nil, 0, fmt.Errorf("snapshot: %w", err)
