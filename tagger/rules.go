@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -27,10 +28,7 @@ func (t *Tagger) rules(s *scratch) {
 		}
 		if end := t.person(s, i, covered); end > i {
 			s.dropMentions(i, end)
-			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-			for k := i; k < end; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
 			i = end - 1
 		}
 	}
@@ -204,10 +202,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 				end++
 			}
 			s.dropMentions(start, end)
-			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "club"})
-			for k := start; k < end; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "club"})
 			i = end - 1
 			continue
 		}
@@ -238,10 +233,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 				end++ // TEVA Pharmaceutical Industries Ltd
 			}
 			s.dropMentions(start, end)
-			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
-			for k := start; k < end; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
 			i = end - 1
 		}
 	}
@@ -368,10 +360,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 					continue
 				}
 				s.dropMentions(start, i+1)
-				s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
-				for k := start; k <= i; k++ {
-					covered[k] = true
-				}
+				s.claim(covered, mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
 				continue
 			}
 			if start == i-1 && covered[start] {
@@ -398,10 +387,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 					s.dropMentions(start, i+1)
 				}
 			}
-			s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
-			for k := start; k <= i; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "legal-form"})
 			continue
 		}
 		if !s.has(i, bOrgHead) || !orgHeads[text] || covered[i] || i+1 >= n {
@@ -433,10 +419,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			start--
 		}
 		s.dropMentions(start, end)
-		s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-head"})
-		for k := start; k < end; k++ {
-			covered[k] = true
-		}
+		s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-head"})
 		i = end - 1
 	}
 }
@@ -564,15 +547,11 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if s.role(i) != "" || isStreet(s.key(i)) || t.isNoun(s, i) || t.endsWithRole(s.key(i)) { // cheapest first
 		return false
 	}
-	if h := strings.LastIndexByte(key, '-'); h > 0 && t.g.IsNoun([]byte(key[h+1:])) {
+	kb := s.key(i)
+	if h := bytes.LastIndexByte(kb, '-'); h > 0 && t.g.IsNoun(kb[h+1:]) {
 		return false // Mibrag-Betriebsrat, SPD-Vorstand: a compound, not a double name
 	}
-	for _, suf := range nounSuffixes {
-		if strings.HasSuffix(key, suf) && len(key) > len(suf)+2 {
-			return false
-		}
-	}
-	return true
+	return !hasNounSuffix(kb)
 }
 
 // notSurnames are words that follow first names in names of things:
@@ -972,10 +951,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 				end++
 			}
 			s.dropMentions(start, end)
-			s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
-			for k := start; k < end; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
 			continue
 		}
 		if s.toks[i].Flags&token.Hyphen == 0 && streetEnds.mayEnd(key) {
@@ -985,10 +961,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 					if end < n && s.toks[end].Kind == token.Number {
 						end++
 					}
-					s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
-					for k := i; k < end; k++ {
-						covered[k] = true
-					}
+					s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "street"})
 					break
 				}
 			}
@@ -1007,10 +980,7 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 		// Motorways: A 7, A1.
 		if t.motorway(s, i) > i {
 			end := t.motorway(s, i)
-			s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
-			for k := i; k < end; k++ {
-				covered[k] = true
-			}
+			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
 			continue
 		}
 		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && t.landmark(s, i) {
@@ -1078,10 +1048,7 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 			}
 		}
 		s.dropMentions(i, end)
-		s.add(mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: form, rule: "geo-prefix"})
-		for k := i; k < end; k++ {
-			covered[k] = true
-		}
+		s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: form, rule: "geo-prefix"})
 		i = end - 1
 	}
 }
@@ -1154,10 +1121,7 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 			continue
 		}
 		s.dropMentions(start, end)
-		s.add(mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-		for j := start; j < end; j++ {
-			covered[j] = true
-		}
+		s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
 	}
 }
 
@@ -1218,6 +1182,15 @@ func (s *scratch) endsMentionAt(k, end int) bool {
 func (s *scratch) knows(i int) bool {
 	w := s.info[i]
 	return w != nil && (w.Cands != nil || w.Deriv.How != 0 || s.bits[i]&bRole != 0 || w.Bits&^bListed != 0)
+}
+
+// claim adds a rule's mention and marks its tokens covered, so that later
+// rules leave them alone.
+func (s *scratch) claim(covered []bool, m mention) {
+	s.add(m)
+	for k := m.start; k < m.end; k++ {
+		covered[k] = true
+	}
 }
 
 // isKnownWord reports a word the lexicon or rules know as something else:
