@@ -80,8 +80,14 @@ func wcHash(k []byte) uint32 {
 		k = k[8:]
 	}
 	var tail uint64
-	for i, c := range k {
-		tail |= uint64(c) << (8 * i)
+	if len(k) > 0 && cap(k) >= 8 {
+		// Keys made by token.AppendKeyAt have room after them: read the
+		// last bytes at once and drop what follows the key.
+		tail = binary.LittleEndian.Uint64(k[:8]) & (1<<(8*len(k)) - 1)
+	} else {
+		for i, c := range k {
+			tail |= uint64(c) << (8 * i)
+		}
 	}
 	h = (h ^ tail) * 0x94d049bb133111eb
 	return uint32(h ^ h>>32)

@@ -89,6 +89,15 @@ func (s *scratch) key(i int) []byte {
 	return s.keys[start:s.keyEnd[i]]
 }
 
+// resize returns b with length n, reusing its array when it is large enough;
+// the elements are not cleared.
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n, n+n/4)
+	}
+	return b[:n]
+}
+
 func (s *scratch) tokText(i int) string { return s.toks[i].Text(s.text) }
 
 // matchable reports whether a token may be (part of) a name.
@@ -105,8 +114,11 @@ func (t *Tagger) entities(s *scratch) {
 	s.g = g
 	s.entries = g.Entries
 	s.facts = t.facts
-	s.info = s.info[:0]
-	s.bits = s.bits[:0]
+	n := len(s.toks)
+	s.info = resize(s.info, n)
+	s.bits = resize(s.bits, n)
+	s.mtoks = resize(s.mtoks, n)
+	s.keyEnd = resize(s.keyEnd, n)
 	if s.wc == nil {
 		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
@@ -118,17 +130,14 @@ func (t *Tagger) entities(s *scratch) {
 		var ti tokInfo
 		if matchable(tok) {
 			start := len(s.keys)
-			s.keys = token.AppendKey(s.keys, tok.Text(s.text))
-			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
+			s.keys = token.AppendKeyAt(s.keys, s.text, int(tok.Start), int(tok.End))
 			ti = s.wc.info(g, s.keys[start:]) // s.key(i)
-		} else {
-			s.keyEnd = append(s.keyEnd, int32(len(s.keys)))
 		}
-		s.info = append(s.info, ti.w)
-		s.bits = append(s.bits, ti.bits)
-		s.mtoks = append(s.mtoks, match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)})
+		s.keyEnd[i] = int32(len(s.keys))
+		s.info[i] = ti.w
+		s.bits[i] = ti.bits
+		s.mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}
 	}
-	n := len(s.toks)
 	for i := 0; i < n; {
 		tok := s.toks[i]
 		if !matchable(tok) {

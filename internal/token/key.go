@@ -1,6 +1,7 @@
 package token
 
 import (
+	"encoding/binary"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -47,6 +48,54 @@ func AppendKey(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// AppendKeyAt appends the lookup key of text[start:end] to dst, as
+// AppendKey(dst, text[start:end]) does, and leaves at least eight bytes of
+// spare capacity after it (which a caller may read, as wcHash in package
+// tagger does, without a bounds-checked byte loop). ASCII is lower-cased
+// eight bytes at a time; to do so for the last bytes of a short key it reads
+// on into the text after end, which is why it takes the whole text.
+func AppendKeyAt(dst []byte, text string, start, end int) []byte {
+	n, ln := len(dst), end-start
+	dst = slices.Grow(dst, ln+8)[:n+ln+8]
+	i := 0
+	for ; i < ln && start+i+8 <= len(text); i += 8 {
+		w := load64(text, start+i)
+		if rest := ln - i; rest < 8 {
+			w &= 1<<(8*rest) - 1 // the bytes after end are no part of the key
+		}
+		if w&(0x80*ones) != 0 {
+			break // a non-ASCII byte: the loop of AppendKey takes it
+		}
+		store64(dst[n+i:], lower8(w))
+	}
+	if i >= ln {
+		return dst[:n+ln]
+	}
+	// Invalid UTF-8 lengthens a key (\xff becomes U+FFFD), eating the room.
+	return slices.Grow(AppendKey(dst[:n+i], text[start+i:end]), 8)
+}
+
+const ones = 0x0101010101010101
+
+// lower8 lower-cases eight ASCII bytes (all below 0x80) at once: a byte
+// gets 0x20 added where it is at least 'A' and at most 'Z'. No addition
+// carries into the next byte because every byte is below 0x80.
+func lower8(w uint64) uint64 {
+	ge := w + (0x80-'A')*ones   // high bit set where the byte is ≥ 'A'
+	gt := w + (0x80-'Z'-1)*ones // high bit set where the byte is > 'Z'
+	return w | (ge&^gt)&(0x80*ones)>>2
+}
+
+// load64 reads text[i:i+8] as a little-endian word.
+func load64(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// store64 writes w into b[:8], little-endian.
+func store64(b []byte, w uint64) { binary.LittleEndian.PutUint64(b, w) }
 
 // asciiToLower maps each ASCII byte to its lower case.
 var asciiToLower = func() (t [utf8.RuneSelf]byte) {
