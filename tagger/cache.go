@@ -15,21 +15,56 @@ import (
 // same with or without it.
 type wordCache struct {
 	slots [wcSize]wcSlot
+	long  tokInfo // the answer for a key too long to cache
 }
 
 const (
 	wcBits   = 13
 	wcSize   = 1 << wcBits
-	wcKeyMax = 26 // longer keys are not cached
+	wcKeyMax = 23 // longer keys are not cached
 )
 
 // wcSlot is 64 bytes, one cache line. Besides the Word it holds what the
 // tagger reads of it for every token, so that the Word itself (elsewhere in
 // memory) is read only when a rule needs more.
 type wcSlot struct {
-	n   uint8 // key length + 1; 0 when empty
-	key [wcKeyMax]byte
+	key wcKey // zero when empty
 	tokInfo
+}
+
+// wcKey is a key of up to wcKeyMax bytes as little-endian words, padded
+// with zeros, and its length + 1 in the last byte: comparing two keys is
+// comparing three words.
+type wcKey [3]uint64
+
+// wcKeyOf returns the words of k (len(k) <= wcKeyMax).
+func wcKeyOf(k []byte) (w wcKey) {
+	w[2] = uint64(len(k)+1) << 56
+	if cap(k) < len(k)+8 {
+		// No room after the key to read whole words.
+		for i, c := range k {
+			w[i/8] |= uint64(c) << (8 * (i % 8))
+		}
+		return w
+	}
+	// Keys made by token.AppendKeyAt have room after them: read whole
+	// words and drop what follows the key.
+	for i := 0; i < len(k); i += 8 {
+		x := binary.LittleEndian.Uint64(k[i : i+8])
+		if rest := len(k) - i; rest < 8 {
+			x &= 1<<(8*rest) - 1
+		}
+		w[i/8] |= x
+	}
+	return w
+}
+
+// hash returns the bits that choose a key's set.
+func (w *wcKey) hash() uint32 {
+	h := (w[2] ^ w[0]) * 0xbf58476d1ce4e5b9
+	h ^= h >> 31
+	h = (h ^ w[1]) * 0x94d049bb133111eb
+	return uint32(h ^ h>>32)
 }
 
 // tokInfo is what the tagger keeps of a token's Word at once.
@@ -67,10 +102,6 @@ func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 	return ti
 }
 
-func (sl *wcSlot) is(key []byte) bool {
-	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
-}
-
 // wcHash hashes a key for the caches' set index, eight bytes at a time.
 func wcHash(k []byte) uint32 {
 	h := uint64(len(k)) * 0x9e3779b97f4a7c15
@@ -97,28 +128,32 @@ func wcHash(k []byte) uint32 {
 func (c *wordCache) word(g *match.Gazetteer, key []byte) *match.Word { return c.info(g, key).w }
 
 // info returns what the tagger keeps of g.Word(key), from the cache when it
-// can.
-func (c *wordCache) info(g *match.Gazetteer, key []byte) tokInfo {
-	if len(key) > wcKeyMax {
-		return infoOf(g, g.Word(key))
+// can. The answer is valid until the next call.
+func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
+	var kw wcKey
+	switch {
+	case len(key) <= 8 && cap(key) >= 8:
+		// The common case, inline: a short key with room after it.
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1), 0, uint64(len(key)+1) << 56}
+	case len(key) > wcKeyMax:
+		c.long = infoOf(g, g.Word(key))
+		return &c.long
+	default:
+		kw = wcKeyOf(key)
 	}
 	// Two-way set associative, least recently used out (see topic's
 	// partMemo).
-	set := c.slots[wcHash(key)&(wcSize-2):][:2]
-	if set[0].is(key) {
-		return set[0].tokInfo
+	set := c.slots[kw.hash()&(wcSize-2):][:2]
+	if set[0].key == kw {
+		return &set[0].tokInfo
 	}
-	if set[1].is(key) {
+	if set[1].key == kw {
 		set[0], set[1] = set[1], set[0]
-		return set[0].tokInfo
+		return &set[0].tokInfo
 	}
-	ti := infoOf(g, g.Word(key))
 	set[1] = set[0]
-	sl := &set[0]
-	sl.n = uint8(len(key) + 1)
-	copy(sl.key[:], key)
-	sl.tokInfo = ti
-	return ti
+	set[0] = wcSlot{key: kw, tokInfo: infoOf(g, g.Word(key))}
+	return &set[0].tokInfo
 }
 
 // lookup returns what the gazetteer knows of a key (g.Word), through the

@@ -17,8 +17,8 @@ import (
 type scratch struct {
 	text      string
 	toks      []token.Token
-	keys      []byte  // all token keys, back to back
-	keyEnd    []int32 // end of token i's key in keys
+	keys      []byte    // all token keys, back to back
+	keySpan   []keySpan // where token i's key lies in keys
 	mtoks     []match.Tok
 	hits      []match.Hit
 	parts     []match.Tok
@@ -66,7 +66,7 @@ func (s *scratch) reset(text string) {
 	s.text = text
 	s.toks = token.Tokenize(text, s.toks[:0])
 	s.keys = s.keys[:0]
-	s.keyEnd = s.keyEnd[:0]
+	s.keySpan = s.keySpan[:0]
 	s.mtoks = s.mtoks[:0]
 	s.ments = s.ments[:0]
 	s.drops = s.drops[:0]
@@ -81,12 +81,12 @@ func (s *scratch) reset(text string) {
 	clear(s.known)
 }
 
+// keySpan is the range of a token's key in scratch.keys.
+type keySpan struct{ start, end int32 }
+
 func (s *scratch) key(i int) []byte {
-	start := int32(0)
-	if i > 0 {
-		start = s.keyEnd[i-1]
-	}
-	return s.keys[start:s.keyEnd[i]]
+	sp := s.keySpan[i]
+	return s.keys[sp.start:sp.end]
 }
 
 // resize returns b with length n, reusing its array when it is large enough;
@@ -99,6 +99,9 @@ func resize[T any](b []T, n int) []T {
 }
 
 func (s *scratch) tokText(i int) string { return s.toks[i].Text(s.text) }
+
+// noInfo is the tokInfo of tokens that are not looked up.
+var noInfo tokInfo
 
 // matchable reports whether a token may be (part of) a name.
 func matchable(t token.Token) bool {
@@ -118,7 +121,7 @@ func (t *Tagger) entities(s *scratch) {
 	s.info = resize(s.info, n)
 	s.bits = resize(s.bits, n)
 	s.mtoks = resize(s.mtoks, n)
-	s.keyEnd = resize(s.keyEnd, n)
+	s.keySpan = resize(s.keySpan, n)
 	if s.wc == nil {
 		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
@@ -127,13 +130,13 @@ func (t *Tagger) entities(s *scratch) {
 		if s.isCapWord(i) {
 			s.caps = append(s.caps, int32(i))
 		}
-		var ti tokInfo
+		ti := &noInfo
+		start := len(s.keys)
 		if matchable(tok) {
-			start := len(s.keys)
 			s.keys = token.AppendKeyAt(s.keys, s.text, int(tok.Start), int(tok.End))
 			ti = s.wc.info(g, s.keys[start:]) // s.key(i)
 		}
-		s.keyEnd[i] = int32(len(s.keys))
+		s.keySpan[i] = keySpan{int32(start), int32(len(s.keys))}
 		s.info[i] = ti.w
 		s.bits[i] = ti.bits
 		s.mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}

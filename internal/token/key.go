@@ -57,7 +57,17 @@ func AppendKey(dst []byte, s string) []byte {
 // on into the text after end, which is why it takes the whole text.
 func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	n, ln := len(dst), end-start
-	dst = slices.Grow(dst, ln+8)[:n+ln+8]
+	if cap(dst)-n < ln+8 {
+		dst = slices.Grow(dst, ln+8)
+	}
+	dst = dst[:n+ln+8]
+	if ln <= 8 && start+8 <= len(text) {
+		// The common case, a word of up to eight bytes, without the loop.
+		if w := load64(text, start) & (1<<(8*ln) - 1); w&(0x80*ones) == 0 {
+			store64(dst[n:], lower8(w))
+			return dst[:n+ln]
+		}
+	}
 	i := 0
 	for ; i < ln && start+i+8 <= len(text); i += 8 {
 		w := load64(text, start+i)

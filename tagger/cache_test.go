@@ -1,0 +1,54 @@
+package tagger
+
+import (
+	"testing"
+	"unsafe"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+)
+
+func TestWordCacheSlotIsOneCacheLine(t *testing.T) {
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(wcSlot{}))
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(ccSlot{}))
+}
+
+// wcKeyOf reads the same words whether or not the key has room after it.
+func TestWCKeyOf(t *testing.T) {
+	for _, k := range []string{"", "a", "nato", "schmidt", "russland", "bundesregierung", "vereinigte staaten", "abcdefghijklmnopqrstuvw"} {
+		tight := []byte(k)[:len(k):len(k)]
+		roomy := token.AppendKeyAt([]byte("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")[:3], "zz"+k+"ABCDEFGH", 2, 2+len(k))[3:]
+		require.Equal(t, k, string(roomy))
+		require.GreaterOrEqual(t, cap(roomy)-len(roomy), 8)
+		a, b := wcKeyOf(tight), wcKeyOf(roomy)
+		assert.Equal(t, a, b, k)
+		want := wcKey{2: uint64(len(k)+1) << 56}
+		for i := range len(k) {
+			want[i/8] |= uint64(k[i]) << (8 * (i % 8))
+		}
+		assert.Equal(t, want, a, k)
+	}
+}
+
+// The word cache answers what the gazetteer answers, for keys it holds, keys
+// that share a set, and keys too long to cache.
+func TestWordCacheAnswersAsGazetteer(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	c := new(wordCache)
+	keys := []string{"putin", "russland", "der", "nato", "stoltenberg", "bundesregierung", "xyzzy",
+		"vereinigte staaten von amerika", "deutschen", "berlin", "nato"}
+	for range 3 {
+		for _, k := range keys {
+			want := tg.g.Word([]byte(k))
+			got := c.info(tg.g, []byte(k))
+			assert.Same(t, want, got.w, k)
+			if want != nil {
+				assert.Equal(t, want.Bits, got.bits&want.Bits, k)
+				assert.Equal(t, len(want.Cands), len(got.cands), k)
+			}
+		}
+	}
+}
