@@ -30,6 +30,17 @@ func AppendKey(dst []byte, s string) []byte {
 			i++
 			continue
 		}
+		if c == 0xC3 && i+1 < len(s) && 0x80 <= s[i+1] && s[i+1] <= 0xBF {
+			// Latin-1 letters, umlauts among them, without decoding:
+			// U+00C0 to U+00DE but × (U+00D7) lower-case to 32 above.
+			d := s[i+1]
+			if d <= 0x9E && d != 0x97 {
+				d += 0x20
+			}
+			dst = append(dst, c, d)
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch r {

@@ -2,6 +2,7 @@ package token
 
 import (
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
 )
@@ -24,6 +25,21 @@ func TestAppendKeyAt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The two-byte Latin-1 characters get the keys that decoding rune by rune
+// gives, and the letters lower-case as unicode.ToLower has them.
+func TestAppendKeyLatin1(t *testing.T) {
+	for r := rune(0x80); r <= 0xFF; r++ {
+		s := "X" + string(r) + "Y"
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)), "%U", r)
+		if unicode.IsLetter(r) {
+			require.Equal(t, "x"+string(unicode.ToLower(r))+"y", string(AppendKey(nil, s)), "%U", r)
+		}
+	}
+	// A lead byte without its continuation byte is invalid UTF-8.
+	require.Equal(t, string(appendKeyRef(nil, "\xc3A")), string(AppendKey(nil, "\xc3A")))
+	require.Equal(t, string(appendKeyRef(nil, "a\xc3")), string(AppendKey(nil, "a\xc3")))
 }
 
 func TestLower8(t *testing.T) {
