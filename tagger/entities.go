@@ -126,21 +126,27 @@ func (t *Tagger) entities(s *scratch) {
 		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
 	}
 	s.caps = s.caps[:0]
-	for i, tok := range s.toks {
-		if s.isCapWord(i) {
+	// Locals of the same length as toks, so that the loop indexes them
+	// without bounds checks.
+	toks, keys, text := s.toks, s.keys, s.text
+	info, bits, mtoks, spans := s.info[:len(toks)], s.bits[:len(toks)], s.mtoks[:len(toks)], s.keySpan[:len(toks)]
+	for i := range toks {
+		tok := &toks[i]
+		if capWord(tok) {
 			s.caps = append(s.caps, int32(i))
 		}
 		ti := &noInfo
-		start := len(s.keys)
-		if matchable(tok) {
-			s.keys = token.AppendKeyAt(s.keys, s.text, int(tok.Start), int(tok.End))
-			ti = s.wc.info(g, s.keys[start:]) // s.key(i)
+		start := len(keys)
+		if matchable(*tok) {
+			keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
+			ti = s.wc.info(g, keys[start:]) // s.key(i)
 		}
-		s.keySpan[i] = keySpan{int32(start), int32(len(s.keys))}
-		s.info[i] = ti.w
-		s.bits[i] = ti.bits
-		s.mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}
+		spans[i] = keySpan{int32(start), int32(len(keys))}
+		info[i] = ti.w
+		bits[i] = ti.bits
+		mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}
 	}
+	s.keys = keys
 	for i := 0; i < n; {
 		tok := s.toks[i]
 		if !matchable(tok) {

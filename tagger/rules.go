@@ -245,7 +245,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 func (t *Tagger) definedAcronyms(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for a := 2; a+1 < n; a++ {
-		if s.tokText(a-1) != "(" || s.tokText(a+1) != ")" || covered[a] || s.toks[a].Flags&token.AllCaps == 0 {
+		if s.toks[a].Flags&token.AllCaps == 0 || covered[a] || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" {
 			continue
 		}
 		acr := s.tokText(a)
@@ -523,8 +523,12 @@ func (s *scratch) isCapWord(i int) bool {
 	if i < 0 || i >= len(s.toks) {
 		return false
 	}
-	t := s.toks[i]
-	return t.Kind == token.Word && t.Flags&token.Cap != 0 && t.Flags&(token.Truncated|token.Domain) == 0
+	return capWord(&s.toks[i])
+}
+
+// capWord reports whether t is a capitalized word (see isCapWord).
+func capWord(t *token.Token) bool {
+	return t.Kind == token.Word && t.Flags&(token.Cap|token.Truncated|token.Domain) == token.Cap
 }
 
 // surnameLike reports whether token i could be a surname: a capitalized word
@@ -1061,8 +1065,11 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 	n := len(s.toks)
 	for i := 0; i+1 < n; i++ {
+		if s.toks[i].Flags&(token.Truncated|token.Cap) != token.Truncated|token.Cap {
+			continue
+		}
 		tok, next := s.toks[i], s.toks[i+1]
-		if tok.Flags&token.Truncated == 0 || tok.Flags&token.Cap == 0 || next.Start != tok.End+1 || !s.isCapWord(i+1) {
+		if next.Start != tok.End+1 || !s.isCapWord(i+1) {
 			continue
 		}
 		s.partBuf = token.AppendKey(s.partBuf[:0], tok.Text(s.text))
