@@ -188,12 +188,16 @@ func quote(s string) json.RawMessage {
 	return b
 }
 
+// bufs holds the output buffers of records written, for reuse.
+var bufs = sync.Pool{New: func() any { return new([]byte) }}
+
 // process tags jobs on several goroutines and writes the records in input
 // order. It reports whether any record is an error.
 func process(tg *tagger.Tagger, jobs <-chan job, workers int, stdout, stderr io.Writer) bool {
 	type done struct {
 		n   int
 		out []byte
+		buf *[]byte // out's buffer, back to bufs once written
 		err string
 		src string
 	}
@@ -215,11 +219,16 @@ func process(tg *tagger.Tagger, jobs <-chan job, workers int, stdout, stderr io.
 					rec.Error = err.Error()
 					rec.Entities, rec.Topics = []tagger.Entity{}, []tagger.Topic{}
 				}
-				out, merr := json.Marshal(rec)
+				buf := bufs.Get().(*[]byte)
+				out, ok := appendRecord((*buf)[:0], &rec)
+				var merr error
+				if !ok {
+					out, merr = json.Marshal(rec) // for its error
+				}
 				if merr != nil {
 					out = []byte(fmt.Sprintf(`{"id":%s,"entities":[],"topics":[],"error":%q}`, j.id, merr.Error()))
 				}
-				results <- done{n: j.n, out: out, err: rec.Error, src: j.src}
+				results <- done{n: j.n, out: out, buf: buf, err: rec.Error, src: j.src}
 			}
 		}()
 	}
@@ -244,6 +253,10 @@ func process(tg *tagger.Tagger, jobs <-chan job, workers int, stdout, stderr io.
 			}
 			w.Write(p.out)
 			w.WriteByte('\n')
+			if cap(p.out) <= 1<<20 { // keep no huge buffers
+				*p.buf = p.out[:0]
+				bufs.Put(p.buf)
+			}
 		}
 	}
 	return failed
