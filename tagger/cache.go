@@ -168,49 +168,79 @@ func (s *scratch) cands(key []byte) []match.Cand {
 	return nil
 }
 
-// compoundCache remembers Gazetteer.Compound for recent keys: a
-// capitalized long word is tried against every prefix length the prefix
-// table allows, one map probe each, and the same words come back in every
-// text. Like wordCache, it caches a pure function of the key.
-type compoundCache struct {
-	slots [ccSize]ccSlot
+// keyCache remembers a pure function of keys for recent keys, in a
+// two-way set-associative table like wordCache's. compoundCache and
+// nounCache are two.
+type keyCache[V any] struct {
+	slots []kcSlot[V]
 }
 
-const (
-	ccSize   = 1 << 12
-	ccKeyMax = 54
-)
+const kcKeyMax = 54 // longer keys are not cached
 
-// ccSlot is 64 bytes, one cache line.
-type ccSlot struct {
-	n     uint8 // key length + 1; 0 when empty
-	ok    bool
-	key   [ccKeyMax]byte
-	entry int32
-	len   int32
+// kcSlot is 64 bytes, one cache line, for values of up to 9 bytes.
+type kcSlot[V any] struct {
+	v   V
+	n   uint8 // key length + 1; 0 when empty
+	key [kcKeyMax]byte
 }
 
-func (sl *ccSlot) is(key []byte) bool {
+func newKeyCache[V any](bits int) *keyCache[V] {
+	return &keyCache[V]{slots: make([]kcSlot[V], 1<<bits)}
+}
+
+func (sl *kcSlot[V]) is(key []byte) bool {
 	return int(sl.n) == len(key)+1 && string(sl.key[:len(key)]) == string(key)
 }
 
-// compound returns g.Compound(key), from the cache when it can.
-func (c *compoundCache) compound(g *match.Gazetteer, key []byte) (int32, int, bool) {
-	if len(key) > ccKeyMax {
-		return g.Compound(key)
+// get returns f(g, key), from the cache when it can.
+func (c *keyCache[V]) get(g *match.Gazetteer, key []byte, f func(*match.Gazetteer, []byte) V) V {
+	if len(key) > kcKeyMax {
+		return f(g, key)
 	}
-	set := c.slots[wcHash(key)&(ccSize-2):][:2]
+	set := c.slots[wcHash(key)&uint32(len(c.slots)-2):][:2]
 	if set[0].is(key) {
-		return set[0].entry, int(set[0].len), set[0].ok
+		return set[0].v
 	}
 	if set[1].is(key) {
 		set[0], set[1] = set[1], set[0]
-		return set[0].entry, int(set[0].len), set[0].ok
+		return set[0].v
 	}
-	e, n, ok := g.Compound(key)
+	v := f(g, key)
 	set[1] = set[0]
 	sl := &set[0]
-	sl.n, sl.ok, sl.entry, sl.len = uint8(len(key)+1), ok, e, int32(n)
+	sl.v, sl.n = v, uint8(len(key)+1)
 	copy(sl.key[:], key)
-	return e, n, ok
+	return v
 }
+
+// compoundCache remembers Gazetteer.Compound: a capitalized long word is
+// tried against every prefix length the prefix table allows, one map probe
+// each, and the same words come back in every text.
+type compoundCache = keyCache[compoundAnswer]
+
+// compoundAnswer is what Gazetteer.Compound returns.
+type compoundAnswer struct {
+	entry int32
+	len   uint8 // at most kcKeyMax
+	ok    bool
+}
+
+func compoundOf(g *match.Gazetteer, key []byte) compoundAnswer {
+	e, n, ok := g.Compound(key)
+	return compoundAnswer{e, uint8(n), ok}
+}
+
+// compound returns g.Compound(key), from the cache when it can.
+func (s *scratch) compound(key []byte) (int32, int, bool) {
+	if len(key) > kcKeyMax {
+		return s.g.Compound(key)
+	}
+	a := s.cc.get(s.g, key, compoundOf)
+	return a.entry, int(a.len), a.ok
+}
+
+// nounCache remembers Gazetteer.IsNoun, which stems its key.
+type nounCache = keyCache[bool]
+
+// isNounKey returns g.IsNoun(key), from the cache when it can.
+func (s *scratch) isNounKey(key []byte) bool { return s.nc.get(s.g, key, (*match.Gazetteer).IsNoun) }

@@ -8,11 +8,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
 func TestWordCacheSlotIsOneCacheLine(t *testing.T) {
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(wcSlot{}))
-	assert.Equal(t, uintptr(64), unsafe.Sizeof(ccSlot{}))
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(kcSlot[compoundAnswer]{}))
+	assert.LessOrEqual(t, unsafe.Sizeof(kcSlot[bool]{}), uintptr(64))
 }
 
 // wcKeyOf reads the same words whether or not the key has room after it.
@@ -48,6 +50,24 @@ func TestWordCacheAnswersAsGazetteer(t *testing.T) {
 			if want != nil {
 				assert.Equal(t, want.Bits, got.bits&want.Bits, k)
 				assert.Equal(t, len(want.Cands), len(got.cands), k)
+			}
+		}
+	}
+}
+
+// keyCache answers as the function it caches, for repeated keys, keys in
+// one set (a cache of two sets) and keys too long to cache.
+func TestKeyCacheAnswersAsFunction(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	keys := []string{"natogipfel", "kremlchef", "regierung", "haus", "putin", "bundesverteidigungsministerium",
+		"x", "", "donaudampfschifffahrtsgesellschaftskapitänsmützenherstellervereinigungsvorsitzender"}
+	for _, bits := range []int{1, 10} {
+		nouns, compounds := newKeyCache[bool](bits), newKeyCache[compoundAnswer](bits)
+		for range 3 {
+			for _, k := range keys {
+				assert.Equal(t, tg.g.IsNoun([]byte(k)), nouns.get(tg.g, []byte(k), (*match.Gazetteer).IsNoun), k)
+				assert.Equal(t, compoundOf(tg.g, []byte(k)), compounds.get(tg.g, []byte(k), compoundOf), k)
 			}
 		}
 	}

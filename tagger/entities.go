@@ -46,6 +46,7 @@ type scratch struct {
 	surFilter wordFilter   // keys of corefSurnames' surnames
 	dropped   []bool       // live's marks, per mention
 	cc        *compoundCache
+	nc        *nounCache
 	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 	caps      []int32          // the tokens for which isCapWord holds, in order
 }
@@ -123,7 +124,7 @@ func (t *Tagger) entities(s *scratch) {
 	s.mtoks = resize(s.mtoks, n)
 	s.keySpan = resize(s.keySpan, n)
 	if s.wc == nil {
-		s.wc, s.cc, s.ec = new(wordCache), new(compoundCache), new(match.EdgeCache)
+		s.wc, s.cc, s.nc, s.ec = new(wordCache), newKeyCache[compoundAnswer](12), newKeyCache[bool](10), new(match.EdgeCache)
 	}
 	s.caps = s.caps[:0]
 	// Locals of the same length as toks, so that the loop indexes them
@@ -350,7 +351,7 @@ func (t *Tagger) word(s *scratch, i int) {
 		return
 	}
 	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
-		if e, _, ok := s.cc.compound(t.g, key); ok {
+		if e, _, ok := s.compound(key); ok {
 			ent := t.g.Entries[e]
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
 		}

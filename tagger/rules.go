@@ -120,9 +120,9 @@ var ordinalStems = map[string]bool{"erst": true, "zweit": true, "dritt": true, "
 
 // nounCompound reports a closed compound whose last part is a known common
 // noun or compound head: Hochzeitsfeier, Spielzeughersteller, Bruderstaat.
-func (t *Tagger) nounCompound(key []byte) bool {
+func (s *scratch) nounCompound(key []byte) bool {
 	for k := 3; k+4 <= len(key); k++ {
-		if utf8.RuneStart(key[k]) && key[k-1] != '-' && t.g.IsNoun(key[k:]) {
+		if utf8.RuneStart(key[k]) && key[k-1] != '-' && s.isNounKey(key[k:]) {
 			return true
 		}
 	}
@@ -151,12 +151,12 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := s.key(i)
-	if hasNounSuffix(key) || nominalized(key) || t.nounCompound(key) {
+	if hasNounSuffix(key) || nominalized(key) || s.nounCompound(key) {
 		return false
 	}
 	if k := len(key); k > 4 && key[k-1] == 's' {
 		key = key[:k-1] // des Fürstentums, des Kantons
-		return !hasNounSuffix(key) && !t.g.IsNoun(key) && !t.nounCompound(key)
+		return !hasNounSuffix(key) && !s.isNounKey(key) && !s.nounCompound(key)
 	}
 	return true
 }
@@ -552,7 +552,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	kb := s.key(i)
-	if h := bytes.LastIndexByte(kb, '-'); h > 0 && t.g.IsNoun(kb[h+1:]) {
+	if h := bytes.LastIndexByte(kb, '-'); h > 0 && s.isNounKey(kb[h+1:]) {
 		return false // Mibrag-Betriebsrat, SPD-Vorstand: a compound, not a double name
 	}
 	return !hasNounSuffix(kb)
@@ -1435,7 +1435,7 @@ func (t *Tagger) isNoun(s *scratch, i int) bool {
 	case 2:
 		return true
 	}
-	yes := t.g.IsNoun(s.key(i))
+	yes := s.isNounKey(s.key(i))
 	s.nouns[i] = 1
 	if yes {
 		s.nouns[i] = 2
