@@ -457,7 +457,7 @@ func (s *scratch) add(m mention) {
 		m.bstart = s.toks[m.start].Start
 		m.bend = s.toks[m.end-1].End
 	}
-	s.mx.added(len(s.ments), m.start)
+	s.mx.added(len(s.ments), m.start, m.end)
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
 		s.noteEvidence(m)

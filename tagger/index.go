@@ -14,9 +14,13 @@ import (
 // added that starts at token i (0: none), next[k] 1 + the index of the next
 // one after mention k. Mentions keep their index and start until
 // scratch.live compacts them, after the rules.
+// span is the largest number of tokens a mention has covered, so that the
+// mentions ending at a token are found among those starting at most span
+// tokens before it.
 type mentionIndex struct {
 	at   []int32
 	next []int32
+	span int32
 }
 
 func (x *mentionIndex) reset(ntoks int) {
@@ -26,10 +30,12 @@ func (x *mentionIndex) reset(ntoks int) {
 	x.at = x.at[:ntoks]
 	clear(x.at)
 	x.next = x.next[:0]
+	x.span = 0
 }
 
-// added records mention k, which starts at token start.
-func (x *mentionIndex) added(k int, start int32) {
+// added records mention k, which covers tokens [start, end).
+func (x *mentionIndex) added(k int, start, end int32) {
+	x.grown(start, end)
 	x.next = append(x.next, 0)
 	p := &x.at[start]
 	for *p != 0 {
@@ -37,6 +43,9 @@ func (x *mentionIndex) added(k int, start int32) {
 	}
 	*p = int32(k + 1)
 }
+
+// grown records that a mention now covers tokens [start, end).
+func (x *mentionIndex) grown(start, end int32) { x.span = max(x.span, end-start) }
 
 // first returns the index of the first mention starting at token i, or -1.
 func (x *mentionIndex) first(i int) int { return int(x.at[i]) - 1 }
@@ -208,4 +217,33 @@ func (t *evidenceTable) grow() {
 		}
 		t.slots[j] = sl
 	}
+}
+
+// orgEndingAt returns the index of the first mention added, of an
+// organization (a name when names is set), that ends at token end; -1 when
+// there is none.
+func (s *scratch) orgEndingAt(end int, names bool) int {
+	best := -1
+	for j := max(0, end-int(s.mx.span)); j < end; j++ {
+		for k := s.mx.first(j); k >= 0; k = s.mx.following(k) {
+			m := &s.ments[k]
+			if int(m.end) == end && m.typ == lexicon.ORG && (!names || m.form == FormName) && (best < 0 || k < best) {
+				best = k
+			}
+		}
+	}
+	return best
+}
+
+// endsMentionAt reports a mention that covers token k and reaches past it
+// to end at least.
+func (s *scratch) endsMentionAt(k, end int) bool {
+	for j := max(0, end-int(s.mx.span)); j <= k; j++ {
+		for i := s.mx.first(j); i >= 0; i = s.mx.following(i) {
+			if int(s.ments[i].end) >= end {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -3,6 +3,8 @@ package tagger
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // The evidence table answers as a map would, across growth and resets.
@@ -57,6 +59,50 @@ func TestSuffixList(t *testing.T) {
 						t.Errorf("%s: mayEnd(%q) = false, but it ends in %q", name, key, suf)
 					}
 				}
+			}
+		}
+	}
+}
+
+// orgEndingAt and endsMentionAt answer as scans of all mentions do, with
+// mentions added in any order and some grown after they were added.
+func TestMentionsEndingAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	types := []string{"PER", "ORG", "LOC"}
+	forms := []string{FormName, FormPart}
+	for text := range 50 {
+		n := 5 + rng.IntN(200)
+		s := &scratch{}
+		s.mx.reset(n)
+		for k := range rng.IntN(2 * n) {
+			start := int32(rng.IntN(n))
+			end := start + 1 + int32(rng.IntN(min(6, n-int(start))))
+			s.mx.added(k, start, end)
+			s.ments = append(s.ments, mention{start: start, end: end, typ: types[rng.IntN(3)], form: forms[rng.IntN(2)]})
+			if g := &s.ments[rng.IntN(len(s.ments))]; rng.IntN(10) == 0 && int(g.end) < n {
+				g.end++ // as the Google Inc. and local-organization rules do
+				s.mx.grown(g.start, g.end)
+			}
+		}
+		for end := range n + 1 {
+			for _, names := range []bool{false, true} {
+				want := -1
+				for k, m := range s.ments {
+					if int(m.end) == end && m.typ == "ORG" && (!names || m.form == FormName) {
+						want = k
+						break
+					}
+				}
+				require.Equal(t, want, s.orgEndingAt(end, names), "text %d: orgEndingAt(%d, %v)", text, end, names)
+			}
+			for k := range end {
+				want := false
+				for _, m := range s.ments {
+					if int(m.start) <= k && int(m.end) >= end {
+						want = true
+					}
+				}
+				require.Equal(t, want, s.endsMentionAt(k, end), "text %d: endsMentionAt(%d, %d)", text, k, end)
 			}
 		}
 	}

@@ -209,9 +209,10 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && covered[i-1] && !covered[i] && s.isCapWord(i) {
 			// Porsche Holding, Springer Verlag: a known company's name and
 			// the suffix name another company of its group.
-			if k := s.orgEndingAt(i); k >= 0 {
-				s.dropMentions(k, i+1)
-				s.add(mention{start: int32(k), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
+			if k := s.orgEndingAt(i, true); k >= 0 {
+				start := int(s.ments[k].start)
+				s.dropMentions(start, i+1)
+				s.add(mention{start: int32(start), end: int32(i + 1), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
 				covered[i] = true
 				continue
 			}
@@ -366,13 +367,11 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			if start == i-1 && covered[start] {
 				// a known organization before the legal form (Google Inc.):
 				// the legal form belongs to its name
-				for k := range s.ments {
+				if k := s.orgEndingAt(i, false); k >= 0 {
 					m := &s.ments[k]
-					if int(m.end) == i && m.typ == lexicon.ORG {
-						m.end, m.bend = int32(i+1), s.toks[i].End
-						covered[i] = true
-						break
-					}
+					m.end, m.bend = int32(i+1), s.toks[i].End
+					s.mx.grown(m.start, m.end)
+					covered[i] = true
 				}
 				continue
 			}
@@ -382,8 +381,8 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 			// Bilfinger Berger Projektentwicklung GmbH: a known company's
 			// name before the words of its subsidiary.
 			if start > 0 && covered[start-1] && s.isCapWord(start-1) {
-				if k := s.orgEndingAt(start); k >= 0 && s.toks[k].Flags&token.SentStart == 0 {
-					start = k
+				if k := s.orgEndingAt(start, true); k >= 0 && s.toks[s.ments[k].start].Flags&token.SentStart == 0 {
+					start = int(s.ments[k].start)
 					s.dropMentions(start, i+1)
 				}
 			}
@@ -1132,17 +1131,6 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	}
 }
 
-// orgEndingAt returns the first token of an organization's name that ends
-// right before token end, or -1.
-func (s *scratch) orgEndingAt(end int) int {
-	for _, m := range s.ments {
-		if int(m.end) == end && m.typ == lexicon.ORG && m.form == FormName {
-			return int(m.start)
-		}
-	}
-	return -1
-}
-
 // singlePlaceAt reports a one-word place name found at token k.
 func (s *scratch) singlePlaceAt(k int) bool {
 	for j := s.mx.first(k); j >= 0; j = s.mx.following(j) {
@@ -1167,17 +1155,6 @@ func townLike(kind string) bool {
 func (s *scratch) startsLongMention(i int) bool {
 	for j := s.mx.first(i); j >= 0; j = s.mx.following(j) {
 		if m := s.ments[j]; m.end-m.start > 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// endsMentionAt reports a mention that covers token k and reaches past it
-// to end or beyond: the prefix is inside a longer name.
-func (s *scratch) endsMentionAt(k, end int) bool {
-	for _, m := range s.ments {
-		if int(m.start) <= k && int(m.end) >= end {
 			return true
 		}
 	}
@@ -1400,6 +1377,7 @@ func (t *Tagger) localOrganizations(s *scratch, covered []bool) {
 		for _, end := range localOrgEndings {
 			if hasSuffix(key, end) {
 				m.end, m.bend = int32(n+1), s.toks[n].End
+				s.mx.grown(m.start, m.end)
 				m.entry, m.typ, m.form, m.rule = -1, lexicon.ORG, FormName, "local-org"
 				covered[n] = true
 				break
