@@ -22,33 +22,11 @@ func appendRecord(b []byte, rec *record) ([]byte, bool) {
 		b = append(b, rec.ID...) // compact JSON made by quote
 	}
 	b = append(b, `,"entities":`...)
-	if rec.Entities == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range rec.Entities {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendEntity(b, &rec.Entities[i])
-		}
-		b = append(b, ']')
-	}
+	b, _ = appendList(b, rec.Entities, appendEntity)
 	b = append(b, `,"topics":`...)
-	if rec.Topics == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range rec.Topics {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			var ok bool
-			if b, ok = appendTopic(b, &rec.Topics[i]); !ok {
-				return b[:start], false
-			}
-		}
-		b = append(b, ']')
+	var ok bool
+	if b, ok = appendList(b, rec.Topics, appendTopic); !ok {
+		return b[:start], false
 	}
 	if rec.Error != "" {
 		b = append(b, `,"error":`...)
@@ -57,7 +35,26 @@ func appendRecord(b []byte, rec *record) ([]byte, bool) {
 	return append(b, '}'), true
 }
 
-func appendEntity(b []byte, e *tagger.Entity) []byte {
+// appendList appends a JSON array of the elements of list (null for a nil
+// list), each by f; it stops at the first f that fails.
+func appendList[T any](b []byte, list []T, f func([]byte, *T) ([]byte, bool)) ([]byte, bool) {
+	if list == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '[')
+	for i := range list {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var ok bool
+		if b, ok = f(b, &list[i]); !ok {
+			return b, false
+		}
+	}
+	return append(b, ']'), true
+}
+
+func appendEntity(b []byte, e *tagger.Entity) ([]byte, bool) {
 	b = append(b, `{"start":`...)
 	b = strconv.AppendInt(b, int64(e.Start), 10)
 	b = append(b, `,"end":`...)
@@ -77,7 +74,7 @@ func appendEntity(b []byte, e *tagger.Entity) []byte {
 	if e.Source != "" {
 		b = appendField(b, `,"source":`, e.Source)
 	}
-	return append(b, '}')
+	return append(b, '}'), true
 }
 
 func appendTopic(b []byte, t *tagger.Topic) ([]byte, bool) {
