@@ -36,7 +36,8 @@ const (
 	clDigit
 )
 
-var asciiClass = func() (t [128]uint8) {
+// asciiClass classes the bytes of ASCII; those from 0x80 on are clOther.
+var asciiClass = func() (t [256]uint8) {
 	for c := 0; c < 128; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
@@ -52,27 +53,116 @@ var asciiClass = func() (t [128]uint8) {
 	return
 }()
 
-// lowerRun8 returns how many of the eight bytes of b, from the first, are
-// lower-case ASCII letters. A byte b < 0x80 is one when b+0x1f has its top
-// bit set and b+0x05 has not; no sum of such bytes carries into the next
-// byte, so the first byte that is none is found right even when a later
-// one carries.
-func lowerRun8(b string) int {
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+// nonLetters8 takes eight bytes of text, the first in the lowest byte of
+// x, and returns a word with the top bit set of each byte that is no ASCII
+// letter. A byte b < 0x80 is one when b|0x20 is a lower-case letter: then
+// (b|0x20)+0x1f has its top bit set and (b|0x20)+0x05 has not. No sum of
+// bytes below 0x80 carries into the next byte, so the lowest set bit is
+// right even when a later byte (one of 0x80 and up) carries; the bits above
+// it are not to be trusted.
+func nonLetters8(x uint64) uint64 {
 	const ones, hi = 0x0101010101010101, 0x8080808080808080
-	not := (x | ^((x + 0x1f*ones) &^ (x + 0x05*ones))) & hi
-	return bits.TrailingZeros64(not) / 8
+	y := x | 0x20*ones
+	return (y | ^((y + 0x1f*ones) &^ (y + 0x05*ones))) & hi
 }
 
-// asciiLower marks the bytes of class clLower, for the scanner's tight
-// loop over a run of them.
-var asciiLower = func() (t [256]bool) {
-	for c := range asciiClass {
-		t[c] = asciiClass[c] == clLower
+// lowers8 returns a word with the top bit set of each byte of x that has
+// bit 0x20 set: the lower-case ones among bytes that are ASCII letters.
+func lowers8(x uint64) uint64 { return x << 2 & 0x8080808080808080 }
+
+// load8 returns the eight bytes of text at i, the first in the lowest byte.
+func load8(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// umlautAt reports whether text[i:] starts with one of the two-byte
+// letters Ä Ö Ü ä ö ü ß (0xC3 xx), and whether it is a capital.
+func umlautAt(text string, i int) (ok, upper bool) {
+	if i+1 >= len(text) || text[i] != 0xC3 {
+		return false, false
 	}
-	return
-}()
+	switch text[i+1] {
+	case 0x84, 0x96, 0x9C: // Ä Ö Ü
+		return true, true
+	case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
+		return true, false
+	}
+	return false, false
+}
+
+// asciiWord8 returns the number k of ASCII letters that the eight bytes of
+// text in x start with, and their flags as letterRun's (if k > 0). When
+// k < 8, byte(x>>(8*k)) is the byte after them.
+func asciiWord8(x uint64) (k int, f Flags) {
+	stop := nonLetters8(x)
+	first := stop & -stop // the top bit of the first byte that stops, or 0
+	if x&0x20 == 0 {
+		f = Cap
+	}
+	if lowers8(x)&(first-1) == 0 {
+		f |= AllCaps
+	}
+	return bits.TrailingZeros64(stop) / 8, f
+}
+
+// letterRun scans the run of letters of the fast path (ASCII letters and
+// Ä Ö Ü ä ö ü ß) that starts at i, taking each letter that starts before
+// lim (lim <= len(text)). It returns the end of the run, the number of
+// letters in it and their flags: Cap when the first is a capital, AllCaps
+// when all are (even one alone). ASCII letters are taken eight bytes at a
+// time where eight bytes remain before lim.
+func letterRun(text string, i, lim int) (j, letters int, f Flags) {
+	lower := false // a letter is no capital
+	wide := 0      // two-byte letters
+	j = i
+	for j < lim {
+		if j+8 <= lim {
+			x := load8(text, j)
+			k, bf := asciiWord8(x)
+			lower = lower || bf&AllCaps == 0
+			j += k
+			if k == 8 {
+				continue
+			}
+			if x>>(8*k)&0x80 == 0 {
+				break // an ASCII byte
+			}
+		} else if c := text[j]; asciiClass[c] == clLower || asciiClass[c] == clUpper {
+			lower = lower || c&0x20 != 0
+			j++
+			continue
+		}
+		// text[j] is no ASCII letter.
+		if ok, up := umlautAt(text, j); ok {
+			lower = lower || !up
+			wide++
+			j += 2
+			continue
+		}
+		break
+	}
+	if j == i {
+		return j, 0, 0
+	}
+	if c := text[i]; c < utf8.RuneSelf && c&0x20 == 0 || c == 0xC3 && text[i+1] <= 0x9C {
+		f = Cap // A-Z or Ä Ö Ü (the other umlauts are 0xC3 0x9F and up)
+	}
+	if !lower {
+		f |= AllCaps
+	}
+	return j, j - i - wide, f
+}
+
+// wordRuneAt reports whether the rune at i is a word rune.
+func (s *scanner) wordRuneAt(i int) bool {
+	if c := s.text[i]; c < utf8.RuneSelf {
+		return asciiClass[c] >= clLower
+	}
+	r, _ := s.decode(i)
+	return isWordRune(r)
+}
 
 // runeAt decodes the rune at i.
 func (s *scanner) runeAt(i int) (rune, int) {
@@ -83,21 +173,6 @@ func (s *scanner) runeAt(i int) (rune, int) {
 }
 
 func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.text[i:]) }
-
-func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
-
-// letterWordFlags returns the flags of the word at the start of w, made of
-// n letters (ASCII or Ä Ö Ü ä ö ü ß), uppers of them capitals (see word).
-func letterWordFlags(w string, n, uppers int) Flags {
-	var f Flags
-	if c := w[0]; asciiClass[c&0x7f] == clUpper && c < utf8.RuneSelf || c == 0xC3 && (w[1] == 0x84 || w[1] == 0x96 || w[1] == 0x9C) {
-		f = Cap
-	}
-	if n >= 2 && uppers == n {
-		f |= AllCaps
-	}
-	return f
-}
 
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -113,18 +188,24 @@ func isWordRune(r rune) bool {
 		c := asciiClass[r]
 		return c == clLower || c == clUpper || c == clDigit
 	}
-	if r == utf8.RuneError {
+	if r == utf8.RuneError || inPunctBlock(r) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
 }
+
+// inPunctBlock reports runes of General Punctuation and Currency Symbols
+// (U+2000 to U+20CF), blocks without letters, digits or marks, where the
+// most common non-ASCII runes of German news are: „ “ ” ‚ ‘ ’ – — … €. They
+// need no look-up in the tables of package unicode.
+func inPunctBlock(r rune) bool { return r >= 0x2000 && r < 0x20D0 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		c := asciiClass[r]
 		return c == clLower || c == clUpper
 	}
-	return r != utf8.RuneError && unicode.IsLetter(r)
+	return r != utf8.RuneError && !inPunctBlock(r) && unicode.IsLetter(r)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -174,90 +255,116 @@ func (s *scanner) run() {
 			i += size
 			continue
 		}
-		// Find the end of the chunk, noting bytes that may start a URL,
-		// e-mail address or path.
-		j := i
-		marks := false
-		other := -1 // the first byte that is no letter of the fast path
-		uppers := 0
-		wide := 0 // two-byte letters (umlauts, ß)
-		for j < n {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				cl := asciiClass[c]
-				if cl == clLower {
-					// Most bytes: a run of them, eight at a time, then
-					// byte by byte.
-					j++
-					for j+8 <= n {
-						if k := lowerRun8(text[j : j+8]); k < 8 {
-							j += k
-							goto next
-						}
-						j += 8
+		// The most common chunks, a word of ASCII letters and German
+		// umlauts alone or before a comma or full stop, are tokenized
+		// here, as chunk would. Most of all a word of ASCII letters that
+		// ends at a white-space byte among the next eight bytes.
+		if i+8 <= n {
+			x := load8(text, i)
+			if k, f := asciiWord8(x); k > 0 {
+				if c := byte(x >> (8 * k)); asciiClass[c] == clSpace { // k < 8
+					if k < 2 {
+						f &^= AllCaps
 					}
-					for ; j < n && asciiLower[text[j]]; j++ {
+					s.openApos = false
+					s.emit(i, i+k, Word, f)
+					if c == '\n' {
+						s.sentStart = true
 					}
-				next:
+					i += k + 1
 					continue
 				}
-				switch cl {
-				case clSpace:
-					goto end
-				case clUpper:
-					uppers++
-				case clDigit:
-					if other < 0 {
-						other = j
-					}
-				case clOther:
-					if other < 0 {
-						other = j
-					}
-					if c == ':' || c == '@' || c == '/' {
-						marks = true
-					}
-				}
-				j++
+			}
+		}
+		j, letters, f := letterRun(text, i, n)
+		if j > i && j-i <= MaxLen {
+			if letters < 2 {
+				f &^= AllCaps
+			}
+			c := byte(' ') // the end of the text ends the chunk as white space does
+			if j < n {
+				c = text[j]
+			}
+			switch {
+			case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
+				s.openApos = false
+				s.emit(i, j, Word, f)
+				i = j
+				continue
+			case c == ',' && s.chunkEndsAt(j+1):
+				s.openApos = false
+				s.emit(i, j, Word, f)
+				s.emit(j, j+1, Punct, 0)
+				i = j + 1
+				continue
+			case c == '.' && s.chunkEndsAt(j+1):
+				s.openApos = false
+				s.wordAndPeriod(i, j, f)
+				i = j + 1
 				continue
 			}
-			if c == 0xC3 && j+1 < n && other < 0 {
-				switch text[j+1] {
-				case 0x84, 0x96, 0x9C: // Ä Ö Ü
-					uppers++
-					fallthrough
-				case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
-					wide++
-					j += 2
-					continue
-				}
-			}
-			if other < 0 {
-				other = j
-			}
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if isSpaceRune(r) {
+		}
+		// Any other chunk: find its end, noting bytes that may start a
+		// URL, e-mail address or path (letters are none of them).
+		e, marks := s.chunkEnd(j)
+		s.chunk(i, e, marks)
+		i = e
+	}
+}
+
+// chunkEndsAt reports whether a chunk ends at k: at white space or the end
+// of the text.
+func (s *scanner) chunkEndsAt(k int) bool {
+	if k >= len(s.text) {
+		return true
+	}
+	if c := s.text[k]; c < utf8.RuneSelf {
+		return asciiClass[c] == clSpace
+	}
+	return s.spaceRuneAt(k)
+}
+
+// spaceRuneAt reports whether the rune at k is white space.
+func (s *scanner) spaceRuneAt(k int) bool {
+	r, _ := s.decode(k)
+	return isSpaceRune(r)
+}
+
+// chunkEnd returns the end of the chunk that goes on at j, and whether
+// text[j:end] holds a ':', '@' or '/'.
+func (s *scanner) chunkEnd(j int) (end int, marks bool) {
+	text := s.text
+	for j < len(text) {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == clSpace {
 				break
 			}
-			j += size
+			if c == ':' || c == '@' || c == '/' {
+				marks = true
+			}
+			j++
+			continue
 		}
-	end:
-		// The most common chunks, a word of ASCII letters and German
-		// umlauts alone or before a comma, are tokenized here, as chunk
-		// would.
-		switch {
-		case other < 0 && j-i <= MaxLen:
-			s.openApos = false
-			s.emit(i, j, Word, letterWordFlags(text[i:], j-i-wide, uppers))
-		case other == j-1 && text[other] == ',' && other > i && other-i <= MaxLen:
-			s.openApos = false
-			s.emit(i, other, Word, letterWordFlags(text[i:], other-i-wide, uppers))
-			s.emit(other, j, Punct, 0)
-		default:
-			s.chunk(i, j, marks)
+		r, size := s.decode(j)
+		if isSpaceRune(r) {
+			break
 		}
-		i = j
+		j += size
 	}
+	return j, marks
+}
+
+// wordAndPeriod emits the word text[start:dot] of letters of letterRun, of
+// flags f, and the period at dot that ends its chunk: an abbreviation with
+// its period, or a word and a full stop, as word and next would.
+func (s *scanner) wordAndPeriod(start, dot int, f Flags) {
+	if isAbbrev(s.text[start:dot]) {
+		s.emit(start, dot+1, Abbrev, f)
+		return
+	}
+	s.emit(start, dot, Word, f)
+	s.emit(dot, dot+1, Punct, SentEnd)
 }
 
 func (s *scanner) emit(start, end int, k Kind, f Flags) {
@@ -376,13 +483,16 @@ func hasDomain(s string) bool {
 // next scans one token starting at i (not white space, inside chunk end j)
 // and returns where it ends.
 func (s *scanner) next(i, j int) int {
-	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] >= clLower {
-		return s.word(i, j) // an ASCII letter or digit
-	}
-	r, size := s.runeAt(i)
-	switch {
-	case isWordRune(r) && r != '\u00ad':
+	c := s.text[i]
+	r, size := rune(c), 1
+	if c < utf8.RuneSelf {
+		if asciiClass[c] >= clLower {
+			return s.word(i, j) // an ASCII letter or digit
+		}
+	} else if r, size = s.decode(i); isWordRune(r) && r != '\u00ad' {
 		return s.word(i, j)
+	}
+	switch {
 	case (r == '@' || r == '#') && i+1 < j:
 		r2, _ := s.runeAt(i + 1)
 		if isWordRune(r2) || r2 == '_' {
@@ -428,48 +538,39 @@ func (s *scanner) word(i, j int) int {
 	start := i
 	var f Flags
 	first := true
-	letters, uppers := 0, 0
+	letters := 0
+	allCaps := true // no letter so far is other than a capital
 	numeric := true // only digits and number separators so far
 	groups, lastGroup := 0, 0
 	for i < j {
 		// A run of word runes.
 		runStart := i
 		for i < j && i-start < MaxLen {
-			// ASCII fast path: one table lookup per byte.
-			if c := s.text[i]; c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case clLower:
-					// A run of lower-case ASCII letters, the bulk of
-					// German text, in a tight loop.
-					lim := min(j, start+MaxLen)
-					k := i + 1
-					for k < lim && lowerASCII(s.text[k]) {
-						k++
-					}
-					numeric = false
-					letters += k - i
-					first = false
-					i = k
-					continue
-				case clUpper:
-					numeric = false
-					letters++
-					uppers++
+			c := s.text[i]
+			if c < utf8.RuneSelf && asciiClass[c] == clDigit {
+				f |= Digit
+				first = false
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf && asciiClass[c] >= clLower || c == 0xC3 {
+				// ASCII letters and umlauts, the bulk of German text.
+				if e, n, lf := letterRun(s.text, i, min(j, start+MaxLen)); e > i {
 					if first {
-						f |= Cap
+						f |= lf & Cap
 					}
+					allCaps = allCaps && lf&AllCaps != 0
+					numeric = false
+					letters += n
 					first = false
-					i++
-					continue
-				case clDigit:
-					f |= Digit
-					first = false
-					i++
+					i = e
 					continue
 				}
-				break
 			}
-			r, size := s.runeAt(i)
+			if c < utf8.RuneSelf {
+				break // no word rune
+			}
+			r, size := s.decode(i)
 			if !isWordRune(r) {
 				break
 			}
@@ -477,15 +578,10 @@ func (s *scanner) word(i, j int) int {
 				numeric = false
 				letters++
 				up := unicode.IsUpper(r)
-				if up {
-					uppers++
-				}
+				allCaps = allCaps && up
 				if first && up {
 					f |= Cap
 				}
-				first = false
-			} else if isDigit(r) {
-				f |= Digit
 				first = false
 			}
 			i += size
@@ -502,8 +598,7 @@ func (s *scanner) word(i, j int) int {
 		switch {
 		case c == '-':
 			if i+1 < j {
-				r2, _ := s.runeAt(i + 1)
-				if isWordRune(r2) {
+				if s.wordRuneAt(i + 1) {
 					f |= Hyphen
 					numeric = false
 					i++
@@ -554,7 +649,7 @@ func (s *scanner) word(i, j int) int {
 		}
 		break
 	}
-	if letters >= 2 && uppers == letters {
+	if letters >= 2 && allCaps {
 		f |= AllCaps
 	}
 	kind := Word
@@ -610,6 +705,10 @@ func (s *scanner) domainEnd(dot, j int) int {
 // d.h., U.S.) whose first segment is text[start:dot]. It returns the end
 // including the final period, or dot when there is none.
 func (s *scanner) joinedAbbrev(start, dot, j int) int {
+	// Two runes have at most eight bytes; a segment must follow.
+	if dot-start > 8 || dot+1 >= j {
+		return dot
+	}
 	if n := utf8.RuneCountInString(s.text[start:dot]); n < 1 || n > 2 {
 		return dot
 	}
@@ -655,39 +754,79 @@ func (s *scanner) followedByWord(j int) bool {
 	return false
 }
 
-// abbrevs are words that take a period without ending a sentence.
-var abbrevs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		Abb Abs Abt Adr Anh Anm Aufl Bd Bde Bhf Bsp Bzw Ca Chr Co Dipl Dr Dres Dt Ev Evtl
-		Fa Fam Ff Fr Frl Gebr Ggf Hbf Hl Hr Hrn Hrsg Inc Ing Inh Inkl Jh Jhd Jr Kap Kath
-		Kfm Kl Kt Ltd Mio Mr Mrs Ms Mrd Nr Nrn Pfr Pkt Pl Pos Prof Red Reg Rep
-		Sen Sr St Std Str Tab Tel Tsd Univ Urt Vgl Vors Wg Ztg Zi Ziff
-		abh abk abs allg amtl anl bes betr bez bspw bzgl bzw ca chr dgl dt ehem entspr erg
-		etc ev evtl exkl ff gegr gem geb gest ggf ggü hl inkl insb jährl jhd jr kath
-		lt max med min mind mio mrd nachm nat ggfs phil rer röm sog span spez
-		staatl stellv std str tägl tsd usf usw vgl vorm zzgl zit zus
-		Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
-		Mo Di Mi Do Fr Sa So`) {
-		m[w] = true
-	}
-	return m
-}()
+// abbrevList are words that take a period without ending a sentence.
+const abbrevList = `
+	Abb Abs Abt Adr Anh Anm Aufl Bd Bde Bhf Bsp Bzw Ca Chr Co Dipl Dr Dres Dt Ev Evtl
+	Fa Fam Ff Fr Frl Gebr Ggf Hbf Hl Hr Hrn Hrsg Inc Ing Inh Inkl Jh Jhd Jr Kap Kath
+	Kfm Kl Kt Ltd Mio Mr Mrs Ms Mrd Nr Nrn Pfr Pkt Pl Pos Prof Red Reg Rep
+	Sen Sr St Std Str Tab Tel Tsd Univ Urt Vgl Vors Wg Ztg Zi Ziff
+	abh abk abs allg amtl anl bes betr bez bspw bzgl bzw ca chr dgl dt ehem entspr erg
+	etc ev evtl exkl ff gegr gem geb gest ggf ggü hl inkl insb jährl jhd jr kath
+	lt max med min mind mio mrd nachm nat ggfs phil rer röm sog span spez
+	staatl stellv std str tägl tsd usf usw vgl vorm zzgl zit zus
+	Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+	Mo Di Mi Do Fr Sa So`
 
-// maxAbbrevLen is the length in bytes of the longest of abbrevs: longer
-// words (most words before a full stop) need no lookup.
+// maxAbbrevLen is the length in bytes of the longest abbreviation (at most
+// 7, see abbrevKey): longer words (most words before a full stop) need no
+// lookup.
 var maxAbbrevLen = func() int {
 	n := 0
-	for w := range abbrevs {
+	for _, w := range strings.Fields(abbrevList) {
 		n = max(n, len(w))
+	}
+	if n > 7 {
+		panic("token: abbreviation longer than 7 bytes")
 	}
 	return n
 }()
 
+// abbrevKey packs a word of one to seven bytes into a uint64, unique and
+// not 0: its bytes, the first lowest, and its length in the top byte.
+func abbrevKey(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+// abbrevSlot is the first slot of abbrevTable to look for key k in.
+func abbrevSlot(k uint64) int { return int(k * 0x9E3779B97F4A7C15 >> (64 - 9)) }
+
+// abbrevTable holds the keys of the abbreviations in an open-addressing
+// hash table with linear probing, less than a third full: cheaper to look
+// up than a map of strings.
+var abbrevTable = func() (t [1 << 9]uint64) {
+	for _, w := range strings.Fields(abbrevList) {
+		k := abbrevKey(w)
+		h := abbrevSlot(k)
+		for t[h] != 0 && t[h] != k {
+			h = (h + 1) % len(t)
+		}
+		t[h] = k
+	}
+	return
+}()
+
+// knownAbbrev reports whether w is one of abbrevList.
+func knownAbbrev(w string) bool {
+	if len(w) == 0 || len(w) > maxAbbrevLen {
+		return false
+	}
+	k := abbrevKey(w)
+	for h := abbrevSlot(k); abbrevTable[h] != 0; h = (h + 1) % len(abbrevTable) {
+		if abbrevTable[h] == k {
+			return true
+		}
+	}
+	return false
+}
+
 // isAbbrev reports whether w followed by a period is an abbreviation: a
 // known one, or a single letter (an initial: George W. Bush; z. B.).
 func isAbbrev(w string) bool {
-	if len(w) <= maxAbbrevLen && abbrevs[w] {
+	if knownAbbrev(w) {
 		return true
 	}
 	r, size := utf8.DecodeRuneInString(w)

@@ -232,28 +232,55 @@ func TestAppendKey(t *testing.T) {
 	}
 }
 
-// lowerRun8 counts the leading lower-case ASCII letters of eight bytes as a
-// byte loop would, whatever the bytes after the first other one.
-func TestLowerRun8(t *testing.T) {
+// letterRunRef is letterRun rune by rune.
+func letterRunRef(text string, i, lim int) (j, letters int, f Flags) {
+	f = AllCaps
+	for j = i; j < lim; {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || strings.ContainsRune("ÄÖÜäöüß", r)) {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			f &^= AllCaps
+		} else if j == i {
+			f |= Cap
+		}
+		letters++
+		j += size
+	}
+	if j == i {
+		return j, 0, 0
+	}
+	return j, letters, f
+}
+
+// letterRun, eight bytes at a time, scans as a loop over the letters would,
+// whatever the bytes after the first other one, and stops at its limit.
+func TestLetterRun(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []byte("az`{AZ@[09 .-\x7f\x80\xc3\xa4\xff\x00")
+	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ö", "ü", "Ü", "ß", "`", "{", "@", "[", "0", "9", " ", ".", "-",
+		"\x7f", "\x80", "\xc3", "\xc3\xa9", "\xff", "\x00", "\xe0", "\xfa", "\xdf"}
 	for range 200000 {
-		var b [8]byte
-		for k := range b {
+		var b strings.Builder
+		for range rng.IntN(24) {
 			if rng.IntN(3) > 0 {
-				b[k] = byte('a' + rng.IntN(26))
+				b.WriteByte(byte('a' + rng.IntN(26)))
 			} else if rng.IntN(2) == 0 {
-				b[k] = alphabet[rng.IntN(len(alphabet))]
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
 			} else {
-				b[k] = byte(rng.IntN(256))
+				b.WriteByte(byte(rng.IntN(256)))
 			}
 		}
-		want := 0
-		for want < 8 && b[want] >= 'a' && b[want] <= 'z' {
-			want++
+		text := b.String()
+		if text == "" {
+			continue
 		}
-		if got := lowerRun8(string(b[:])); got != want {
-			t.Fatalf("lowerRun8(%q) = %d, want %d", b, got, want)
+		i := rng.IntN(len(text))
+		lim := i + rng.IntN(len(text)-i+1)
+		j, n, f := letterRun(text, i, lim)
+		wj, wn, wf := letterRunRef(text, i, lim)
+		if j != wj || n != wn || f != wf {
+			t.Fatalf("letterRun(%q, %d, %d) = %d, %d, %d, want %d, %d, %d", text, i, lim, j, n, f, wj, wn, wf)
 		}
 	}
 }
