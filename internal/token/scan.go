@@ -92,42 +92,37 @@ func umlautAt(text string, i int) (ok, upper bool) {
 	return false, false
 }
 
-// asciiWord8 returns the number k of ASCII letters that the eight bytes of
-// text in x start with, and their flags as letterRun's (if k > 0). When
-// k < 8, byte(x>>(8*k)) is the byte after them.
-func asciiWord8(x uint64) (k int, f Flags) {
+// asciiLetters8 returns the number k of ASCII letters that the eight
+// bytes of text in x start with, and whether any of them is lower-case.
+// When k < 8, byte(x>>(8*k)) is the byte after them.
+func asciiLetters8(x uint64) (k int, lower bool) {
 	stop := nonLetters8(x)
 	first := stop & -stop // the top bit of the first byte that stops, or 0
-	if x&0x20 == 0 {
-		f = Cap
-	}
-	if lowers8(x)&(first-1) == 0 {
-		f |= AllCaps
-	}
-	return bits.TrailingZeros64(stop) / 8, f
+	return bits.TrailingZeros64(stop) / 8, lowers8(x)&(first-1) != 0
 }
 
 // letterRun scans the run of letters of the fast path (ASCII letters and
 // Ä Ö Ü ä ö ü ß) that starts at i, taking each letter that starts before
 // lim (lim <= len(text)). It returns the end of the run, the number of
-// letters in it and their flags: Cap when the first is a capital, AllCaps
-// when all are (even one alone). ASCII letters are taken eight bytes at a
-// time where eight bytes remain before lim.
-func letterRun(text string, i, lim int) (j, letters int, f Flags) {
-	lower := false // a letter is no capital
-	wide := 0      // two-byte letters
+// letters in it and whether any of them is no capital. ASCII letters are
+// taken eight bytes at a time where eight bytes remain in text.
+func letterRun(text string, i, lim int) (j, letters int, lower bool) {
+	wide := 0 // two-byte letters
 	j = i
 	for j < lim {
-		if j+8 <= lim {
+		if j+8 <= len(text) {
 			x := load8(text, j)
-			k, bf := asciiWord8(x)
-			lower = lower || bf&AllCaps == 0
+			if d := lim - j; d < 8 {
+				x &= 1<<(8*d) - 1 // bytes from lim on are 0, no letter
+			}
+			k, low := asciiLetters8(x)
+			lower = lower || low
 			j += k
 			if k == 8 {
 				continue
 			}
 			if x>>(8*k)&0x80 == 0 {
-				break // an ASCII byte
+				break // an ASCII byte, or lim
 			}
 		} else if c := text[j]; asciiClass[c] == clLower || asciiClass[c] == clUpper {
 			lower = lower || c&0x20 != 0
@@ -143,16 +138,14 @@ func letterRun(text string, i, lim int) (j, letters int, f Flags) {
 		}
 		break
 	}
-	if j == i {
-		return j, 0, 0
-	}
-	if c := text[i]; c < utf8.RuneSelf && c&0x20 == 0 || c == 0xC3 && text[i+1] <= 0x9C {
-		f = Cap // A-Z or Ä Ö Ü (the other umlauts are 0xC3 0x9F and up)
-	}
-	if !lower {
-		f |= AllCaps
-	}
-	return j, j - i - wide, f
+	return j, j - i - wide, lower
+}
+
+// capAt reports whether the letter at i, one of letterRun's, is a capital:
+// A-Z or Ä Ö Ü (the other umlauts are 0xC3 0x9F and up).
+func capAt(text string, i int) bool {
+	c := text[i]
+	return c < utf8.RuneSelf && c&0x20 == 0 || c == 0xC3 && text[i+1] <= 0x9C
 }
 
 // wordRuneAt reports whether the rune at i is a word rune.
@@ -257,12 +250,20 @@ func (s *scanner) run() {
 		}
 		// The most common chunks, a word of ASCII letters and German
 		// umlauts alone or before a comma or full stop, are tokenized
-		// here, as chunk would. Most of all a word of ASCII letters that
-		// ends at a white-space byte among the next eight bytes.
+		// here, as chunk would. The first eight bytes are looked at at
+		// once: most words end at white space among them.
+		j, letters, f := i, 0, Flags(0)
 		if i+8 <= n {
 			x := load8(text, i)
-			if k, f := asciiWord8(x); k > 0 {
-				if c := byte(x >> (8 * k)); asciiClass[c] == clSpace { // k < 8
+			if k, lower := asciiLetters8(x); k > 0 {
+				if x&0x20 == 0 {
+					f = Cap
+				}
+				if !lower {
+					f |= AllCaps
+				}
+				c := byte(x >> (8 * k & 63)) // when k == 8, the first letter
+				if k < 8 && asciiClass[c] == clSpace {
 					if k < 2 {
 						f &^= AllCaps
 					}
@@ -274,9 +275,28 @@ func (s *scanner) run() {
 					i += k + 1
 					continue
 				}
+				j, letters = i+k, k
+				if k == 8 || c >= utf8.RuneSelf {
+					// More letters, or umlauts, may follow.
+					e, more, lower := letterRun(text, j, n)
+					if lower {
+						f &^= AllCaps
+					}
+					j, letters = e, letters+more
+				}
 			}
 		}
-		j, letters, f := letterRun(text, i, n)
+		if j == i {
+			var lower bool
+			if j, letters, lower = letterRun(text, i, n); j > i {
+				if capAt(text, i) {
+					f = Cap
+				}
+				if !lower {
+					f |= AllCaps
+				}
+			}
+		}
 		if j > i && j-i <= MaxLen {
 			if letters < 2 {
 				f &^= AllCaps
@@ -555,11 +575,11 @@ func (s *scanner) word(i, j int) int {
 			}
 			if c < utf8.RuneSelf && asciiClass[c] >= clLower || c == 0xC3 {
 				// ASCII letters and umlauts, the bulk of German text.
-				if e, n, lf := letterRun(s.text, i, min(j, start+MaxLen)); e > i {
-					if first {
-						f |= lf & Cap
+				if e, n, lower := letterRun(s.text, i, min(j, start+MaxLen)); e > i {
+					if first && capAt(s.text, i) {
+						f |= Cap
 					}
-					allCaps = allCaps && lf&AllCaps != 0
+					allCaps = allCaps && !lower
 					numeric = false
 					letters += n
 					first = false

@@ -233,25 +233,17 @@ func TestAppendKey(t *testing.T) {
 }
 
 // letterRunRef is letterRun rune by rune.
-func letterRunRef(text string, i, lim int) (j, letters int, f Flags) {
-	f = AllCaps
+func letterRunRef(text string, i, lim int) (j, letters int, lower bool) {
 	for j = i; j < lim; {
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || strings.ContainsRune("ÄÖÜäöüß", r)) {
 			break
 		}
-		if !unicode.IsUpper(r) {
-			f &^= AllCaps
-		} else if j == i {
-			f |= Cap
-		}
+		lower = lower || !unicode.IsUpper(r)
 		letters++
 		j += size
 	}
-	if j == i {
-		return j, 0, 0
-	}
-	return j, letters, f
+	return j, letters, lower
 }
 
 // letterRun, eight bytes at a time, scans as a loop over the letters would,
@@ -277,10 +269,13 @@ func TestLetterRun(t *testing.T) {
 		}
 		i := rng.IntN(len(text))
 		lim := i + rng.IntN(len(text)-i+1)
-		j, n, f := letterRun(text, i, lim)
-		wj, wn, wf := letterRunRef(text, i, lim)
-		if j != wj || n != wn || f != wf {
-			t.Fatalf("letterRun(%q, %d, %d) = %d, %d, %d, want %d, %d, %d", text, i, lim, j, n, f, wj, wn, wf)
+		j, n, low := letterRun(text, i, lim)
+		wj, wn, wlow := letterRunRef(text, i, lim)
+		if j != wj || n != wn || low != wlow {
+			t.Fatalf("letterRun(%q, %d, %d) = %d, %d, %v, want %d, %d, %v", text, i, lim, j, n, low, wj, wn, wlow)
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i:]); j > i && capAt(text, i) != unicode.IsUpper(r) {
+			t.Fatalf("capAt(%q, %d) = %v", text, i, capAt(text, i))
 		}
 	}
 }
