@@ -63,12 +63,23 @@ var asciiClass = func() (t [256]uint8) {
 func nonLetters8(x uint64) uint64 {
 	const ones, hi = 0x0101010101010101, 0x8080808080808080
 	y := x | 0x20*ones
-	return (y | ^((y + 0x1f*ones) &^ (y + 0x05*ones))) & hi
+	return (x | ^((y + 0x1f*ones) &^ (y + 0x05*ones))) & hi
 }
 
 // lowers8 returns a word with the top bit set of each byte of x that has
 // bit 0x20 set: the lower-case ones among bytes that are ASCII letters.
 func lowers8(x uint64) uint64 { return x << 2 & 0x8080808080808080 }
+
+// stops8 returns a word with the top bit set of each byte of x that
+// chunkEnd must look at: bytes up to ' ' (white space among them), ':', '@',
+// '/' and bytes from 0x80 on. As in nonLetters8, only the lowest set bit is
+// sure to be right: a borrow comes only out of a byte that is set.
+func stops8(x uint64) uint64 {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) &^ v } // bytes 0
+	below := (x - 0x21*ones) &^ x                            // bytes below 0x21
+	return (x | below | zero(x^':'*ones) | zero(x^'@'*ones) | zero(x^'/'*ones)) & hi
+}
 
 // load8 returns the eight bytes of text at i, the first in the lowest byte.
 func load8(text string, i int) uint64 {
@@ -171,6 +182,9 @@ func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == clSpace
 	}
+	if r >= '‐' && r <= '‧' {
+		return false // hyphens, dashes, quotes, ellipsis: „ “ – …
+	}
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
@@ -248,6 +262,17 @@ func (s *scanner) run() {
 			i += size
 			continue
 		}
+		if c >= utf8.RuneSelf || asciiClass[c] == clOther {
+			// Opening punctuation stands alone as chunk has it, and the
+			// chunk goes on after it as one of its own would: but after a
+			// straight single quote (see openApos).
+			if r, size := s.openingAt(i); size > 0 && r != '\'' {
+				s.openApos = false
+				s.emitOpening(i, size, r)
+				i += size
+				continue
+			}
+		}
 		// The most common chunks, a word of ASCII letters and German
 		// umlauts alone or before a comma or full stop, are tokenized
 		// here, as chunk would. The first eight bytes are looked at at
@@ -319,7 +344,7 @@ func (s *scanner) run() {
 				continue
 			case c == '.' && s.chunkEndsAt(j+1):
 				s.openApos = false
-				s.wordAndPeriod(i, j, f)
+				s.wordAndPeriod(i, j, letters, f)
 				i = j + 1
 				continue
 			}
@@ -355,6 +380,16 @@ func (s *scanner) spaceRuneAt(k int) bool {
 func (s *scanner) chunkEnd(j int) (end int, marks bool) {
 	text := s.text
 	for j < len(text) {
+		if j+8 <= len(text) {
+			// Skip the bytes that are none of those below, eight at a
+			// time.
+			m := stops8(load8(text, j))
+			if m == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(m) / 8
+		}
 		c := text[j]
 		if c < utf8.RuneSelf {
 			if asciiClass[c] == clSpace {
@@ -375,11 +410,11 @@ func (s *scanner) chunkEnd(j int) (end int, marks bool) {
 	return j, marks
 }
 
-// wordAndPeriod emits the word text[start:dot] of letters of letterRun, of
-// flags f, and the period at dot that ends its chunk: an abbreviation with
-// its period, or a word and a full stop, as word and next would.
-func (s *scanner) wordAndPeriod(start, dot int, f Flags) {
-	if isAbbrev(s.text[start:dot]) {
+// wordAndPeriod emits the word text[start:dot] of n letters of letterRun,
+// of flags f, and the period at dot that ends its chunk: an abbreviation
+// with its period, or a word and a full stop, as word and next would.
+func (s *scanner) wordAndPeriod(start, dot, n int, f Flags) {
+	if n == 1 || knownAbbrev(s.text[start:dot]) { // see isAbbrev
 		s.emit(start, dot+1, Abbrev, f)
 		return
 	}
@@ -404,33 +439,50 @@ func (s *scanner) chunk(i, j int, marks bool) {
 	// Opening punctuation stands alone.
 	s.openApos = false
 	for i < j {
-		if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
-			break // a letter or digit opens nothing
-		}
-		r, size := s.runeAt(i)
-		if !isOpening(r) {
+		r, size := s.openingAt(i)
+		if size == 0 {
 			break
 		}
-		var f Flags
-		if isQuote(r) {
-			f = Quote
-		}
-		if r == '\'' {
-			s.openApos = true
-		}
-		s.emit(i, i+size, Punct, f)
+		s.emitOpening(i, size, r)
 		i += size
 	}
 	if i >= j {
 		return
 	}
-	if e, k := s.special(i, j, marks); e > i {
-		s.emit(i, e, k, 0)
-		i = e
+	// Only a chunk with marks or one that starts with "www." is special.
+	if marks || s.text[i]|0x20 == 'w' {
+		if e, k := s.special(i, j, marks); e > i {
+			s.emit(i, e, k, 0)
+			i = e
+		}
 	}
 	for i < j {
 		i = s.next(i, j)
 	}
+}
+
+// openingAt returns the opening punctuation rune at i and its size, or size
+// 0 when there is none.
+func (s *scanner) openingAt(i int) (rune, int) {
+	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
+		return 0, 0 // a letter or digit opens nothing
+	}
+	if r, size := s.runeAt(i); isOpening(r) {
+		return r, size
+	}
+	return 0, 0
+}
+
+// emitOpening emits r, opening punctuation of size bytes at i.
+func (s *scanner) emitOpening(i, size int, r rune) {
+	var f Flags
+	if isQuote(r) {
+		f = Quote
+	}
+	if r == '\'' {
+		s.openApos = true
+	}
+	s.emit(i, i+size, Punct, f)
 }
 
 // special recognizes URLs, e-mail addresses and slash paths with a domain
