@@ -334,18 +334,18 @@ func (s *scanner) run() {
 			case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
 				s.openApos = false
 				s.emit(i, j, Word, f)
-				i = j
+				i = s.pastBlank(j)
 				continue
 			case c == ',' && s.chunkEndsAt(j+1):
 				s.openApos = false
 				s.emit(i, j, Word, f)
 				s.emit(j, j+1, Punct, 0)
-				i = j + 1
+				i = s.pastBlank(j + 1)
 				continue
 			case c == '.' && s.chunkEndsAt(j+1):
 				s.openApos = false
 				s.wordAndPeriod(i, j, letters, f)
-				i = j + 1
+				i = s.pastBlank(j + 1)
 				continue
 			}
 		}
@@ -373,6 +373,15 @@ func (s *scanner) chunkEndsAt(k int) bool {
 func (s *scanner) spaceRuneAt(k int) bool {
 	r, _ := s.decode(k)
 	return isSpaceRune(r)
+}
+
+// pastBlank returns k+1 if text[k] is a blank ' ', else k: the most common
+// white space is skipped without a turn of run's loop.
+func (s *scanner) pastBlank(k int) int {
+	if k < len(s.text) && s.text[k] == ' ' {
+		return k + 1
+	}
+	return k
 }
 
 // chunkEnd returns the end of the chunk that goes on at j, and whether
