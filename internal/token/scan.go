@@ -246,37 +246,10 @@ func (s *scanner) run() {
 	n := len(text)
 	i := 0
 	for i < n {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] == clSpace {
-				if c == '\n' {
-					s.sentStart = true
-				}
-				i++
-				continue
-			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
-			if r == '\u2029' || r == '\u2028' {
-				s.sentStart = true
-			}
-			i += size
-			continue
-		}
-		if c >= utf8.RuneSelf || asciiClass[c] == clOther {
-			// Opening punctuation stands alone as chunk has it, and the
-			// chunk goes on after it as one of its own would: but after a
-			// straight single quote (see openApos).
-			if r, size := s.openingAt(i); size > 0 && r != '\'' {
-				s.openApos = false
-				s.emitOpening(i, size, r)
-				i += size
-				continue
-			}
-		}
 		// The most common chunks, a word of ASCII letters and German
 		// umlauts alone or before a comma or full stop, are tokenized
 		// here, as chunk would. The first eight bytes are looked at at
-		// once: most words end at white space among them.
+		// once: most words end among them, before a blank.
 		j, letters, f := i, 0, Flags(0)
 		if i+8 <= n {
 			x := load8(text, i)
@@ -312,6 +285,33 @@ func (s *scanner) run() {
 			}
 		}
 		if j == i {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if asciiClass[c] == clSpace {
+					if c == '\n' {
+						s.sentStart = true
+					}
+					i++
+					continue
+				}
+			} else if r, size := utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
+				if r == '\u2029' || r == '\u2028' {
+					s.sentStart = true
+				}
+				i += size
+				continue
+			}
+			if c >= utf8.RuneSelf || asciiClass[c] == clOther {
+				// Opening punctuation stands alone as chunk has it, and
+				// the chunk goes on after it as one of its own would:
+				// but after a straight single quote (see openApos).
+				if r, size := s.openingAt(i); size > 0 && r != '\'' {
+					s.openApos = false
+					s.emitOpening(i, size, r)
+					i += size
+					continue
+				}
+			}
 			var lower bool
 			if j, letters, lower = letterRun(text, i, n); j > i {
 				if capAt(text, i) {
