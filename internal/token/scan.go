@@ -322,6 +322,22 @@ func (s *scanner) run() {
 				}
 			}
 		}
+		// Compounds, as word joins them: Nato-Gipfel, Raketen- (und ...).
+		for j > i && j < n && text[j] == '-' {
+			if e, more, lower := letterRun(text, j+1, n); e > j+1 {
+				f |= Hyphen
+				if lower {
+					f &^= AllCaps
+				}
+				j, letters = e, letters+more
+				continue
+			}
+			if s.chunkEndsAt(j + 1) {
+				f |= Truncated
+				j++
+			}
+			break
+		}
 		if j > i && j-i <= MaxLen {
 			if letters < 2 {
 				f &^= AllCaps
@@ -347,6 +363,16 @@ func (s *scanner) run() {
 				s.wordAndPeriod(i, j, letters, f)
 				i = s.pastBlank(j + 1)
 				continue
+			case s.wordEndsAt(j):
+				// The word ends before punctuation (wort“, CDU)):
+				// the rest is chunk's, if nothing special is in it.
+				if e, marks := s.chunkEnd(j); !marks {
+					s.openApos = false
+					s.emit(i, j, Word, f)
+					s.rest(j, e)
+					i = e
+					continue
+				}
 			}
 		}
 		// Any other chunk: find its end, noting bytes that may start a
@@ -419,11 +445,11 @@ func (s *scanner) chunkEnd(j int) (end int, marks bool) {
 	return j, marks
 }
 
-// wordAndPeriod emits the word text[start:dot] of n letters of letterRun,
-// of flags f, and the period at dot that ends its chunk: an abbreviation
+// wordAndPeriod emits the word text[start:dot] of n letters of letterRun
+// (and hyphens), of flags f, and the period at dot that ends its chunk: an abbreviation
 // with its period, or a word and a full stop, as word and next would.
 func (s *scanner) wordAndPeriod(start, dot, n int, f Flags) {
-	if n == 1 || knownAbbrev(s.text[start:dot]) { // see isAbbrev
+	if f&Hyphen == 0 && (n == 1 || knownAbbrev(s.text[start:dot])) { // see word, isAbbrev
 		s.emit(start, dot+1, Abbrev, f)
 		return
 	}
@@ -465,9 +491,25 @@ func (s *scanner) chunk(i, j int, marks bool) {
 			i = e
 		}
 	}
+	s.rest(i, j)
+}
+
+// rest tokenizes text[i:j], the rest of a chunk, token by token.
+func (s *scanner) rest(i, j int) {
 	for i < j {
 		i = s.next(i, j)
 	}
+}
+
+// wordEndsAt reports whether a word of letters ends at j, before a rune
+// that word neither goes on with nor joins to another run with: no word
+// rune and no hyphen, period or apostrophe.
+func (s *scanner) wordEndsAt(j int) bool {
+	if c := s.text[j]; c < utf8.RuneSelf {
+		return asciiClass[c] == clOther && c != '-' && c != '.' && c != '\''
+	}
+	r, _ := s.decode(j)
+	return !isWordRune(r) && r != '’'
 }
 
 // openingAt returns the opening punctuation rune at i and its size, or size
