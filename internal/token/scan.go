@@ -121,6 +121,16 @@ func letterRun(text string, i, lim int) (j, letters int, lower bool) {
 	wide := 0 // two-byte letters
 	j = i
 	for j < lim {
+		if text[j] >= utf8.RuneSelf {
+			ok, up := umlautAt(text, j)
+			if !ok {
+				break
+			}
+			lower = lower || !up
+			wide++
+			j += 2
+			continue
+		}
 		if j+8 <= len(text) {
 			x := load8(text, j)
 			if d := lim - j; d < 8 {
@@ -129,22 +139,12 @@ func letterRun(text string, i, lim int) (j, letters int, lower bool) {
 			k, low := asciiLetters8(x)
 			lower = lower || low
 			j += k
-			if k == 8 {
-				continue
-			}
-			if x>>(8*k)&0x80 == 0 {
-				break // an ASCII byte, or lim
+			if k == 8 || x>>(8*k)&0x80 != 0 {
+				continue // more letters, or an umlaut, may follow
 			}
 		} else if c := text[j]; asciiClass[c] == clLower || asciiClass[c] == clUpper {
 			lower = lower || c&0x20 != 0
 			j++
-			continue
-		}
-		// text[j] is no ASCII letter.
-		if ok, up := umlautAt(text, j); ok {
-			lower = lower || !up
-			wide++
-			j += 2
 			continue
 		}
 		break
