@@ -88,19 +88,24 @@ func load8(text string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
+// Classes of the second byte xx of a two-byte letter 0xC3 xx.
+const (
+	umNone  uint8 = iota // none of the letters below
+	umUpper              // Ä Ö Ü
+	umLower              // ä ö ü ß
+)
+
+// umlautSecond classes the second bytes of Ä Ö Ü ä ö ü ß.
+var umlautSecond = [256]uint8{0x84: umUpper, 0x96: umUpper, 0x9C: umUpper, 0xA4: umLower, 0xB6: umLower, 0xBC: umLower, 0x9F: umLower}
+
 // umlautAt reports whether text[i:] starts with one of the two-byte
 // letters Ä Ö Ü ä ö ü ß (0xC3 xx), and whether it is a capital.
 func umlautAt(text string, i int) (ok, upper bool) {
 	if i+1 >= len(text) || text[i] != 0xC3 {
 		return false, false
 	}
-	switch text[i+1] {
-	case 0x84, 0x96, 0x9C: // Ä Ö Ü
-		return true, true
-	case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
-		return true, false
-	}
-	return false, false
+	u := umlautSecond[text[i+1]]
+	return u != umNone, u == umUpper
 }
 
 // asciiLetters8 returns the number k of ASCII letters that the eight
