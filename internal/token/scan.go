@@ -454,7 +454,7 @@ func (s *scanner) chunkEnd(j int) (end int, marks bool) {
 // (and hyphens), of flags f, and the period at dot that ends its chunk: an abbreviation
 // with its period, or a word and a full stop, as word and next would.
 func (s *scanner) wordAndPeriod(start, dot, n int, f Flags) {
-	if f&Hyphen == 0 && (n == 1 || knownAbbrev(s.text[start:dot])) { // see word, isAbbrev
+	if f&Hyphen == 0 && (n == 1 || knownAbbrev(s.text, start, dot)) { // see word, isAbbrev
 		s.emit(start, dot+1, Abbrev, f)
 		return
 	}
@@ -793,7 +793,7 @@ func (s *scanner) word(i, j int) int {
 				return i + 1
 			}
 		}
-		if kind == Word && f&(Hyphen|Domain) == 0 && isAbbrev(s.text[start:i]) {
+		if kind == Word && f&(Hyphen|Domain) == 0 && isAbbrev(s.text, start, i) {
 			s.emit(start, i+1, Abbrev, f)
 			return i + 1
 		}
@@ -937,12 +937,18 @@ var abbrevTable = func() (t [1 << 9]uint64) {
 	return
 }()
 
-// knownAbbrev reports whether w is one of abbrevList.
-func knownAbbrev(w string) bool {
-	if len(w) == 0 || len(w) > maxAbbrevLen {
+// knownAbbrev reports whether text[start:end] is one of abbrevList.
+func knownAbbrev(text string, start, end int) bool {
+	n := end - start
+	if n == 0 || n > maxAbbrevLen {
 		return false
 	}
-	k := abbrevKey(w)
+	var k uint64
+	if start+8 <= len(text) {
+		k = load8(text, start)&(1<<(8*n)-1) | uint64(n)<<56 // as abbrevKey
+	} else {
+		k = abbrevKey(text[start:end])
+	}
 	for h := abbrevSlot(k); abbrevTable[h] != 0; h = (h + 1) % len(abbrevTable) {
 		if abbrevTable[h] == k {
 			return true
@@ -951,12 +957,13 @@ func knownAbbrev(w string) bool {
 	return false
 }
 
-// isAbbrev reports whether w followed by a period is an abbreviation: a
-// known one, or a single letter (an initial: George W. Bush; z. B.).
-func isAbbrev(w string) bool {
-	if knownAbbrev(w) {
+// isAbbrev reports whether text[start:end] followed by a period is an
+// abbreviation: a known one, or a single letter (an initial: George W.
+// Bush; z. B.).
+func isAbbrev(text string, start, end int) bool {
+	if knownAbbrev(text, start, end) {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && isLetter(r)
+	r, size := utf8.DecodeRuneInString(text[start:end])
+	return size == end-start && isLetter(r)
 }
