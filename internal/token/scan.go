@@ -250,6 +250,7 @@ func (s *scanner) run() {
 	text := s.text
 	n := len(text)
 	i := 0
+chunks:
 	for i < n {
 		// The most common chunks, a word of ASCII letters and German
 		// umlauts alone or before a comma or full stop, are tokenized
@@ -327,25 +328,11 @@ func (s *scanner) run() {
 				}
 			}
 		}
-		// Compounds, as word joins them: Nato-Gipfel, Raketen- (und ...).
-		for j > i && j < n && text[j] == '-' {
-			if e, more, lower := letterRun(text, j+1, n); e > j+1 {
-				f |= Hyphen
-				if lower {
-					f &^= AllCaps
-				}
-				j, letters = e, letters+more
-				continue
-			}
-			if s.chunkEndsAt(j + 1) {
-				f |= Truncated
-				j++
-			}
-			break
-		}
-		if j > i && j-i <= MaxLen {
+		// The word ends at j: how does its chunk go on?
+		for j > i && j-i <= MaxLen {
+			wf := f
 			if letters < 2 {
-				f &^= AllCaps
+				wf &^= AllCaps
 			}
 			c := byte(' ') // the end of the text ends the chunk as white space does
 			if j < n {
@@ -354,31 +341,48 @@ func (s *scanner) run() {
 			switch {
 			case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
 				s.openApos = false
-				s.emit(i, j, Word, f)
+				s.emit(i, j, Word, wf)
 				i = s.pastBlank(j)
-				continue
+				continue chunks
 			case c == ',' && s.chunkEndsAt(j+1):
 				s.openApos = false
-				s.emit(i, j, Word, f)
+				s.emit(i, j, Word, wf)
 				s.emit(j, j+1, Punct, 0)
 				i = s.pastBlank(j + 1)
-				continue
+				continue chunks
 			case c == '.' && s.chunkEndsAt(j+1):
 				s.openApos = false
-				s.wordAndPeriod(i, j, letters, f)
+				s.wordAndPeriod(i, j, letters, wf)
 				i = s.pastBlank(j + 1)
-				continue
+				continue chunks
+			case c == '-':
+				// Compounds, as word joins them: Nato-Gipfel, Raketen-
+				// (und Atomprogramme).
+				if e, more, lower := letterRun(text, j+1, n); e > j+1 {
+					f |= Hyphen
+					if lower {
+						f &^= AllCaps
+					}
+					j, letters = e, letters+more
+					continue
+				}
+				if s.chunkEndsAt(j + 1) {
+					f |= Truncated
+					j++
+					continue
+				}
 			case s.wordEndsAt(j):
 				// The word ends before punctuation (wort“, CDU)):
 				// the rest is chunk's, if nothing special is in it.
 				if e, marks := s.chunkEnd(j); !marks {
 					s.openApos = false
-					s.emit(i, j, Word, f)
+					s.emit(i, j, Word, wf)
 					s.rest(j, e)
 					i = e
-					continue
+					continue chunks
 				}
 			}
+			break
 		}
 		// Any other chunk: find its end, noting bytes that may start a
 		// URL, e-mail address or path (letters are none of them).
