@@ -318,13 +318,16 @@ chunks:
 					continue
 				}
 			}
-			var lower bool
-			if j, letters, lower = letterRun(text, i, n); j > i {
-				if capAt(text, i) {
-					f = Cap
-				}
-				if !lower {
-					f |= AllCaps
+			// Letters of letterRun start with an ASCII letter or 0xC3.
+			if c == 0xC3 || c < utf8.RuneSelf && (asciiClass[c] == clLower || asciiClass[c] == clUpper) {
+				var lower bool
+				if j, letters, lower = letterRun(text, i, n); j > i {
+					if capAt(text, i) {
+						f = Cap
+					}
+					if !lower {
+						f |= AllCaps
+					}
 				}
 			}
 		}
@@ -344,13 +347,13 @@ chunks:
 				s.emit(i, j, Word, wf)
 				i = s.pastBlank(j)
 				continue chunks
-			case c == ',' && s.chunkEndsAt(j+1):
+			case c == ',' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
 				s.openApos = false
 				s.emit(i, j, Word, wf)
 				s.emit(j, j+1, Punct, 0)
 				i = s.pastBlank(j + 1)
 				continue chunks
-			case c == '.' && s.chunkEndsAt(j+1):
+			case c == '.' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
 				s.openApos = false
 				s.wordAndPeriod(i, j, letters, wf)
 				i = s.pastBlank(j + 1)
@@ -398,10 +401,15 @@ func (s *scanner) chunkEndsAt(k int) bool {
 	if k >= len(s.text) {
 		return true
 	}
-	if c := s.text[k]; c < utf8.RuneSelf {
-		return asciiClass[c] == clSpace
-	}
-	return s.spaceRuneAt(k)
+	c := s.text[k]
+	return asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(k)
+}
+
+// blankAt reports whether a chunk ends at k at the end of the text or at
+// ASCII white space, as it does most of the time: a check without the call
+// of chunkEndsAt.
+func (s *scanner) blankAt(k int) bool {
+	return k >= len(s.text) || asciiClass[s.text[k]] == clSpace
 }
 
 // spaceRuneAt reports whether the rune at k is white space.
@@ -682,7 +690,9 @@ func (s *scanner) word(i, j int) int {
 			if c < utf8.RuneSelf && asciiClass[c] == clDigit {
 				f |= Digit
 				first = false
-				i++
+				lim := min(j, start+MaxLen)
+				for i++; i < lim && asciiClass[s.text[i]] == clDigit; i++ {
+				}
 				continue
 			}
 			if c < utf8.RuneSelf && asciiClass[c] >= clLower || c == 0xC3 {
