@@ -292,6 +292,7 @@ chunks:
 		}
 		if j == i {
 			c := text[i]
+			r, size := rune(c), 1
 			if c < utf8.RuneSelf {
 				if asciiClass[c] == clSpace {
 					if c == '\n' {
@@ -300,23 +301,21 @@ chunks:
 					i++
 					continue
 				}
-			} else if r, size := utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
+			} else if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
 				if r == '\u2029' || r == '\u2028' {
 					s.sentStart = true
 				}
 				i += size
 				continue
 			}
-			if c >= utf8.RuneSelf || asciiClass[c] == clOther {
+			if r != '\'' && isOpening(r) {
 				// Opening punctuation stands alone as chunk has it, and
 				// the chunk goes on after it as one of its own would:
 				// but after a straight single quote (see openApos).
-				if r, size := s.openingAt(i); size > 0 && r != '\'' {
-					s.openApos = false
-					s.emitOpening(i, size, r)
-					i += size
-					continue
-				}
+				s.openApos = false
+				s.emitOpening(i, size, r)
+				i += size
+				continue
 			}
 			// Letters of letterRun start with an ASCII letter or 0xC3.
 			if c == 0xC3 || c < utf8.RuneSelf && (asciiClass[c] == clLower || asciiClass[c] == clUpper) {
