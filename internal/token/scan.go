@@ -206,11 +206,12 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
 }
 
-// inPunctBlock reports runes of General Punctuation and Currency Symbols
-// (U+2000 to U+20CF), blocks without letters, digits or marks, where the
-// most common non-ASCII runes of German news are: „ “ ” ‚ ‘ ’ – — … €. They
-// need no look-up in the tables of package unicode.
-func inPunctBlock(r rune) bool { return r >= 0x2000 && r < 0x20D0 }
+// inPunctBlock reports runes of General Punctuation (U+2000 to U+206F)
+// and Currency Symbols (U+20A0 to U+20CF), blocks without letters, digits
+// or marks, where the most common non-ASCII runes of German news are:
+// „ “ ” ‚ ‘ ’ – — … €. They need no look-up in the tables of package
+// unicode. (Superscripts and Subscripts between them have letters: ⁿ ₐ.)
+func inPunctBlock(r rune) bool { return r >= 0x2000 && r < 0x2070 || r >= 0x20A0 && r < 0x20D0 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {

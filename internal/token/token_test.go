@@ -86,6 +86,39 @@ func TestTokenize(t *testing.T) {
 		{"invalid utf8", "a\xffb", "+a \xff/punct b"},
 		{"empty", "", ""},
 		{"only spaces", " \n\t ", ""},
+		// The fast paths of run for words of letters and what follows them.
+		{"compound before full stop", "Nato-Gipfel. Danach", "+Nato-Gipfel ./punct +Danach"},
+		{"compound of capitals", "US-EU-Gipfel", "+US-EU-Gipfel"},
+		{"compound of single letters", "A-B kam", "+A-B kam"},
+		{"truncated before newline", "Raketen-\nund", "+Raketen- +und"},
+		{"truncated before blank", "Staats- und", "+Staats- und"},
+		{"hyphen before full stop", "Asyl-.", "+Asyl -/punct ./punct"},
+		{"double hyphen", "Nato--Gipfel", "+Nato -/punct -/punct Gipfel"},
+		{"closing quote and comma", "nicht“, sagte", "+nicht “/punct ,/punct sagte"},
+		{"party in brackets", "(CDU) und", "(/punct +CDU )/punct und"},
+		{"sentence marks", "Ja! Nein? Gut;", "+Ja !/punct +Nein ?/punct +Gut ;/punct"},
+		{"colon", "Wort:", "+Wort :/punct"},
+		{"comma before nbsp", "Wort,\u00a0x", "+Wort ,/punct x"},
+		{"full stop before nbsp", "Wort.\u00a0Der", "+Wort ./punct +Der"},
+		{"quote and apostrophe opening", "„'Wort' sagt", "„/punct '/punct +Wort '/punct sagt"},
+		{"apostrophe and quote opening", "'„Wort“'", "'/punct „/punct +Wort “/punct '/punct"},
+		{"www alone", "www. de", "+www ./punct +de"},
+		{"www url before colon", "www.zdf.de/x:", "+www.zdf.de/x/url :/punct"},
+		{"umlaut capitals", "Über. Ähnlich", "+Über ./punct +Ähnlich"},
+		{"umlauts before comma", "ÄÖ,", "+ÄÖ ,/punct"},
+		{"eszett before quote", "Straße“.", "+Straße “/punct ./punct"},
+		{"abbreviation at the end", "vgl.", "+vgl./abbrev"},
+		{"abbreviation of four", "Sept.", "+Sept./abbrev"},
+		{"abbreviation with umlaut", "jährl.", "+jährl./abbrev"},
+		{"eight letters", "abcdefgh ijklmnop", "+abcdefgh ijklmnop"},
+		{"seven letters", "abcdefg hi", "+abcdefg hi"},
+		{"long compound with umlaut", "Präsidentinnen-Treffen", "+Präsidentinnen-Treffen"},
+		{"digit in compound", "G7-Gipfel", "+G7-Gipfel"},
+		{"accent in compound", "Café-Bar", "+Café-Bar"},
+		{"soft hyphen", "x\u00ady.", "+x\u00ady ./punct"},
+		{"combining mark", "e\u0301.", "+e\u0301 ./punct"},
+		{"domain before comma", "news.de, mehr", "+news.de ,/punct mehr"},
+		{"compound before quote", "Nato-Gipfel“", "+Nato-Gipfel “/punct"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +140,67 @@ func TestFlags(t *testing.T) {
 	assert.False(t, toks[4].Has(Cap))
 	assert.Equal(t, Ordinal, toks[5].Kind)
 	assert.True(t, toks[5].Has(Digit))
+}
+
+// The flags of words of the fast paths: capitals over compounds, a
+// capital alone, umlauts.
+func TestFastPathFlags(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Flags
+	}{
+		{"A-B", []Flags{SentStart | Cap | AllCaps | Hyphen}},
+		{"US-EU-Gipfel", []Flags{SentStart | Cap | Hyphen}},
+		{"IG-Metall-Chef", []Flags{SentStart | Cap | Hyphen}},
+		{"Raketen-", []Flags{SentStart | Cap | Truncated}},
+		{"ÄÖ", []Flags{SentStart | Cap | AllCaps}},
+		{"Ä", []Flags{SentStart | Cap}},
+		{"Über,", []Flags{SentStart | Cap, 0}},
+		{"NATO.", []Flags{SentStart | Cap | AllCaps, SentEnd}},
+		{"Nato-Gipfel.", []Flags{SentStart | Cap | Hyphen, SentEnd}},
+		{"ABCDEFGHIJ", []Flags{SentStart | Cap | AllCaps}},
+		{"ABCDEFGHIj", []Flags{SentStart | Cap}},
+		{"SSß", []Flags{SentStart | Cap}},
+		{"Dr.", []Flags{SentStart | Cap}},
+	}
+	for _, tt := range tests {
+		var got []Flags
+		for _, tok := range Tokenize(tt.in, nil) {
+			got = append(got, tok.Flags)
+		}
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+}
+
+// Every abbreviation is known, whether eight bytes follow its start in
+// the text (its key is loaded at once) or not.
+func TestKnownAbbrev(t *testing.T) {
+	for _, w := range strings.Fields(abbrevList) {
+		for _, text := range []string{w, w + ". und so weiter", "x " + w} {
+			start := strings.Index(text, w)
+			assert.True(t, knownAbbrev(text, start, start+len(w)), "%q in %q", w, text)
+		}
+		assert.False(t, knownAbbrev(w+"x", 0, len(w)+1) && !slices.Contains(strings.Fields(abbrevList), w+"x"), w+"x")
+	}
+	for _, w := range []string{"Juni", "sagte", "hält", "D", "", "abcdefgh"} {
+		assert.False(t, knownAbbrev(w, 0, len(w)), w)
+	}
+}
+
+// The runes that isWordRune, isLetter and isSpaceRune decide without the
+// tables of package unicode are none of what those tables would find.
+func TestRuneShortcuts(t *testing.T) {
+	for r := rune(0x1F00); r < 0x2200; r++ {
+		if inPunctBlock(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			t.Errorf("%U is in inPunctBlock but a letter, digit or mark", r)
+		}
+	}
+	assert.True(t, isWordRune('ⁿ') && isLetter('ₐ') && !isWordRune('€') && !isWordRune('„'))
+	for r := '‐'; r <= '‧'; r++ {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			t.Errorf("%U is taken for no space but is one", r)
+		}
+	}
 }
 
 func TestOffsetsCoverText(t *testing.T) {
@@ -183,7 +277,7 @@ func TestLetterChunksAsChunk(t *testing.T) {
 // Random chunks of letters, umlauts and a little punctuation tokenize as
 // chunk does.
 func TestRandomChunksAsChunk(t *testing.T) {
-	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ü", "ß", "é", ",", ".", "1", "-", "'"}
+	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ü", "ß", "é", ",", ".", "1", "-", "'", "’", "“", ")", ":", "!", "\u00ad", "abcdefgh"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
