@@ -254,9 +254,10 @@ func (s *scanner) run() {
 chunks:
 	for i < n {
 		// The most common chunks, a word of ASCII letters and German
-		// umlauts alone or before a comma or full stop, are tokenized
-		// here, as chunk would. The first eight bytes are looked at at
-		// once: most words end among them, before a blank.
+		// umlauts (or a compound of them) alone, before a comma or full
+		// stop or before other punctuation, are tokenized here, as chunk
+		// would. The first eight bytes are looked at at once: most words
+		// end among them, before a blank.
 		j, letters, f := i, 0, Flags(0)
 		if i+8 <= n {
 			x := load8(text, i)

@@ -258,8 +258,9 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 }
 
-// The scanner tokenizes chunks of letters (ASCII and German umlauts, alone
-// or before a comma) without chunk; the result must be chunk's.
+// The scanner tokenizes chunks of letters (ASCII and German umlauts, alone,
+// in compounds, before a comma, full stop or other punctuation) without
+// chunk; the result must be chunk's.
 func TestLetterChunksAsChunk(t *testing.T) {
 	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
 		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
