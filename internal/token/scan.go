@@ -36,7 +36,8 @@ const (
 	clDigit
 )
 
-var asciiClass = func() (t [128]uint8) {
+// asciiClass classes the bytes of ASCII; those from 0x80 on are clOther.
+var asciiClass = func() (t [256]uint8) {
 	for c := 0; c < 128; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
@@ -52,27 +53,125 @@ var asciiClass = func() (t [128]uint8) {
 	return
 }()
 
-// lowerRun8 returns how many of the eight bytes of b, from the first, are
-// lower-case ASCII letters. A byte b < 0x80 is one when b+0x1f has its top
-// bit set and b+0x05 has not; no sum of such bytes carries into the next
-// byte, so the first byte that is none is found right even when a later
-// one carries.
-func lowerRun8(b string) int {
-	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+// nonLetters8 takes eight bytes of text, the first in the lowest byte of
+// x, and returns a word with the top bit set of each byte that is no ASCII
+// letter. A byte b < 0x80 is one when b|0x20 is a lower-case letter: then
+// (b|0x20)+0x1f has its top bit set and (b|0x20)+0x05 has not. No sum of
+// bytes below 0x80 carries into the next byte, so the lowest set bit is
+// right even when a later byte (one of 0x80 and up) carries; the bits above
+// it are not to be trusted.
+func nonLetters8(x uint64) uint64 {
 	const ones, hi = 0x0101010101010101, 0x8080808080808080
-	not := (x | ^((x + 0x1f*ones) &^ (x + 0x05*ones))) & hi
-	return bits.TrailingZeros64(not) / 8
+	y := x | 0x20*ones
+	return (x | ^((y + 0x1f*ones) &^ (y + 0x05*ones))) & hi
 }
 
-// asciiLower marks the bytes of class clLower, for the scanner's tight
-// loop over a run of them.
-var asciiLower = func() (t [256]bool) {
-	for c := range asciiClass {
-		t[c] = asciiClass[c] == clLower
+// lowers8 returns a word with the top bit set of each byte of x that has
+// bit 0x20 set: the lower-case ones among bytes that are ASCII letters.
+func lowers8(x uint64) uint64 { return x << 2 & 0x8080808080808080 }
+
+// stops8 returns a word with the top bit set of each byte of x that
+// chunkEnd must look at: bytes up to ' ' (white space among them), ':', '@',
+// '/' and bytes from 0x80 on. As in nonLetters8, only the lowest set bit is
+// sure to be right: a borrow comes only out of a byte that is set.
+func stops8(x uint64) uint64 {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) &^ v } // bytes 0
+	below := (x - 0x21*ones) &^ x                            // bytes below 0x21
+	return (x | below | zero(x^':'*ones) | zero(x^'@'*ones) | zero(x^'/'*ones)) & hi
+}
+
+// load8 returns the eight bytes of text at i, the first in the lowest byte.
+func load8(text string, i int) uint64 {
+	b := text[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// Classes of the second byte xx of a two-byte letter 0xC3 xx.
+const (
+	umNone  uint8 = iota // none of the letters below
+	umUpper              // Ä Ö Ü
+	umLower              // ä ö ü ß
+)
+
+// umlautSecond classes the second bytes of Ä Ö Ü ä ö ü ß.
+var umlautSecond = [256]uint8{0x84: umUpper, 0x96: umUpper, 0x9C: umUpper, 0xA4: umLower, 0xB6: umLower, 0xBC: umLower, 0x9F: umLower}
+
+// umlautAt reports whether text[i:] starts with one of the two-byte
+// letters Ä Ö Ü ä ö ü ß (0xC3 xx), and whether it is a capital.
+func umlautAt(text string, i int) (ok, upper bool) {
+	if i+1 >= len(text) || text[i] != 0xC3 {
+		return false, false
 	}
-	return
-}()
+	u := umlautSecond[text[i+1]]
+	return u != umNone, u == umUpper
+}
+
+// asciiLetters8 returns the number k of ASCII letters that the eight
+// bytes of text in x start with, and whether any of them is lower-case.
+// When k < 8, byte(x>>(8*k)) is the byte after them.
+func asciiLetters8(x uint64) (k int, lower bool) {
+	stop := nonLetters8(x)
+	first := stop & -stop // the top bit of the first byte that stops, or 0
+	return bits.TrailingZeros64(stop) / 8, lowers8(x)&(first-1) != 0
+}
+
+// letterRun scans the run of letters of the fast path (ASCII letters and
+// Ä Ö Ü ä ö ü ß) that starts at i, taking each letter that starts before
+// lim (lim <= len(text)). It returns the end of the run, the number of
+// letters in it and whether any of them is no capital. ASCII letters are
+// taken eight bytes at a time where eight bytes remain in text.
+func letterRun(text string, i, lim int) (j, letters int, lower bool) {
+	wide := 0 // two-byte letters
+	j = i
+	for j < lim {
+		if text[j] >= utf8.RuneSelf {
+			ok, up := umlautAt(text, j)
+			if !ok {
+				break
+			}
+			lower = lower || !up
+			wide++
+			j += 2
+			continue
+		}
+		if j+8 <= len(text) {
+			x := load8(text, j)
+			if d := lim - j; d < 8 {
+				x &= 1<<(8*d) - 1 // bytes from lim on are 0, no letter
+			}
+			k, low := asciiLetters8(x)
+			lower = lower || low
+			j += k
+			if k == 8 || x>>(8*k)&0x80 != 0 {
+				continue // more letters, or an umlaut, may follow
+			}
+		} else if c := text[j]; asciiClass[c] == clLower || asciiClass[c] == clUpper {
+			lower = lower || c&0x20 != 0
+			j++
+			continue
+		}
+		break
+	}
+	return j, j - i - wide, lower
+}
+
+// capAt reports whether the letter at i, one of letterRun's, is a capital:
+// A-Z or Ä Ö Ü (the other umlauts are 0xC3 0x9F and up).
+func capAt(text string, i int) bool {
+	c := text[i]
+	return c < utf8.RuneSelf && c&0x20 == 0 || c == 0xC3 && text[i+1] <= 0x9C
+}
+
+// wordRuneAt reports whether the rune at i is a word rune.
+func (s *scanner) wordRuneAt(i int) bool {
+	if c := s.text[i]; c < utf8.RuneSelf {
+		return asciiClass[c] >= clLower
+	}
+	r, _ := s.decode(i)
+	return isWordRune(r)
+}
 
 // runeAt decodes the rune at i.
 func (s *scanner) runeAt(i int) (rune, int) {
@@ -84,24 +183,12 @@ func (s *scanner) runeAt(i int) (rune, int) {
 
 func (s *scanner) decode(i int) (rune, int) { return utf8.DecodeRuneInString(s.text[i:]) }
 
-func lowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }
-
-// letterWordFlags returns the flags of the word at the start of w, made of
-// n letters (ASCII or Ä Ö Ü ä ö ü ß), uppers of them capitals (see word).
-func letterWordFlags(w string, n, uppers int) Flags {
-	var f Flags
-	if c := w[0]; asciiClass[c&0x7f] == clUpper && c < utf8.RuneSelf || c == 0xC3 && (w[1] == 0x84 || w[1] == 0x96 || w[1] == 0x9C) {
-		f = Cap
-	}
-	if n >= 2 && uppers == n {
-		f |= AllCaps
-	}
-	return f
-}
-
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == clSpace
+	}
+	if r >= '‐' && r <= '‧' {
+		return false // hyphens, dashes, quotes, ellipsis: „ “ – …
 	}
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
@@ -113,18 +200,25 @@ func isWordRune(r rune) bool {
 		c := asciiClass[r]
 		return c == clLower || c == clUpper || c == clDigit
 	}
-	if r == utf8.RuneError {
+	if r == utf8.RuneError || inPunctBlock(r) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u00ad'
 }
+
+// inPunctBlock reports runes of General Punctuation (U+2000 to U+206F)
+// and Currency Symbols (U+20A0 to U+20CF), blocks without letters, digits
+// or marks, where the most common non-ASCII runes of German news are:
+// „ “ ” ‚ ‘ ’ – — … €. They need no look-up in the tables of package
+// unicode. (Superscripts and Subscripts between them have letters: ⁿ ₐ.)
+func inPunctBlock(r rune) bool { return r >= 0x2000 && r < 0x2070 || r >= 0x20A0 && r < 0x20D0 }
 
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		c := asciiClass[r]
 		return c == clLower || c == clUpper
 	}
-	return r != utf8.RuneError && unicode.IsLetter(r)
+	return r != utf8.RuneError && !inPunctBlock(r) && unicode.IsLetter(r)
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
@@ -157,107 +251,228 @@ func (s *scanner) run() {
 	text := s.text
 	n := len(text)
 	i := 0
+chunks:
 	for i < n {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] == clSpace {
-				if c == '\n' {
+		// The most common chunks, a word of ASCII letters and German
+		// umlauts (or a compound of them) alone, before a comma or full
+		// stop or before other punctuation, are tokenized here, as chunk
+		// would. The first eight bytes are looked at at once: most words
+		// end among them, before a blank.
+		j, letters, f := i, 0, Flags(0)
+		if i+8 <= n {
+			x := load8(text, i)
+			if k, lower := asciiLetters8(x); k > 0 {
+				if x&0x20 == 0 {
+					f = Cap
+				}
+				if !lower {
+					f |= AllCaps
+				}
+				c := byte(x >> (8 * k & 63)) // when k == 8, the first letter
+				if k < 8 && asciiClass[c] == clSpace {
+					if k < 2 {
+						f &^= AllCaps
+					}
+					s.openApos = false
+					s.emit(i, i+k, Word, f)
+					if c == '\n' {
+						s.sentStart = true
+					}
+					i += k + 1
+					continue
+				}
+				j, letters = i+k, k
+				if k == 8 || c >= utf8.RuneSelf {
+					// More letters, or umlauts, may follow.
+					e, more, lower := letterRun(text, j, n)
+					if lower {
+						f &^= AllCaps
+					}
+					j, letters = e, letters+more
+				}
+			}
+		}
+		if j == i {
+			c := text[i]
+			r, size := rune(c), 1
+			if c < utf8.RuneSelf {
+				if asciiClass[c] == clSpace {
+					if c == '\n' {
+						s.sentStart = true
+					}
+					i++
+					continue
+				}
+			} else if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
+				if r == '\u2029' || r == '\u2028' {
 					s.sentStart = true
 				}
-				i++
+				i += size
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
-			if r == '\u2029' || r == '\u2028' {
-				s.sentStart = true
+			if r != '\'' && isOpening(r) {
+				// Opening punctuation stands alone as chunk has it, and
+				// the chunk goes on after it as one of its own would:
+				// but after a straight single quote (see openApos).
+				s.openApos = false
+				s.emitOpening(i, size, r)
+				i += size
+				continue
 			}
-			i += size
-			continue
+			// Letters of letterRun start with an ASCII letter or 0xC3.
+			if c == 0xC3 || c < utf8.RuneSelf && (asciiClass[c] == clLower || asciiClass[c] == clUpper) {
+				var lower bool
+				if j, letters, lower = letterRun(text, i, n); j > i {
+					if capAt(text, i) {
+						f = Cap
+					}
+					if !lower {
+						f |= AllCaps
+					}
+				}
+			}
 		}
-		// Find the end of the chunk, noting bytes that may start a URL,
-		// e-mail address or path.
-		j := i
-		marks := false
-		other := -1 // the first byte that is no letter of the fast path
-		uppers := 0
-		wide := 0 // two-byte letters (umlauts, ß)
-		for j < n {
-			c := text[j]
-			if c < utf8.RuneSelf {
-				cl := asciiClass[c]
-				if cl == clLower {
-					// Most bytes: a run of them, eight at a time, then
-					// byte by byte.
-					j++
-					for j+8 <= n {
-						if k := lowerRun8(text[j : j+8]); k < 8 {
-							j += k
-							goto next
-						}
-						j += 8
+		// The word ends at j: how does its chunk go on?
+		for j > i && j-i <= MaxLen {
+			wf := f
+			if letters < 2 {
+				wf &^= AllCaps
+			}
+			c := byte(' ') // the end of the text ends the chunk as white space does
+			if j < n {
+				c = text[j]
+			}
+			switch {
+			case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
+				s.openApos = false
+				s.emit(i, j, Word, wf)
+				i = s.pastBlank(j)
+				continue chunks
+			case c == ',' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
+				s.openApos = false
+				s.emit(i, j, Word, wf)
+				s.emit(j, j+1, Punct, 0)
+				i = s.pastBlank(j + 1)
+				continue chunks
+			case c == '.' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
+				s.openApos = false
+				s.wordAndPeriod(i, j, letters, wf)
+				i = s.pastBlank(j + 1)
+				continue chunks
+			case c == '-':
+				// Compounds, as word joins them: Nato-Gipfel, Raketen-
+				// (und Atomprogramme).
+				if e, more, lower := letterRun(text, j+1, n); e > j+1 {
+					f |= Hyphen
+					if lower {
+						f &^= AllCaps
 					}
-					for ; j < n && asciiLower[text[j]]; j++ {
-					}
-				next:
+					j, letters = e, letters+more
 					continue
 				}
-				switch cl {
-				case clSpace:
-					goto end
-				case clUpper:
-					uppers++
-				case clDigit:
-					if other < 0 {
-						other = j
-					}
-				case clOther:
-					if other < 0 {
-						other = j
-					}
-					if c == ':' || c == '@' || c == '/' {
-						marks = true
-					}
+				if s.chunkEndsAt(j + 1) {
+					f |= Truncated
+					j++
+					continue
 				}
-				j++
+			case s.wordEndsAt(j):
+				// The word ends before punctuation (wort“, CDU)):
+				// the rest is chunk's, if nothing special is in it.
+				if e, marks := s.chunkEnd(j); !marks {
+					s.openApos = false
+					s.emit(i, j, Word, wf)
+					s.rest(j, e)
+					i = e
+					continue chunks
+				}
+			}
+			break
+		}
+		// Any other chunk: find its end, noting bytes that may start a
+		// URL, e-mail address or path (letters are none of them).
+		e, marks := s.chunkEnd(j)
+		s.chunk(i, e, marks)
+		i = e
+	}
+}
+
+// chunkEndsAt reports whether a chunk ends at k: at white space or the end
+// of the text.
+func (s *scanner) chunkEndsAt(k int) bool {
+	if k >= len(s.text) {
+		return true
+	}
+	c := s.text[k]
+	return asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(k)
+}
+
+// blankAt reports whether a chunk ends at k at the end of the text or at
+// ASCII white space, as it does most of the time: a check without the call
+// of chunkEndsAt.
+func (s *scanner) blankAt(k int) bool {
+	return k >= len(s.text) || asciiClass[s.text[k]] == clSpace
+}
+
+// spaceRuneAt reports whether the rune at k is white space.
+func (s *scanner) spaceRuneAt(k int) bool {
+	r, _ := s.decode(k)
+	return isSpaceRune(r)
+}
+
+// pastBlank returns k+1 if text[k] is a blank ' ', else k: the most common
+// white space is skipped without a turn of run's loop.
+func (s *scanner) pastBlank(k int) int {
+	if k < len(s.text) && s.text[k] == ' ' {
+		return k + 1
+	}
+	return k
+}
+
+// chunkEnd returns the end of the chunk that goes on at j, and whether
+// text[j:end] holds a ':', '@' or '/'.
+func (s *scanner) chunkEnd(j int) (end int, marks bool) {
+	text := s.text
+	for j < len(text) {
+		if j+8 <= len(text) {
+			// Skip the bytes that are none of those below, eight at a
+			// time.
+			m := stops8(load8(text, j))
+			if m == 0 {
+				j += 8
 				continue
 			}
-			if c == 0xC3 && j+1 < n && other < 0 {
-				switch text[j+1] {
-				case 0x84, 0x96, 0x9C: // Ä Ö Ü
-					uppers++
-					fallthrough
-				case 0xA4, 0xB6, 0xBC, 0x9F: // ä ö ü ß
-					wide++
-					j += 2
-					continue
-				}
-			}
-			if other < 0 {
-				other = j
-			}
-			r, size := utf8.DecodeRuneInString(text[j:])
-			if isSpaceRune(r) {
+			j += bits.TrailingZeros64(m) / 8
+		}
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == clSpace {
 				break
 			}
-			j += size
+			if c == ':' || c == '@' || c == '/' {
+				marks = true
+			}
+			j++
+			continue
 		}
-	end:
-		// The most common chunks, a word of ASCII letters and German
-		// umlauts alone or before a comma, are tokenized here, as chunk
-		// would.
-		switch {
-		case other < 0 && j-i <= MaxLen:
-			s.openApos = false
-			s.emit(i, j, Word, letterWordFlags(text[i:], j-i-wide, uppers))
-		case other == j-1 && text[other] == ',' && other > i && other-i <= MaxLen:
-			s.openApos = false
-			s.emit(i, other, Word, letterWordFlags(text[i:], other-i-wide, uppers))
-			s.emit(other, j, Punct, 0)
-		default:
-			s.chunk(i, j, marks)
+		r, size := s.decode(j)
+		if isSpaceRune(r) {
+			break
 		}
-		i = j
+		j += size
 	}
+	return j, marks
+}
+
+// wordAndPeriod emits the word text[start:dot] of n letters of letterRun
+// (and hyphens), of flags f, and the period at dot that ends its chunk: an abbreviation
+// with its period, or a word and a full stop, as word and next would.
+func (s *scanner) wordAndPeriod(start, dot, n int, f Flags) {
+	if f&Hyphen == 0 && (n == 1 || knownAbbrev(s.text, start, dot)) { // see word, isAbbrev
+		s.emit(start, dot+1, Abbrev, f)
+		return
+	}
+	s.emit(start, dot, Word, f)
+	s.emit(dot, dot+1, Punct, SentEnd)
 }
 
 func (s *scanner) emit(start, end int, k Kind, f Flags) {
@@ -277,33 +492,66 @@ func (s *scanner) chunk(i, j int, marks bool) {
 	// Opening punctuation stands alone.
 	s.openApos = false
 	for i < j {
-		if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
-			break // a letter or digit opens nothing
-		}
-		r, size := s.runeAt(i)
-		if !isOpening(r) {
+		r, size := s.openingAt(i)
+		if size == 0 {
 			break
 		}
-		var f Flags
-		if isQuote(r) {
-			f = Quote
-		}
-		if r == '\'' {
-			s.openApos = true
-		}
-		s.emit(i, i+size, Punct, f)
+		s.emitOpening(i, size, r)
 		i += size
 	}
 	if i >= j {
 		return
 	}
-	if e, k := s.special(i, j, marks); e > i {
-		s.emit(i, e, k, 0)
-		i = e
+	// Only a chunk with marks or one that starts with "www." is special.
+	if marks || s.text[i]|0x20 == 'w' {
+		if e, k := s.special(i, j, marks); e > i {
+			s.emit(i, e, k, 0)
+			i = e
+		}
 	}
+	s.rest(i, j)
+}
+
+// rest tokenizes text[i:j], the rest of a chunk, token by token.
+func (s *scanner) rest(i, j int) {
 	for i < j {
 		i = s.next(i, j)
 	}
+}
+
+// wordEndsAt reports whether a word of letters ends at j, before a rune
+// that word neither goes on with nor joins to another run with: no word
+// rune and no hyphen, period or apostrophe.
+func (s *scanner) wordEndsAt(j int) bool {
+	if c := s.text[j]; c < utf8.RuneSelf {
+		return asciiClass[c] == clOther && c != '-' && c != '.' && c != '\''
+	}
+	r, _ := s.decode(j)
+	return !isWordRune(r) && r != '’'
+}
+
+// openingAt returns the opening punctuation rune at i and its size, or size
+// 0 when there is none.
+func (s *scanner) openingAt(i int) (rune, int) {
+	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] != clOther {
+		return 0, 0 // a letter or digit opens nothing
+	}
+	if r, size := s.runeAt(i); isOpening(r) {
+		return r, size
+	}
+	return 0, 0
+}
+
+// emitOpening emits r, opening punctuation of size bytes at i.
+func (s *scanner) emitOpening(i, size int, r rune) {
+	var f Flags
+	if isQuote(r) {
+		f = Quote
+	}
+	if r == '\'' {
+		s.openApos = true
+	}
+	s.emit(i, i+size, Punct, f)
 }
 
 // special recognizes URLs, e-mail addresses and slash paths with a domain
@@ -376,13 +624,16 @@ func hasDomain(s string) bool {
 // next scans one token starting at i (not white space, inside chunk end j)
 // and returns where it ends.
 func (s *scanner) next(i, j int) int {
-	if c := s.text[i]; c < utf8.RuneSelf && asciiClass[c] >= clLower {
-		return s.word(i, j) // an ASCII letter or digit
-	}
-	r, size := s.runeAt(i)
-	switch {
-	case isWordRune(r) && r != '\u00ad':
+	c := s.text[i]
+	r, size := rune(c), 1
+	if c < utf8.RuneSelf {
+		if asciiClass[c] >= clLower {
+			return s.word(i, j) // an ASCII letter or digit
+		}
+	} else if r, size = s.decode(i); isWordRune(r) && r != '\u00ad' {
 		return s.word(i, j)
+	}
+	switch {
 	case (r == '@' || r == '#') && i+1 < j:
 		r2, _ := s.runeAt(i + 1)
 		if isWordRune(r2) || r2 == '_' {
@@ -428,48 +679,41 @@ func (s *scanner) word(i, j int) int {
 	start := i
 	var f Flags
 	first := true
-	letters, uppers := 0, 0
+	letters := 0
+	allCaps := true // no letter so far is other than a capital
 	numeric := true // only digits and number separators so far
 	groups, lastGroup := 0, 0
 	for i < j {
 		// A run of word runes.
 		runStart := i
 		for i < j && i-start < MaxLen {
-			// ASCII fast path: one table lookup per byte.
-			if c := s.text[i]; c < utf8.RuneSelf {
-				switch asciiClass[c] {
-				case clLower:
-					// A run of lower-case ASCII letters, the bulk of
-					// German text, in a tight loop.
-					lim := min(j, start+MaxLen)
-					k := i + 1
-					for k < lim && lowerASCII(s.text[k]) {
-						k++
-					}
-					numeric = false
-					letters += k - i
-					first = false
-					i = k
-					continue
-				case clUpper:
-					numeric = false
-					letters++
-					uppers++
-					if first {
+			c := s.text[i]
+			if c < utf8.RuneSelf && asciiClass[c] == clDigit {
+				f |= Digit
+				first = false
+				lim := min(j, start+MaxLen)
+				for i++; i < lim && asciiClass[s.text[i]] == clDigit; i++ {
+				}
+				continue
+			}
+			if c < utf8.RuneSelf && asciiClass[c] >= clLower || c == 0xC3 {
+				// ASCII letters and umlauts, the bulk of German text.
+				if e, n, lower := letterRun(s.text, i, min(j, start+MaxLen)); e > i {
+					if first && capAt(s.text, i) {
 						f |= Cap
 					}
+					allCaps = allCaps && !lower
+					numeric = false
+					letters += n
 					first = false
-					i++
-					continue
-				case clDigit:
-					f |= Digit
-					first = false
-					i++
+					i = e
 					continue
 				}
-				break
 			}
-			r, size := s.runeAt(i)
+			if c < utf8.RuneSelf {
+				break // no word rune
+			}
+			r, size := s.decode(i)
 			if !isWordRune(r) {
 				break
 			}
@@ -477,15 +721,10 @@ func (s *scanner) word(i, j int) int {
 				numeric = false
 				letters++
 				up := unicode.IsUpper(r)
-				if up {
-					uppers++
-				}
+				allCaps = allCaps && up
 				if first && up {
 					f |= Cap
 				}
-				first = false
-			} else if isDigit(r) {
-				f |= Digit
 				first = false
 			}
 			i += size
@@ -502,8 +741,7 @@ func (s *scanner) word(i, j int) int {
 		switch {
 		case c == '-':
 			if i+1 < j {
-				r2, _ := s.runeAt(i + 1)
-				if isWordRune(r2) {
+				if s.wordRuneAt(i + 1) {
 					f |= Hyphen
 					numeric = false
 					i++
@@ -554,7 +792,7 @@ func (s *scanner) word(i, j int) int {
 		}
 		break
 	}
-	if letters >= 2 && uppers == letters {
+	if letters >= 2 && allCaps {
 		f |= AllCaps
 	}
 	kind := Word
@@ -570,7 +808,7 @@ func (s *scanner) word(i, j int) int {
 				return i + 1
 			}
 		}
-		if kind == Word && f&(Hyphen|Domain) == 0 && isAbbrev(s.text[start:i]) {
+		if kind == Word && f&(Hyphen|Domain) == 0 && isAbbrev(s.text, start, i) {
 			s.emit(start, i+1, Abbrev, f)
 			return i + 1
 		}
@@ -610,6 +848,10 @@ func (s *scanner) domainEnd(dot, j int) int {
 // d.h., U.S.) whose first segment is text[start:dot]. It returns the end
 // including the final period, or dot when there is none.
 func (s *scanner) joinedAbbrev(start, dot, j int) int {
+	// Two runes have at most eight bytes; a segment must follow.
+	if dot-start > 8 || dot+1 >= j {
+		return dot
+	}
 	if n := utf8.RuneCountInString(s.text[start:dot]); n < 1 || n > 2 {
 		return dot
 	}
@@ -655,41 +897,88 @@ func (s *scanner) followedByWord(j int) bool {
 	return false
 }
 
-// abbrevs are words that take a period without ending a sentence.
-var abbrevs = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-		Abb Abs Abt Adr Anh Anm Aufl Bd Bde Bhf Bsp Bzw Ca Chr Co Dipl Dr Dres Dt Ev Evtl
-		Fa Fam Ff Fr Frl Gebr Ggf Hbf Hl Hr Hrn Hrsg Inc Ing Inh Inkl Jh Jhd Jr Kap Kath
-		Kfm Kl Kt Ltd Mio Mr Mrs Ms Mrd Nr Nrn Pfr Pkt Pl Pos Prof Red Reg Rep
-		Sen Sr St Std Str Tab Tel Tsd Univ Urt Vgl Vors Wg Ztg Zi Ziff
-		abh abk abs allg amtl anl bes betr bez bspw bzgl bzw ca chr dgl dt ehem entspr erg
-		etc ev evtl exkl ff gegr gem geb gest ggf ggü hl inkl insb jährl jhd jr kath
-		lt max med min mind mio mrd nachm nat ggfs phil rer röm sog span spez
-		staatl stellv std str tägl tsd usf usw vgl vorm zzgl zit zus
-		Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
-		Mo Di Mi Do Fr Sa So`) {
-		m[w] = true
-	}
-	return m
-}()
+// abbrevList are words that take a period without ending a sentence.
+const abbrevList = `
+	Abb Abs Abt Adr Anh Anm Aufl Bd Bde Bhf Bsp Bzw Ca Chr Co Dipl Dr Dres Dt Ev Evtl
+	Fa Fam Ff Fr Frl Gebr Ggf Hbf Hl Hr Hrn Hrsg Inc Ing Inh Inkl Jh Jhd Jr Kap Kath
+	Kfm Kl Kt Ltd Mio Mr Mrs Ms Mrd Nr Nrn Pfr Pkt Pl Pos Prof Red Reg Rep
+	Sen Sr St Std Str Tab Tel Tsd Univ Urt Vgl Vors Wg Ztg Zi Ziff
+	abh abk abs allg amtl anl bes betr bez bspw bzgl bzw ca chr dgl dt ehem entspr erg
+	etc ev evtl exkl ff gegr gem geb gest ggf ggü hl inkl insb jährl jhd jr kath
+	lt max med min mind mio mrd nachm nat ggfs phil rer röm sog span spez
+	staatl stellv std str tägl tsd usf usw vgl vorm zzgl zit zus
+	Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+	Mo Di Mi Do Fr Sa So`
 
-// maxAbbrevLen is the length in bytes of the longest of abbrevs: longer
-// words (most words before a full stop) need no lookup.
+// maxAbbrevLen is the length in bytes of the longest abbreviation (at most
+// 7, see abbrevKey): longer words (most words before a full stop) need no
+// lookup.
 var maxAbbrevLen = func() int {
 	n := 0
-	for w := range abbrevs {
+	for _, w := range strings.Fields(abbrevList) {
 		n = max(n, len(w))
+	}
+	if n > 7 {
+		panic("token: abbreviation longer than 7 bytes")
 	}
 	return n
 }()
 
-// isAbbrev reports whether w followed by a period is an abbreviation: a
-// known one, or a single letter (an initial: George W. Bush; z. B.).
-func isAbbrev(w string) bool {
-	if len(w) <= maxAbbrevLen && abbrevs[w] {
+// abbrevKey packs a word of one to seven bytes into a uint64, unique and
+// not 0: its bytes, the first lowest, and its length in the top byte.
+func abbrevKey(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+// abbrevSlot is the first slot of abbrevTable to look for key k in.
+func abbrevSlot(k uint64) int { return int(k * 0x9E3779B97F4A7C15 >> (64 - 9)) }
+
+// abbrevTable holds the keys of the abbreviations in an open-addressing
+// hash table with linear probing, less than a third full: cheaper to look
+// up than a map of strings.
+var abbrevTable = func() (t [1 << 9]uint64) {
+	for _, w := range strings.Fields(abbrevList) {
+		k := abbrevKey(w)
+		h := abbrevSlot(k)
+		for t[h] != 0 && t[h] != k {
+			h = (h + 1) % len(t)
+		}
+		t[h] = k
+	}
+	return
+}()
+
+// knownAbbrev reports whether text[start:end] is one of abbrevList.
+func knownAbbrev(text string, start, end int) bool {
+	n := end - start
+	if n == 0 || n > maxAbbrevLen {
+		return false
+	}
+	var k uint64
+	if start+8 <= len(text) {
+		k = load8(text, start)&(1<<(8*n)-1) | uint64(n)<<56 // as abbrevKey
+	} else {
+		k = abbrevKey(text[start:end])
+	}
+	for h := abbrevSlot(k); abbrevTable[h] != 0; h = (h + 1) % len(abbrevTable) {
+		if abbrevTable[h] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isAbbrev reports whether text[start:end] followed by a period is an
+// abbreviation: a known one, or a single letter (an initial: George W.
+// Bush; z. B.).
+func isAbbrev(text string, start, end int) bool {
+	if knownAbbrev(text, start, end) {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(w)
-	return size == len(w) && isLetter(r)
+	r, size := utf8.DecodeRuneInString(text[start:end])
+	return size == end-start && isLetter(r)
 }

@@ -86,6 +86,39 @@ func TestTokenize(t *testing.T) {
 		{"invalid utf8", "a\xffb", "+a \xff/punct b"},
 		{"empty", "", ""},
 		{"only spaces", " \n\t ", ""},
+		// The fast paths of run for words of letters and what follows them.
+		{"compound before full stop", "Nato-Gipfel. Danach", "+Nato-Gipfel ./punct +Danach"},
+		{"compound of capitals", "US-EU-Gipfel", "+US-EU-Gipfel"},
+		{"compound of single letters", "A-B kam", "+A-B kam"},
+		{"truncated before newline", "Raketen-\nund", "+Raketen- +und"},
+		{"truncated before blank", "Staats- und", "+Staats- und"},
+		{"hyphen before full stop", "Asyl-.", "+Asyl -/punct ./punct"},
+		{"double hyphen", "Nato--Gipfel", "+Nato -/punct -/punct Gipfel"},
+		{"closing quote and comma", "nicht“, sagte", "+nicht “/punct ,/punct sagte"},
+		{"party in brackets", "(CDU) und", "(/punct +CDU )/punct und"},
+		{"sentence marks", "Ja! Nein? Gut;", "+Ja !/punct +Nein ?/punct +Gut ;/punct"},
+		{"colon", "Wort:", "+Wort :/punct"},
+		{"comma before nbsp", "Wort,\u00a0x", "+Wort ,/punct x"},
+		{"full stop before nbsp", "Wort.\u00a0Der", "+Wort ./punct +Der"},
+		{"quote and apostrophe opening", "„'Wort' sagt", "„/punct '/punct +Wort '/punct sagt"},
+		{"apostrophe and quote opening", "'„Wort“'", "'/punct „/punct +Wort “/punct '/punct"},
+		{"www alone", "www. de", "+www ./punct +de"},
+		{"www url before colon", "www.zdf.de/x:", "+www.zdf.de/x/url :/punct"},
+		{"umlaut capitals", "Über. Ähnlich", "+Über ./punct +Ähnlich"},
+		{"umlauts before comma", "ÄÖ,", "+ÄÖ ,/punct"},
+		{"eszett before quote", "Straße“.", "+Straße “/punct ./punct"},
+		{"abbreviation at the end", "vgl.", "+vgl./abbrev"},
+		{"abbreviation of four", "Sept.", "+Sept./abbrev"},
+		{"abbreviation with umlaut", "jährl.", "+jährl./abbrev"},
+		{"eight letters", "abcdefgh ijklmnop", "+abcdefgh ijklmnop"},
+		{"seven letters", "abcdefg hi", "+abcdefg hi"},
+		{"long compound with umlaut", "Präsidentinnen-Treffen", "+Präsidentinnen-Treffen"},
+		{"digit in compound", "G7-Gipfel", "+G7-Gipfel"},
+		{"accent in compound", "Café-Bar", "+Café-Bar"},
+		{"soft hyphen", "x\u00ady.", "+x\u00ady ./punct"},
+		{"combining mark", "e\u0301.", "+e\u0301 ./punct"},
+		{"domain before comma", "news.de, mehr", "+news.de ,/punct mehr"},
+		{"compound before quote", "Nato-Gipfel“", "+Nato-Gipfel “/punct"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,6 +140,67 @@ func TestFlags(t *testing.T) {
 	assert.False(t, toks[4].Has(Cap))
 	assert.Equal(t, Ordinal, toks[5].Kind)
 	assert.True(t, toks[5].Has(Digit))
+}
+
+// The flags of words of the fast paths: capitals over compounds, a
+// capital alone, umlauts.
+func TestFastPathFlags(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Flags
+	}{
+		{"A-B", []Flags{SentStart | Cap | AllCaps | Hyphen}},
+		{"US-EU-Gipfel", []Flags{SentStart | Cap | Hyphen}},
+		{"IG-Metall-Chef", []Flags{SentStart | Cap | Hyphen}},
+		{"Raketen-", []Flags{SentStart | Cap | Truncated}},
+		{"ÄÖ", []Flags{SentStart | Cap | AllCaps}},
+		{"Ä", []Flags{SentStart | Cap}},
+		{"Über,", []Flags{SentStart | Cap, 0}},
+		{"NATO.", []Flags{SentStart | Cap | AllCaps, SentEnd}},
+		{"Nato-Gipfel.", []Flags{SentStart | Cap | Hyphen, SentEnd}},
+		{"ABCDEFGHIJ", []Flags{SentStart | Cap | AllCaps}},
+		{"ABCDEFGHIj", []Flags{SentStart | Cap}},
+		{"SSß", []Flags{SentStart | Cap}},
+		{"Dr.", []Flags{SentStart | Cap}},
+	}
+	for _, tt := range tests {
+		var got []Flags
+		for _, tok := range Tokenize(tt.in, nil) {
+			got = append(got, tok.Flags)
+		}
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+}
+
+// Every abbreviation is known, whether eight bytes follow its start in
+// the text (its key is loaded at once) or not.
+func TestKnownAbbrev(t *testing.T) {
+	for _, w := range strings.Fields(abbrevList) {
+		for _, text := range []string{w, w + ". und so weiter", "x " + w} {
+			start := strings.Index(text, w)
+			assert.True(t, knownAbbrev(text, start, start+len(w)), "%q in %q", w, text)
+		}
+		assert.False(t, knownAbbrev(w+"x", 0, len(w)+1) && !slices.Contains(strings.Fields(abbrevList), w+"x"), w+"x")
+	}
+	for _, w := range []string{"Juni", "sagte", "hält", "D", "", "abcdefgh"} {
+		assert.False(t, knownAbbrev(w, 0, len(w)), w)
+	}
+}
+
+// The runes that isWordRune, isLetter and isSpaceRune decide without the
+// tables of package unicode are none of what those tables would find.
+func TestRuneShortcuts(t *testing.T) {
+	for r := rune(0x1F00); r < 0x2200; r++ {
+		if inPunctBlock(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			t.Errorf("%U is in inPunctBlock but a letter, digit or mark", r)
+		}
+	}
+	assert.True(t, isWordRune('ⁿ') && isLetter('ₐ') && !isWordRune('€') && !isWordRune('„'))
+	for r := '‐'; r <= '‧'; r++ {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			t.Errorf("%U is taken for no space but is one", r)
+		}
+	}
 }
 
 func TestOffsetsCoverText(t *testing.T) {
@@ -164,8 +258,9 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 }
 
-// The scanner tokenizes chunks of letters (ASCII and German umlauts, alone
-// or before a comma) without chunk; the result must be chunk's.
+// The scanner tokenizes chunks of letters (ASCII and German umlauts, alone,
+// in compounds, before a comma, full stop or other punctuation) without
+// chunk; the result must be chunk's.
 func TestLetterChunksAsChunk(t *testing.T) {
 	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
 		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
@@ -183,7 +278,7 @@ func TestLetterChunksAsChunk(t *testing.T) {
 // Random chunks of letters, umlauts and a little punctuation tokenize as
 // chunk does.
 func TestRandomChunksAsChunk(t *testing.T) {
-	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ü", "ß", "é", ",", ".", "1", "-", "'"}
+	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ü", "ß", "é", ",", ".", "1", "-", "'", "’", "“", ")", ":", "!", "\u00ad", "abcdefgh"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var b strings.Builder
@@ -232,28 +327,50 @@ func TestAppendKey(t *testing.T) {
 	}
 }
 
-// lowerRun8 counts the leading lower-case ASCII letters of eight bytes as a
-// byte loop would, whatever the bytes after the first other one.
-func TestLowerRun8(t *testing.T) {
+// letterRunRef is letterRun rune by rune.
+func letterRunRef(text string, i, lim int) (j, letters int, lower bool) {
+	for j = i; j < lim; {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || strings.ContainsRune("ÄÖÜäöüß", r)) {
+			break
+		}
+		lower = lower || !unicode.IsUpper(r)
+		letters++
+		j += size
+	}
+	return j, letters, lower
+}
+
+// letterRun, eight bytes at a time, scans as a loop over the letters would,
+// whatever the bytes after the first other one, and stops at its limit.
+func TestLetterRun(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	alphabet := []byte("az`{AZ@[09 .-\x7f\x80\xc3\xa4\xff\x00")
+	alphabet := []string{"a", "z", "A", "Z", "ä", "Ä", "ö", "Ö", "ü", "Ü", "ß", "`", "{", "@", "[", "0", "9", " ", ".", "-",
+		"\x7f", "\x80", "\xc3", "\xc3\xa9", "\xff", "\x00", "\xe0", "\xfa", "\xdf"}
 	for range 200000 {
-		var b [8]byte
-		for k := range b {
+		var b strings.Builder
+		for range rng.IntN(24) {
 			if rng.IntN(3) > 0 {
-				b[k] = byte('a' + rng.IntN(26))
+				b.WriteByte(byte('a' + rng.IntN(26)))
 			} else if rng.IntN(2) == 0 {
-				b[k] = alphabet[rng.IntN(len(alphabet))]
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
 			} else {
-				b[k] = byte(rng.IntN(256))
+				b.WriteByte(byte(rng.IntN(256)))
 			}
 		}
-		want := 0
-		for want < 8 && b[want] >= 'a' && b[want] <= 'z' {
-			want++
+		text := b.String()
+		if text == "" {
+			continue
 		}
-		if got := lowerRun8(string(b[:])); got != want {
-			t.Fatalf("lowerRun8(%q) = %d, want %d", b, got, want)
+		i := rng.IntN(len(text))
+		lim := i + rng.IntN(len(text)-i+1)
+		j, n, low := letterRun(text, i, lim)
+		wj, wn, wlow := letterRunRef(text, i, lim)
+		if j != wj || n != wn || low != wlow {
+			t.Fatalf("letterRun(%q, %d, %d) = %d, %d, %v, want %d, %d, %v", text, i, lim, j, n, low, wj, wn, wlow)
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i:]); j > i && capAt(text, i) != unicode.IsUpper(r) {
+			t.Fatalf("capAt(%q, %d) = %v", text, i, capAt(text, i))
 		}
 	}
 }
