@@ -74,14 +74,14 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	dst = dst[:n+ln+8]
 	if ln <= 8 && start+8 <= len(text) {
 		// The common case, a word of up to eight bytes, without the loop.
-		if w := load64(text, start) & (1<<(8*ln) - 1); w&(0x80*ones) == 0 {
+		if w := load8(text, start) & (1<<(8*ln) - 1); w&(0x80*ones) == 0 {
 			store64(dst[n:], lower8(w))
 			return dst[:n+ln]
 		}
 	}
 	i := 0
 	for ; i < ln && start+i+8 <= len(text); i += 8 {
-		w := load64(text, start+i)
+		w := load8(text, start+i)
 		if rest := ln - i; rest < 8 {
 			w &= 1<<(8*rest) - 1 // the bytes after end are no part of the key
 		}
@@ -106,13 +106,6 @@ func lower8(w uint64) uint64 {
 	ge := w + (0x80-'A')*ones   // high bit set where the byte is ≥ 'A'
 	gt := w + (0x80-'Z'-1)*ones // high bit set where the byte is > 'Z'
 	return w | (ge&^gt)&(0x80*ones)>>2
-}
-
-// load64 reads text[i:i+8] as a little-endian word.
-func load64(text string, i int) uint64 {
-	b := text[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // store64 writes w into b[:8], little-endian.
