@@ -50,7 +50,7 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 // Words inside names are marked so that names are not split into compound
 // parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
 func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
-	s.words = s.words[:0]
+	s.spans = s.spans[:0]
 	s.cues = s.cues[:0]
 	e := 0
 	for i, tok := range s.toks {
@@ -67,16 +67,15 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 			// no Pole (pole position), Stoltenberg no Berg.
 			continue
 		}
-		text := s.text[tok.Start:tok.End] // s.tokText(i)
-		s.words = append(s.words, topic.Word{Text: text, Name: name})
+		s.spans = append(s.spans, topic.Span{Start: tok.Start, End: tok.End, Name: name})
 		if !name && tok.Flags&token.Cap != 0 {
 			if cat := s.role(i); cat != "" {
-				s.cues = append(s.cues, topic.Cue{Text: text, Role: cat})
+				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
 			}
 		}
 	}
 	for _, en := range ents {
 		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
 	}
-	return tm.m.Score(s.words, s.cues)
+	return tm.m.ScoreSpans(s.text, s.spans, s.cues)
 }

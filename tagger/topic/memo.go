@@ -38,8 +38,6 @@ type partHit struct {
 	w float32
 }
 
-func memoHash(text string) uint32 { return fold64(mixString(0, text)) }
-
 // Hashing for the memos, eight bytes at a time: a part is hashed for every
 // token, and FNV's multiply per byte was a noticeable share of scoring. The
 // memos compare the whole key, so the hash only spreads keys over slots.
@@ -61,23 +59,46 @@ func le32(s string) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
-// mixString mixes s, and its length, into h.
-func mixString(h uint64, s string) uint64 {
-	n := len(s)
-	h = (h ^ uint64(n)) * mulA
+// wordShape reads w eight bytes at a time, once for two things: the hash
+// of w for the part memo, and whether w has a hyphen or a slash (where
+// collect splits words into parts).
+func wordShape(w string) (hash uint32, split bool) {
+	n := len(w)
+	h := uint64(n) * mulA
+	var sp uint64 // nonzero when a byte read is '-' or '/' (see splitBytes)
 	switch {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
-			h = (h ^ le64(s[i:])) * mulB
+			c := le64(w[i:])
+			sp |= splitBytes(c)
+			h = (h ^ c) * mulB
 			h ^= h >> 29
 		}
-		h ^= le64(s[n-8:]) // the last 8 bytes, overlapping the chunks before
+		c := le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
+		sp |= splitBytes(c)
+		h ^= c
 	case n >= 4:
-		h ^= le32(s) | le32(s[n-4:])<<32
+		c := le32(w) | le32(w[n-4:])<<32 // overlapping when n < 8
+		sp = splitBytes(c)
+		h ^= c
 	case n > 0:
-		h ^= uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+		// zero bytes are neither '-' nor '/'
+		c := uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+		sp = splitBytes(c)
+		h ^= c
 	}
-	return h * mulB
+	return fold64(h * mulB), sp != 0
+}
+
+// splitBytes returns a nonzero value when one of the 8 bytes of c is '-'
+// (0x2d) or '/' (0x2f), the two bytes that differ only in bit 1: setting
+// that bit and xoring with '/' zeroes exactly those bytes, and the classic
+// test for a zero byte, (v − 0x01…01) &^ v & 0x80…80, is nonzero exactly
+// when v has one.
+func splitBytes(c uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	v := (c | 0x02*ones) ^ '/'*ones
+	return (v - ones) &^ v & highs
 }
 
 // fold64 reduces a mixed hash to 32 well-mixed bits.
@@ -94,11 +115,12 @@ func (sl *memoSlot) is(text string, name bool) bool {
 // get returns the slot remembering text, or nil. The table is two-way set
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
-func (c *partMemo) get(text string, name bool) *memoSlot {
+// hash is wordShape's hash of text.
+func (c *partMemo) get(text string, name bool, hash uint32) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set := c.slots[hash&(memoSize-2):][:2]
 	if set[0].is(text, name) {
 		return &set[0]
 	}
@@ -110,11 +132,11 @@ func (c *partMemo) get(text string, name bool) *memoSlot {
 }
 
 // put remembers what a part hits, when it fits.
-func (c *partMemo) put(text string, name bool, e int32, phr bool, hits []partHit) {
+func (c *partMemo) put(text string, name bool, hash uint32, e int32, phr bool, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := c.slots[memoHash(text)&(memoSize-2):][:2]
+	set := c.slots[hash&(memoSize-2):][:2]
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
@@ -132,7 +154,7 @@ type cueMemo struct {
 }
 
 const (
-	cueSize = 256
+	cueSize = 1024
 	cueHits = 6 // cues satisfying more rules are not remembered
 )
 

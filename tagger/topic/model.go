@@ -557,19 +557,28 @@ type scratch struct {
 	rankSlot []int32  // per feature rank: index in ev while merging, or -1
 	parts    []part
 	words    []Word // ScoreText's words
-	key      []byte
-	next     [maxPhrase - 1][]byte
-	ev       []evRef
-	post     []postRef
-	masks    []uint64  // per post: the outputs it counts for (see result)
-	byOut    []int32   // indexes in post, bucketed by output (see result)
-	outBit   []uint64  // per topic: the bit of its output, while result runs
-	hbuf     []partHit // hits of the current part
-	memo     *partMemo
-	cueMemo  *cueMemo
+	// The document, while a call runs: Score's words, or ScoreSpans' text
+	// and spans (spans != nil); see word and partText.
+	doc     []Word
+	text    string
+	spans   []Span
+	key     []byte
+	next    [maxPhrase - 1][]byte
+	ev      []evRef
+	post    []postRef
+	masks   []uint64  // per post: the outputs it counts for (see result)
+	byOut   []int32   // indexes in post, bucketed by output (see result)
+	outBit  []uint64  // per topic: the bit of its output, while result runs
+	hbuf    []partHit // hits of the current part
+	memo    *partMemo
+	cueMemo *cueMemo
+	fs      []featStem // Model.scoring's, set once per call
+	fp      []featPost
 }
 
-// part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
+// part is a hyphen- or slash-separated part of word w. Its text is
+// base[start:end] (see partText), where base is the word's text (Score) or
+// the whole text the spans index (ScoreSpans).
 // fstate is the per-document state of a feature, in one struct so that a
 // hit touches one cache line.
 type fstate struct {
@@ -581,12 +590,14 @@ type fstate struct {
 type part struct {
 	w          int32
 	start, end int32
-	name       bool // the token is a name: never a compound
+	hash       uint32 // wordShape's hash of the part's text, for the memo
+	name       bool   // the token is a name: never a compound
 }
 
 type evRef struct {
 	out, feature, rank int32
 	weight             float64
+	key                uint64 // the order of evidence, as one number (see evKey)
 }
 
 // postRef is a posting of a matched feature, with its gain applied.
@@ -660,6 +671,33 @@ func (s *scratch) reset() {
 	s.parts = s.parts[:0]
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
+	s.doc, s.text, s.spans = nil, "", nil
+}
+
+// nwords returns the number of words of the document.
+func (s *scratch) nwords() int {
+	if s.spans != nil {
+		return len(s.spans)
+	}
+	return len(s.doc)
+}
+
+// word returns word i of the document, the offset of its text in its
+// parts' base string (see part) and its name flag.
+func (s *scratch) word(i int32) (text string, off int32, name bool) {
+	if s.spans != nil {
+		sp := s.spans[i]
+		return s.text[sp.Start:sp.End], sp.Start, sp.Name
+	}
+	return s.doc[i].Text, 0, s.doc[i].Name
+}
+
+// partText returns the text of part p.
+func (s *scratch) partText(p part) string {
+	if s.spans != nil {
+		return s.text[p.start:p.end]
+	}
+	return s.doc[p.w].Text[p.start:p.end]
 }
 
 // Score returns the topics of a document given its words and the entities
@@ -678,15 +716,38 @@ func (m *Model) Score(words []Word, cues []Cue) []Topic {
 		s.reset()
 		m.pool.Put(s)
 	}()
-	n := m.collect(s, words)
-	m.scan(s, words)
+	s.doc = words
+	return m.score(s, cues)
+}
+
+// ScoreSpans is Score for words given as byte ranges of one text, as a
+// tokenizer finds them: it spares the caller a string per word. The result
+// is that of Score with the words text[Start:End].
+func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
+	if spans == nil {
+		spans = []Span{} // non-nil: s.spans tells the two kinds of document apart
+	}
+	s := m.pool.Get().(*scratch)
+	defer func() {
+		s.reset()
+		m.pool.Put(s)
+	}()
+	s.text, s.spans = text, spans
+	return m.score(s, cues)
+}
+
+// score scores the document set in s.
+func (m *Model) score(s *scratch, cues []Cue) []Topic {
+	s.fs, s.fp = m.scoring()
+	n := m.collect(s)
+	m.scan(s)
 	for i := range cues {
 		m.cue(s, &cues[i], int32(i))
 	}
 	if len(s.touched) == 0 {
 		return nil
 	}
-	return m.result(s, n, words, cues)
+	return m.result(s, n, cues)
 }
 
 // ScoreText is Score for a plain text, split into words at spaces and
@@ -698,30 +759,27 @@ func (m *Model) ScoreText(text string) []Topic {
 		m.pool.Put(s)
 	}()
 	s.words = AppendWords(s.words[:0], text)
-	n := m.collect(s, s.words)
-	m.scan(s, s.words)
-	if len(s.touched) == 0 {
-		return nil
-	}
-	return m.result(s, n, s.words, nil)
+	s.doc = s.words
+	return m.score(s, nil)
 }
 
 // collect splits words into parts and matches them; it returns the number
 // of words with a letter.
-func (m *Model) collect(s *scratch, words []Word) int {
+func (m *Model) collect(s *scratch) int {
 	n := 0
-	for i := range words {
-		w := words[i].Text
+	for i := range int32(s.nwords()) {
+		w, off, name := s.word(i)
 		// The common case, inline: a word that starts with a letter, ends
 		// with a letter or digit (nothing to trim) and has no hyphen or
 		// slash is one part, with a letter.
-		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]] != 0 &&
-			strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
-			s.parts = append(s.parts, part{w: int32(i), start: 0, end: int32(len(w)), name: words[i].Name})
-			n++
-			continue
+		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]]&(classLetter|classDigit) != 0 {
+			if h, split := wordShape(w); !split {
+				s.parts = append(s.parts, part{w: i, start: off, end: off + int32(len(w)), hash: h, name: name})
+				n++
+				continue
+			}
 		}
-		n += s.addParts(w, int32(i), words[i].Name)
+		n += s.addParts(w, i, name, off)
 	}
 	return n
 }
@@ -746,9 +804,10 @@ const (
 	classDigit
 )
 
-// addParts appends the hyphen- and slash-separated parts of w and returns 1
-// when w has a letter.
-func (s *scratch) addParts(w string, wi int32, name bool) int {
+// addParts appends the hyphen- and slash-separated parts of w, word wi
+// at offset off of its parts' base string, and returns 1 when w has a
+// letter.
+func (s *scratch) addParts(w string, wi int32, name bool, off int32) int {
 	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
 		// The common case: one part.
 		letter := 0
@@ -759,7 +818,7 @@ func (s *scratch) addParts(w string, wi int32, name bool) int {
 			}
 		}
 		if a, b := trimPunct(w, 0, len(w)); a < b {
-			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+			s.addPart(w[a:b], wi, off+int32(a), name)
 		}
 		return letter
 	}
@@ -776,11 +835,17 @@ func (s *scratch) addParts(w string, wi int32, name bool) int {
 			}
 		}
 		if a, b := trimPunct(w, start, i); a < b {
-			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+			s.addPart(w[a:b], wi, off+int32(a), name)
 		}
 		start = i + 1
 	}
 	return letter
+}
+
+// addPart appends part text of word wi, at offset off of its base string.
+func (s *scratch) addPart(text string, wi, off int32, name bool) {
+	h, _ := wordShape(text)
+	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, name: name})
 }
 
 // trimPunct trims ASCII punctuation (quotes, dots, apostrophes) at both
@@ -800,16 +865,16 @@ func isAlnum(c byte) bool {
 }
 
 // scan matches the collected parts against keywords, phrases and compounds.
-func (m *Model) scan(s *scratch, words []Word) {
+func (m *Model) scan(s *scratch) {
 	parts := s.parts
 	for i := 0; i < len(parts); i++ {
 		p := parts[i]
-		text := words[p.w].Text[p.start:p.end]
-		if sl := s.memo.get(text, p.name); sl != nil {
+		text := s.partText(p)
+		if sl := s.memo.get(text, p.name, p.hash); sl != nil {
 			// The hits are read from the slot: nothing below touches the
 			// memo.
 			if sl.phr {
-				if f, n := m.phrase(s, words, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
+				if f, n := m.phrase(s, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
 					s.hit(f, p.w, 1)
 					i += n - 1
 					continue
@@ -822,9 +887,9 @@ func (m *Model) scan(s *scratch, words []Word) {
 		}
 		e, hits := m.part(s, text, p.name)
 		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
-		s.memo.put(text, p.name, e, phr, hits)
+		s.memo.put(text, p.name, p.hash, e, phr, hits)
 		if phr {
-			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
+			if f, n := m.phrase(s, &m.entries[e], i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
 				i += n - 1
 				continue
@@ -845,7 +910,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 	key := folded[:stemLen(folded)]
 	capital := isCapitalized(text)
 	s.hbuf = s.hbuf[:0]
-	fs, _ := m.scoring()
+	fs := s.fs
 	if e := m.keys.find(key); e >= 0 {
 		en := &m.entries[e]
 		if capital {
@@ -872,7 +937,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 
 // phrase returns the longest phrase starting at part i, and its length in
 // parts; -1 when none matches.
-func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool) (int32, int) {
+func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) {
 	have := 0 // next keys computed so far
 	for _, pi := range en.phrases {
 		ph := &m.phrases[pi]
@@ -883,7 +948,7 @@ func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool)
 		for j, want := range ph.rest {
 			if j >= have {
 				np := s.parts[i+1+j]
-				s.next[j] = appendKey(s.next[j][:0], words[np.w].Text[np.start:np.end])
+				s.next[j] = appendKey(s.next[j][:0], s.partText(np))
 				have = j + 1
 			}
 			if string(s.next[j]) != want {
@@ -985,9 +1050,9 @@ func gain(mass float64) float64 {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // result turns the matched features into the sorted topics.
-func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic {
+func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	s.post = s.post[:0]
-	_, fp := m.scoring()
+	fp := s.fp
 	for _, f := range s.touched {
 		g := gain(float64(s.feat[f].mass))
 		if p := &fp[f]; p.topic >= 0 {
@@ -1111,11 +1176,16 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 			s.ev = append(s.ev, evRef{out: int32(i), feature: p.feature, rank: p.rank, weight: p.weight})
 		}
 		ev := s.ev[begin:]
+		keyed := true
 		for i := range ev {
 			s.rankSlot[ev[i].rank] = -1
-			ev[i].weight = round3(ev[i].weight)
+			k := math.Round(ev[i].weight * 1000)
+			ev[i].weight = k / 1000 // round3
+			var ok bool
+			ev[i].key, ok = evKey(k, ev[i].rank)
+			keyed = keyed && ok
 		}
-		sortEvidence(ev)
+		sortEvidence(ev, keyed)
 	}
 	slab := make([]Evidence, len(s.ev))
 	for i, e := range s.ev {
@@ -1127,7 +1197,7 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 		st := s.feat[e.feature]
 		text := ""
 		if st.first >= 0 {
-			text = words[st.first].Text
+			text, _, _ = s.word(st.first)
 		} else {
 			text = cues[-1-st.first].Text
 		}
@@ -1201,31 +1271,43 @@ func (t Topic) String() string {
 	return b.String()
 }
 
-// evBefore orders evidence by weight, largest first, then by rank (unique
-// within a topic's evidence, so the order is total).
-func evBefore(a, b *evRef) bool {
-	if c := cmp.Compare(b.weight, a.weight); c != 0 {
-		return c < 0
+// evKey returns the order of a piece of evidence of weight k/1000 and rank
+// rank as one number: by weight, largest first, then by rank (unique within
+// a topic's evidence, so the order is total). Weights are rounded to
+// thousandths, so the integer k orders them as their weights; ok is false
+// when k does not fit (or is NaN).
+func evKey(k float64, rank int32) (key uint64, ok bool) {
+	if !(k > math.MinInt32 && k <= math.MaxInt32) {
+		return 0, false
 	}
-	return a.rank < b.rank
+	return uint64(math.MaxInt32-int64(k))<<32 | uint64(uint32(rank)), true
 }
 
-// sortEvidence sorts a topic's evidence by evBefore: by insertion, as there
-// is little of it, else with slices.SortFunc.
-func sortEvidence(ev []evRef) {
-	if len(ev) > 24 {
-		slices.SortFunc(ev, func(a, b evRef) int {
-			// evBefore as a comparison, in one call
-			if c := cmp.Compare(b.weight, a.weight); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.rank, b.rank)
-		})
-		return
+// evOrder orders evidence as evKey does, from its weights (for evidence
+// without keys).
+func evOrder(a, b evRef) int {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c
 	}
-	for i := 1; i < len(ev); i++ {
-		for j := i; j > 0 && evBefore(&ev[j], &ev[j-1]); j-- {
-			ev[j], ev[j-1] = ev[j-1], ev[j]
+	return cmp.Compare(a.rank, b.rank)
+}
+
+// sortEvidence sorts a topic's evidence, by its keys when keyed: by
+// insertion, as there is little of it, else with slices.SortFunc.
+func sortEvidence(ev []evRef, keyed bool) {
+	switch {
+	case !keyed:
+		slices.SortFunc(ev, evOrder)
+	case len(ev) > 24:
+		slices.SortFunc(ev, func(a, b evRef) int { return cmp.Compare(a.key, b.key) })
+	default:
+		for i := 1; i < len(ev); i++ {
+			x := ev[i]
+			j := i
+			for ; j > 0 && x.key < ev[j-1].key; j-- {
+				ev[j] = ev[j-1]
+			}
+			ev[j] = x
 		}
 	}
 }

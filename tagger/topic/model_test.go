@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -309,11 +310,82 @@ func TestCollectFastPath(t *testing.T) {
 		}
 		words := []Word{{Text: b.String(), Name: state&1 != 0}}
 		s.parts = s.parts[:0]
-		n := m.collect(s, words)
+		s.doc = words
+		n := m.collect(s)
 		got := append([]part{}, s.parts...)
 		s.parts = s.parts[:0]
-		want := s.addParts(words[0].Text, 0, words[0].Name)
+		want := s.addParts(words[0].Text, 0, words[0].Name, 0)
 		require.Equal(t, want, n, "%q", words[0].Text)
 		require.Equal(t, append([]part{}, s.parts...), got, "%q", words[0].Text)
 	}
+}
+
+// TestSortEvidenceKeys checks that sorting evidence by evKey gives the
+// order of evOrder, which compares the weights.
+func TestSortEvidenceKeys(t *testing.T) {
+	state := uint32(7)
+	rnd := func(n int) int {
+		state = state*1664525 + 1013904223
+		return int(state>>8) % n
+	}
+	for range 2000 {
+		var keyed, plain []evRef
+		for r := range rnd(40) {
+			k := math.Round(float64(rnd(4000)-1000) / 3) // ties and negative weights
+			e := evRef{rank: int32(r*7%61 + rnd(3)*61), weight: k / 1000}
+			var ok bool
+			e.key, ok = evKey(k, e.rank)
+			require.True(t, ok)
+			keyed, plain = append(keyed, e), append(plain, e)
+		}
+		rand := func(ev []evRef) {
+			for i := range ev {
+				j := rnd(len(ev))
+				ev[i], ev[j] = ev[j], ev[i]
+			}
+		}
+		rand(keyed)
+		sortEvidence(keyed, true)
+		sortEvidence(plain, false)
+		require.Equal(t, plain, keyed)
+	}
+	_, ok := evKey(math.NaN(), 0)
+	assert.False(t, ok)
+	_, ok = evKey(1e12, 0)
+	assert.False(t, ok)
+}
+
+// TestScoreSpans checks that ScoreSpans, given the words as byte ranges of
+// the text, returns what Score returns for the words themselves, names and
+// cues included.
+func TestScoreSpans(t *testing.T) {
+	m := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	files, err := filepath.Glob("../../testdata/*.txt")
+	require.NoError(t, err)
+	more, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	files = append(files, more...)
+	require.NotEmpty(t, files)
+	n := 0
+	cues := []Cue{{Text: "Nato", ID: "nato", Type: "ORG", Form: "name"}, {Text: "Trainer", Role: "sport"}}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		text := string(data)
+		words := AppendWords(nil, text)
+		spans := make([]Span, len(words))
+		at := 0
+		for i := range words {
+			words[i].Name = i%5 == 0 // some words inside names
+			start := at + strings.Index(text[at:], words[i].Text)
+			at = start + len(words[i].Text)
+			spans[i] = Span{Start: int32(start), End: int32(at), Name: words[i].Name}
+		}
+		want := m.Score(words, cues)
+		require.Equal(t, want, m.ScoreSpans(text, spans, cues), file)
+		n += len(want)
+		require.Equal(t, m.Score(words, nil), m.ScoreSpans(text, spans, nil), file)
+	}
+	assert.Greater(t, n, len(files))
+	assert.Nil(t, m.ScoreSpans("", nil, nil))
 }
