@@ -3,6 +3,7 @@ package tagger
 import (
 	"bytes"
 	"errors"
+	"math"
 
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
@@ -50,32 +51,48 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 // Words inside names are marked so that names are not split into compound
 // parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
 func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
-	s.spans = s.spans[:0]
+	spans := s.spans[:0]
 	s.cues = s.cues[:0]
-	e := 0
+	// The entity e that the tokens reach, as the loop reads it: its byte
+	// range, whether it is a name, and whether its words are left out.
+	e := -1
+	var start, end int32
+	var name, skip bool
+	next := func() {
+		e++
+		if e == len(ents) {
+			start, end = math.MaxInt32, math.MaxInt32
+			return
+		}
+		en := &ents[e]
+		start, end = int32(en.Start), int32(en.End)
+		name = en.Form == FormName
+		// People and places count through their cues only: Polens is no
+		// Pole (pole position), Stoltenberg no Berg.
+		skip = name && (en.Type == lexicon.PER || en.Type == lexicon.LOC)
+	}
+	next()
 	for i, tok := range s.toks {
 		if tok.Kind != token.Word {
 			continue
 		}
-		for e < len(ents) && ents[e].End <= int(tok.Start) {
-			e++
+		for end <= tok.Start {
+			next()
 		}
-		inside := e < len(ents) && ents[e].Start <= int(tok.Start)
-		name := inside && ents[e].Form == FormName
-		if name && (ents[e].Type == lexicon.PER || ents[e].Type == lexicon.LOC) {
-			// People and places count through their cues only: Polens is
-			// no Pole (pole position), Stoltenberg no Berg.
+		inName := start <= tok.Start && name
+		if inName && skip {
 			continue
 		}
-		s.spans = append(s.spans, topic.Span{Start: tok.Start, End: tok.End, Name: name})
-		if !name && tok.Flags&token.Cap != 0 {
+		spans = append(spans, topic.Span{Start: tok.Start, End: tok.End, Name: inName})
+		if !inName && tok.Flags&token.Cap != 0 {
 			if cat := s.role(i); cat != "" {
 				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
 			}
 		}
 	}
+	s.spans = spans
 	for _, en := range ents {
 		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
 	}
-	return tm.m.ScoreSpans(s.text, s.spans, s.cues)
+	return tm.m.ScoreSpans(s.text, spans, s.cues)
 }

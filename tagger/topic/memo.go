@@ -1,5 +1,7 @@
 package topic
 
+import "encoding/binary"
+
 // partMemo remembers, for recently seen word parts, what scan found for
 // them on their own: the keyword entry of their key and the features they
 // hit (as a keyword or as a compound's head and modifier). News text
@@ -22,10 +24,12 @@ const (
 
 // memoSlot is 64 bytes, one cache line.
 type memoSlot struct {
+	// The text; for a text of up to 8 bytes, its fingerprint, which
+	// tells it from every other text of its length, in key[:8].
+	key  [memoKey]byte
 	n    uint8 // len(text) + 1; 0 when empty
 	name bool
 	nh   uint8
-	key  [memoKey]byte
 	e    int32
 	f    [memoHits]int32
 	w    [memoHits]float32
@@ -59,15 +63,30 @@ func le32(s string) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
-// wordShape reads w eight bytes at a time, once for two things: the hash
-// of w for the part memo, and whether w has a hyphen or a slash (where
-// collect splits words into parts).
-func wordShape(w string) (hash uint32, split bool) {
+// wordShape reads w eight bytes at a time, once for three things: the hash
+// of w for the part memo, its fingerprint when it has up to 8 bytes (which
+// the memo compares instead of the bytes), and whether w has a hyphen or a
+// slash (where words are split into parts).
+func wordShape(w string) (hash uint32, fp uint64, split bool) {
 	n := len(w)
 	h := uint64(n) * mulA
 	var sp uint64 // nonzero when a byte read is '-' or '/' (see splitBytes)
-	switch {
-	case n >= 8:
+	if n <= 8 {
+		// The fingerprint: all 8 bytes, or the first and last 4
+		// (overlapping), or the first, middle and last byte of a shorter
+		// w; with the length of w, it tells w from every other text. Its
+		// zero bytes are neither '-' nor '/'.
+		switch {
+		case n == 8:
+			fp = le64(w)
+		case n >= 4:
+			fp = le32(w) | le32(w[n-4:])<<32
+		case n > 0:
+			fp = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+		}
+		sp = splitBytes(fp)
+		h ^= fp
+	} else {
 		for i := 0; i < n-8; i += 8 {
 			c := le64(w[i:])
 			sp |= splitBytes(c)
@@ -77,17 +96,8 @@ func wordShape(w string) (hash uint32, split bool) {
 		c := le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
 		sp |= splitBytes(c)
 		h ^= c
-	case n >= 4:
-		c := le32(w) | le32(w[n-4:])<<32 // overlapping when n < 8
-		sp = splitBytes(c)
-		h ^= c
-	case n > 0:
-		// zero bytes are neither '-' nor '/'
-		c := uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
-		sp = splitBytes(c)
-		h ^= c
 	}
-	return fold64(h * mulB), sp != 0
+	return fold64(h * mulB), fp, sp != 0
 }
 
 // splitBytes returns a nonzero value when one of the 8 bytes of c is '-'
@@ -108,23 +118,31 @@ func fold64(h uint64) uint32 {
 	return uint32(h >> 32)
 }
 
-func (sl *memoSlot) is(text string, name bool) bool {
-	return int(sl.n) == len(text)+1 && sl.name == name && string(sl.key[:len(text)]) == text
+// is reports whether sl remembers text and name; fp is the fingerprint of
+// text when it has up to 8 bytes.
+func (sl *memoSlot) is(text string, name bool, fp uint64) bool {
+	if int(sl.n) != len(text)+1 || sl.name != name {
+		return false
+	}
+	if len(text) <= 8 {
+		return binary.LittleEndian.Uint64(sl.key[:8]) == fp
+	}
+	return string(sl.key[:len(text)]) == text
 }
 
 // get returns the slot remembering text, or nil. The table is two-way set
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
-// hash is wordShape's hash of text.
-func (c *partMemo) get(text string, name bool, hash uint32) *memoSlot {
+// hash and fp are wordShape's of text.
+func (c *partMemo) get(text string, name bool, hash uint32, fp uint64) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	set := c.slots[hash&(memoSize-2):][:2]
-	if set[0].is(text, name) {
+	set := (*[2]memoSlot)(c.slots[hash&(memoSize-2):])
+	if set[0].is(text, name, fp) {
 		return &set[0]
 	}
-	if set[1].is(text, name) {
+	if set[1].is(text, name, fp) {
 		set[0], set[1] = set[1], set[0]
 		return &set[0]
 	}
@@ -132,15 +150,19 @@ func (c *partMemo) get(text string, name bool, hash uint32) *memoSlot {
 }
 
 // put remembers what a part hits, when it fits.
-func (c *partMemo) put(text string, name bool, hash uint32, e int32, phr bool, hits []partHit) {
+func (c *partMemo) put(text string, name bool, hash uint32, fp uint64, e int32, phr bool, hits []partHit) {
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := c.slots[hash&(memoSize-2):][:2]
+	set := (*[2]memoSlot)(c.slots[hash&(memoSize-2):])
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
-	copy(sl.key[:], text)
+	if len(text) <= 8 {
+		binary.LittleEndian.PutUint64(sl.key[:8], fp)
+	} else {
+		copy(sl.key[:], text)
+	}
 	for i, h := range hits {
 		sl.f[i], sl.w[i] = h.f, h.w
 	}

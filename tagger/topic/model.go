@@ -555,7 +555,10 @@ type scratch struct {
 	topMark  []bool   // per topic: in tops
 	topBits  []uint64 // bit set of the positions in Model.order of tops
 	rankSlot []int32  // per feature rank: index in ev while merging, or -1
-	parts    []part
+	parts    []part   // collected, not yet matched from pi on (see scan)
+	pi       int
+	nextWord int32  // the next word to collect
+	letters  int    // words collected with a letter
 	words    []Word // ScoreText's words
 	// The document, while a call runs: Score's words, or ScoreSpans' text
 	// and spans (spans != nil); see word and partText.
@@ -590,8 +593,9 @@ type fstate struct {
 type part struct {
 	w          int32
 	start, end int32
-	hash       uint32 // wordShape's hash of the part's text, for the memo
-	name       bool   // the token is a name: never a compound
+	hash       uint32 // wordShape's hash and fingerprint of the part's text, for the memo
+	fp         uint64
+	name       bool // the token is a name: never a compound
 }
 
 type evRef struct {
@@ -668,7 +672,7 @@ func (s *scratch) reset() {
 		s.raw[t], s.score[t], s.topMark[t] = 0, 0, false
 	}
 	s.tops = s.tops[:0]
-	s.parts = s.parts[:0]
+	s.parts, s.pi, s.nextWord, s.letters = s.parts[:0], 0, 0, 0
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
 	s.doc, s.text, s.spans = nil, "", nil
@@ -739,8 +743,7 @@ func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
 // score scores the document set in s.
 func (m *Model) score(s *scratch, cues []Cue) []Topic {
 	s.fs, s.fp = m.scoring()
-	n := m.collect(s)
-	m.scan(s)
+	n := m.scan(s)
 	for i := range cues {
 		m.cue(s, &cues[i], int32(i))
 	}
@@ -763,28 +766,29 @@ func (m *Model) ScoreText(text string) []Topic {
 	return m.score(s, nil)
 }
 
-// collect splits words into parts and matches them; it returns the number
-// of words with a letter.
-func (m *Model) collect(s *scratch) int {
-	n := 0
-	for i := range int32(s.nwords()) {
-		w, off, name := s.word(i)
-		// The common case, inline: a word that starts with a letter, ends
-		// with a letter or digit (nothing to trim) and has no hyphen or
-		// slash is one part, with a letter.
-		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]]&(classLetter|classDigit) != 0 {
-			if h, split := wordShape(w); !split {
-				s.parts = append(s.parts, part{w: i, start: off, end: off + int32(len(w)), hash: h, name: name})
-				n++
-				continue
-			}
-		}
-		n += s.addParts(w, i, name, off)
+// collectWord appends the parts of word wi to s.parts and returns 1 when
+// the word has a letter.
+func (s *scratch) collectWord(wi int32) int {
+	w, off, name := s.word(wi)
+	if h, fp, ok := onePart(w); ok {
+		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
+		return 1
 	}
-	return n
+	return s.addParts(w, wi, name, off)
 }
 
-// byteClass classifies bytes for collect: a letter (or a byte of a
+// onePart reports whether w is the common case, one part with a letter: a
+// word that starts with a letter, ends with a letter or digit (nothing to
+// trim) and has no hyphen or slash; with its wordShape when it is.
+func onePart(w string) (hash uint32, fp uint64, ok bool) {
+	if len(w) == 0 || byteClass[w[0]]&classLetter == 0 || byteClass[w[len(w)-1]]&(classLetter|classDigit) == 0 {
+		return 0, 0, false
+	}
+	h, fp, split := wordShape(w)
+	return h, fp, !split
+}
+
+// byteClass classifies bytes for onePart: a letter (or a byte of a
 // multi-byte character, as in addParts), or a digit.
 var byteClass = func() (c [256]uint8) {
 	for b := range 256 {
@@ -844,8 +848,8 @@ func (s *scratch) addParts(w string, wi int32, name bool, off int32) int {
 
 // addPart appends part text of word wi, at offset off of its base string.
 func (s *scratch) addPart(text string, wi, off int32, name bool) {
-	h, _ := wordShape(text)
-	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, name: name})
+	h, fp, _ := wordShape(text)
+	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, fp: fp, name: name})
 }
 
 // trimPunct trims ASCII punctuation (quotes, dots, apostrophes) at both
@@ -864,19 +868,46 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// scan matches the collected parts against keywords, phrases and compounds.
-func (m *Model) scan(s *scratch) {
-	parts := s.parts
-	for i := 0; i < len(parts); i++ {
-		p := parts[i]
+// scan splits the words into parts and matches them against keywords,
+// phrases and compounds, in one pass; it returns the number of words with a
+// letter. s.parts holds the parts collected but not yet matched, from
+// s.parts[s.pi] on: a phrase looks ahead at the parts after its first. The
+// common word, one part whose hits the memo knows and where no phrase
+// starts, is matched at once, without a stop in s.parts.
+func (m *Model) scan(s *scratch) int {
+	nw := int32(s.nwords())
+	for {
+		if s.pi == len(s.parts) {
+			s.parts, s.pi = s.parts[:0], 0
+			if s.nextWord == nw {
+				return s.letters
+			}
+			wi := s.nextWord
+			s.nextWord++
+			w, _, name := s.word(wi)
+			if h, fp, ok := onePart(w); ok {
+				if sl := s.memo.get(w, name, h, fp); sl != nil && !sl.phr {
+					s.letters++
+					for k := range sl.nh {
+						s.hit(sl.f[k], wi, sl.w[k])
+					}
+					continue
+				}
+			}
+			s.letters += s.collectWord(wi)
+			continue
+		}
+		i := s.pi
+		s.pi++
+		p := s.parts[i]
 		text := s.partText(p)
-		if sl := s.memo.get(text, p.name, p.hash); sl != nil {
+		if sl := s.memo.get(text, p.name, p.hash, p.fp); sl != nil {
 			// The hits are read from the slot: nothing below touches the
 			// memo.
 			if sl.phr {
 				if f, n := m.phrase(s, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
 					s.hit(f, p.w, 1)
-					i += n - 1
+					s.pi += n - 1
 					continue
 				}
 			}
@@ -887,11 +918,11 @@ func (m *Model) scan(s *scratch) {
 		}
 		e, hits := m.part(s, text, p.name)
 		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
-		s.memo.put(text, p.name, p.hash, e, phr, hits)
+		s.memo.put(text, p.name, p.hash, p.fp, e, phr, hits)
 		if phr {
 			if f, n := m.phrase(s, &m.entries[e], i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
-				i += n - 1
+				s.pi += n - 1
 				continue
 			}
 		}
@@ -938,6 +969,11 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 // phrase returns the longest phrase starting at part i, and its length in
 // parts; -1 when none matches.
 func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) {
+	// The parts a phrase may cover, when the words have them.
+	for len(s.parts) < i+maxPhrase && s.nextWord < int32(s.nwords()) {
+		s.letters += s.collectWord(s.nextWord)
+		s.nextWord++
+	}
 	have := 0 // next keys computed so far
 	for _, pi := range en.phrases {
 		ph := &m.phrases[pi]

@@ -294,11 +294,10 @@ func TestResultBuckets(t *testing.T) {
 	assert.Greater(t, n, 2*len(texts))
 }
 
-// TestCollectFastPath checks collect's inline case against addParts on
+// TestCollectFastPath checks onePart's case of collectWord against addParts on
 // words of letters, digits, umlauts, hyphens, slashes and punctuation.
 func TestCollectFastPath(t *testing.T) {
 	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
-	var m Model
 	s := newScratch(1, 1)
 	state := uint32(1)
 	for range 20000 {
@@ -311,7 +310,7 @@ func TestCollectFastPath(t *testing.T) {
 		words := []Word{{Text: b.String(), Name: state&1 != 0}}
 		s.parts = s.parts[:0]
 		s.doc = words
-		n := m.collect(s)
+		n := s.collectWord(0)
 		got := append([]part{}, s.parts...)
 		s.parts = s.parts[:0]
 		want := s.addParts(words[0].Text, 0, words[0].Name, 0)
