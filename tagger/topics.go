@@ -53,31 +53,17 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 	spans := s.spans[:0]
 	s.cues = s.cues[:0]
-	// The entity e that the tokens reach, as the loop reads it: its byte
-	// range, whether it is a name, and whether its words are left out.
-	e := -1
-	var start, end int32
-	var name, skip bool
-	next := func() {
-		e++
-		if e == len(ents) {
-			start, end = math.MaxInt32, math.MaxInt32
-			return
-		}
-		en := &ents[e]
-		start, end = int32(en.Start), int32(en.End)
-		name = en.Form == FormName
-		// People and places count through their cues only: Polens is no
-		// Pole (pole position), Stoltenberg no Berg.
-		skip = name && (en.Type == lexicon.PER || en.Type == lexicon.LOC)
-	}
-	next()
+	// The entity e that the tokens reach, as the loop reads it (see
+	// entityAt).
+	e := 0
+	start, end, name, skip := entityAt(ents, e)
 	for i, tok := range s.toks {
 		if tok.Kind != token.Word {
 			continue
 		}
 		for end <= tok.Start {
-			next()
+			e++
+			start, end, name, skip = entityAt(ents, e)
 		}
 		inName := start <= tok.Start && name
 		if inName && skip {
@@ -95,4 +81,17 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
 	}
 	return tm.m.ScoreSpans(s.text, spans, s.cues)
+}
+
+// entityAt returns the byte range of entity e (past the end of any text
+// when there is none), whether it is a name, and whether the topic model
+// leaves its words out: people and places count through their cues only
+// (Polens is no Pole, as in pole position; Stoltenberg no Berg).
+func entityAt(ents []Entity, e int) (start, end int32, name, skip bool) {
+	if e >= len(ents) {
+		return math.MaxInt32, math.MaxInt32, false, false
+	}
+	en := &ents[e]
+	name = en.Form == FormName
+	return int32(en.Start), int32(en.End), name, name && (en.Type == lexicon.PER || en.Type == lexicon.LOC)
 }

@@ -134,14 +134,20 @@ func (sl *memoSlot) is(text string, name bool, fp uint64) bool {
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
 // hash and fp are wordShape's of text.
+// The first slot of the set is asked inline, the second in getSecond.
 func (c *partMemo) get(text string, name bool, hash uint32, fp uint64) *memoSlot {
+	if sl := &c.slots[hash&(memoSize-2)]; sl.is(text, name, fp) {
+		return sl
+	}
+	return c.getSecond(text, name, hash, fp)
+}
+
+// getSecond is get for the second slot of a set.
+func (c *partMemo) getSecond(text string, name bool, hash uint32, fp uint64) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
 	set := (*[2]memoSlot)(c.slots[hash&(memoSize-2):])
-	if set[0].is(text, name, fp) {
-		return &set[0]
-	}
 	if set[1].is(text, name, fp) {
 		set[0], set[1] = set[1], set[0]
 		return &set[0]

@@ -557,26 +557,24 @@ type scratch struct {
 	rankSlot []int32  // per feature rank: index in ev while merging, or -1
 	parts    []part   // collected, not yet matched from pi on (see scan)
 	pi       int
-	nextWord int32  // the next word to collect
-	letters  int    // words collected with a letter
-	words    []Word // ScoreText's words
-	// The document, while a call runs: Score's words, or ScoreSpans' text
-	// and spans (spans != nil); see word and partText.
-	doc     []Word
-	text    string
-	spans   []Span
-	key     []byte
-	next    [maxPhrase - 1][]byte
-	ev      []evRef
-	post    []postRef
-	masks   []uint64  // per post: the outputs it counts for (see result)
-	byOut   []int32   // indexes in post, bucketed by output (see result)
-	outBit  []uint64  // per topic: the bit of its output, while result runs
-	hbuf    []partHit // hits of the current part
-	memo    *partMemo
-	cueMemo *cueMemo
-	fs      []featStem // Model.scoring's, set once per call
-	fp      []featPost
+	nextWord int32    // the next word to collect
+	letters  int      // words collected with a letter
+	words    []Word   // ScoreText's words
+	doc      document // while a call runs
+	key      []byte
+	next     [maxPhrase - 1][]byte
+	ev       []evRef
+	evBuf    []evRef  // sortKeys' copy of the evidence
+	sortBuf  []uint64 // sortKeys' numbers
+	post     []postRef
+	masks    []uint64  // per post: the outputs it counts for (see result)
+	byOut    []int32   // indexes in post, bucketed by output (see result)
+	outBit   []uint64  // per topic: the bit of its output, while result runs
+	hbuf     []partHit // hits of the current part
+	memo     *partMemo
+	cueMemo  *cueMemo
+	fs       []featStem // Model.scoring's, set once per call
+	fp       []featPost
 }
 
 // part is a hyphen- or slash-separated part of word w. Its text is
@@ -675,33 +673,42 @@ func (s *scratch) reset() {
 	s.parts, s.pi, s.nextWord, s.letters = s.parts[:0], 0, 0, 0
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
-	s.doc, s.text, s.spans = nil, "", nil
+	s.doc = document{}
+}
+
+// document is the words of a document: Score's words, or ScoreSpans' text
+// and spans (spans != nil). It is small, to be copied into a local
+// variable where a loop reads it.
+type document struct {
+	words []Word
+	text  string
+	spans []Span
 }
 
 // nwords returns the number of words of the document.
-func (s *scratch) nwords() int {
-	if s.spans != nil {
-		return len(s.spans)
+func (d *document) nwords() int {
+	if d.spans != nil {
+		return len(d.spans)
 	}
-	return len(s.doc)
+	return len(d.words)
 }
 
 // word returns word i of the document, the offset of its text in its
 // parts' base string (see part) and its name flag.
-func (s *scratch) word(i int32) (text string, off int32, name bool) {
-	if s.spans != nil {
-		sp := s.spans[i]
-		return s.text[sp.Start:sp.End], sp.Start, sp.Name
+func (d *document) word(i int32) (text string, off int32, name bool) {
+	if d.spans != nil {
+		sp := d.spans[i]
+		return d.text[sp.Start:sp.End], sp.Start, sp.Name
 	}
-	return s.doc[i].Text, 0, s.doc[i].Name
+	return d.words[i].Text, 0, d.words[i].Name
 }
 
 // partText returns the text of part p.
-func (s *scratch) partText(p part) string {
-	if s.spans != nil {
-		return s.text[p.start:p.end]
+func (d *document) partText(p part) string {
+	if d.spans != nil {
+		return d.text[p.start:p.end]
 	}
-	return s.doc[p.w].Text[p.start:p.end]
+	return d.words[p.w].Text[p.start:p.end]
 }
 
 // Score returns the topics of a document given its words and the entities
@@ -720,7 +727,7 @@ func (m *Model) Score(words []Word, cues []Cue) []Topic {
 		s.reset()
 		m.pool.Put(s)
 	}()
-	s.doc = words
+	s.doc.words = words
 	return m.score(s, cues)
 }
 
@@ -729,14 +736,14 @@ func (m *Model) Score(words []Word, cues []Cue) []Topic {
 // is that of Score with the words text[Start:End].
 func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
 	if spans == nil {
-		spans = []Span{} // non-nil: s.spans tells the two kinds of document apart
+		spans = []Span{} // non-nil: spans tells the two kinds of document apart
 	}
 	s := m.pool.Get().(*scratch)
 	defer func() {
 		s.reset()
 		m.pool.Put(s)
 	}()
-	s.text, s.spans = text, spans
+	s.doc = document{text: text, spans: spans}
 	return m.score(s, cues)
 }
 
@@ -762,14 +769,14 @@ func (m *Model) ScoreText(text string) []Topic {
 		m.pool.Put(s)
 	}()
 	s.words = AppendWords(s.words[:0], text)
-	s.doc = s.words
+	s.doc.words = s.words
 	return m.score(s, nil)
 }
 
 // collectWord appends the parts of word wi to s.parts and returns 1 when
 // the word has a letter.
 func (s *scratch) collectWord(wi int32) int {
-	w, off, name := s.word(wi)
+	w, off, name := s.doc.word(wi)
 	if h, fp, ok := onePart(w); ok {
 		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
 		return 1
@@ -777,15 +784,13 @@ func (s *scratch) collectWord(wi int32) int {
 	return s.addParts(w, wi, name, off)
 }
 
-// onePart reports whether w is the common case, one part with a letter: a
-// word that starts with a letter, ends with a letter or digit (nothing to
-// trim) and has no hyphen or slash; with its wordShape when it is.
+// onePart returns the hash and fingerprint of w (see wordShape) and
+// whether w is the common case, one part with a letter: a word that starts
+// with a letter, ends with a letter or digit (nothing to trim) and has no
+// hyphen or slash.
 func onePart(w string) (hash uint32, fp uint64, ok bool) {
-	if len(w) == 0 || byteClass[w[0]]&classLetter == 0 || byteClass[w[len(w)-1]]&(classLetter|classDigit) == 0 {
-		return 0, 0, false
-	}
 	h, fp, split := wordShape(w)
-	return h, fp, !split
+	return h, fp, !split && len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]]&(classLetter|classDigit) != 0
 }
 
 // byteClass classifies bytes for onePart: a letter (or a byte of a
@@ -875,32 +880,23 @@ func isAlnum(c byte) bool {
 // common word, one part whose hits the memo knows and where no phrase
 // starts, is matched at once, without a stop in s.parts.
 func (m *Model) scan(s *scratch) int {
-	nw := int32(s.nwords())
+	nw := int32(s.doc.nwords())
 	for {
 		if s.pi == len(s.parts) {
 			s.parts, s.pi = s.parts[:0], 0
+			s.matchWords(nw)
 			if s.nextWord == nw {
 				return s.letters
 			}
-			wi := s.nextWord
+			// a word for the way below
+			s.letters += s.collectWord(s.nextWord)
 			s.nextWord++
-			w, _, name := s.word(wi)
-			if h, fp, ok := onePart(w); ok {
-				if sl := s.memo.get(w, name, h, fp); sl != nil && !sl.phr {
-					s.letters++
-					for k := range sl.nh {
-						s.hit(sl.f[k], wi, sl.w[k])
-					}
-					continue
-				}
-			}
-			s.letters += s.collectWord(wi)
 			continue
 		}
 		i := s.pi
 		s.pi++
 		p := s.parts[i]
-		text := s.partText(p)
+		text := s.doc.partText(p)
 		if sl := s.memo.get(text, p.name, p.hash, p.fp); sl != nil {
 			// The hits are read from the slot: nothing below touches the
 			// memo.
@@ -930,6 +926,34 @@ func (m *Model) scan(s *scratch) int {
 			s.hit(h.f, p.w, h.w)
 		}
 	}
+}
+
+// matchWords matches the words from s.nextWord on while each is the common
+// word, one part (see onePart) whose hits the memo knows and where no
+// phrase starts; it stops at the first other word, or at the end (nw).
+func (s *scratch) matchWords(nw int32) {
+	wi, letters := s.nextWord, s.letters
+	d, memo := s.doc, s.memo
+	for ; wi < nw; wi++ {
+		w, _, name := d.word(wi)
+		h, fp, ok := onePart(w)
+		if !ok {
+			break
+		}
+		// memo.get, with the first slot of the set asked inline
+		sl := &memo.slots[h&(memoSize-2)]
+		if !sl.is(w, name, fp) {
+			sl = memo.getSecond(w, name, h, fp)
+		}
+		if sl == nil || sl.phr {
+			break
+		}
+		letters++
+		for k := range sl.nh {
+			s.hit(sl.f[k], wi, sl.w[k])
+		}
+	}
+	s.nextWord, s.letters = wi, letters
 }
 
 // part returns the keyword entry of one part's key (-1 for none) and the
@@ -970,7 +994,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 // parts; -1 when none matches.
 func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) {
 	// The parts a phrase may cover, when the words have them.
-	for len(s.parts) < i+maxPhrase && s.nextWord < int32(s.nwords()) {
+	for len(s.parts) < i+maxPhrase && s.nextWord < int32(s.doc.nwords()) {
 		s.letters += s.collectWord(s.nextWord)
 		s.nextWord++
 	}
@@ -984,7 +1008,7 @@ func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) 
 		for j, want := range ph.rest {
 			if j >= have {
 				np := s.parts[i+1+j]
-				s.next[j] = appendKey(s.next[j][:0], s.partText(np))
+				s.next[j] = appendKey(s.next[j][:0], s.doc.partText(np))
 				have = j + 1
 			}
 			if string(s.next[j]) != want {
@@ -1221,7 +1245,7 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 			ev[i].key, ok = evKey(k, ev[i].rank)
 			keyed = keyed && ok
 		}
-		sortEvidence(ev, keyed)
+		s.sortEvidence(ev, keyed)
 	}
 	slab := make([]Evidence, len(s.ev))
 	for i, e := range s.ev {
@@ -1233,7 +1257,7 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 		st := s.feat[e.feature]
 		text := ""
 		if st.first >= 0 {
-			text, _, _ = s.word(st.first)
+			text, _, _ = s.doc.word(st.first)
 		} else {
 			text = cues[-1-st.first].Text
 		}
@@ -1319,6 +1343,32 @@ func evKey(k float64, rank int32) (key uint64, ok bool) {
 	return uint64(math.MaxInt32-int64(k))<<32 | uint64(uint32(rank)), true
 }
 
+// sortKeys sorts ev by key as plain numbers, which costs less than calls to
+// a comparison: the weight part of each key, then the rank in 20 bits and
+// the index in ev in 12 (so that each number leads back to its evidence).
+// It returns false, leaving ev as it is, when ranks or ev are too large.
+func (s *scratch) sortKeys(ev []evRef) bool {
+	const rankBits, indexBits = 20, 12
+	if len(ev) > 1<<indexBits {
+		return false
+	}
+	keys := s.sortBuf[:0]
+	for i := range ev {
+		rank := ev[i].key & (1<<32 - 1)
+		if rank >= 1<<rankBits {
+			return false
+		}
+		keys = append(keys, ev[i].key&^(1<<32-1)|rank<<indexBits|uint64(i))
+	}
+	slices.Sort(keys)
+	tmp := append(s.evBuf[:0], ev...)
+	for i, k := range keys {
+		ev[i] = tmp[k&(1<<indexBits-1)]
+	}
+	s.sortBuf, s.evBuf = keys, tmp
+	return true
+}
+
 // evOrder orders evidence as evKey does, from its weights (for evidence
 // without keys).
 func evOrder(a, b evRef) int {
@@ -1329,13 +1379,16 @@ func evOrder(a, b evRef) int {
 }
 
 // sortEvidence sorts a topic's evidence, by its keys when keyed: by
-// insertion, as there is little of it, else with slices.SortFunc.
-func sortEvidence(ev []evRef, keyed bool) {
+// insertion, as there is usually little of it, else as numbers (see
+// sortKeys).
+func (s *scratch) sortEvidence(ev []evRef, keyed bool) {
 	switch {
 	case !keyed:
 		slices.SortFunc(ev, evOrder)
 	case len(ev) > 24:
-		slices.SortFunc(ev, func(a, b evRef) int { return cmp.Compare(a.key, b.key) })
+		if !s.sortKeys(ev) {
+			slices.SortFunc(ev, func(a, b evRef) int { return cmp.Compare(a.key, b.key) })
+		}
 	default:
 		for i := 1; i < len(ev); i++ {
 			x := ev[i]

@@ -309,7 +309,7 @@ func TestCollectFastPath(t *testing.T) {
 		}
 		words := []Word{{Text: b.String(), Name: state&1 != 0}}
 		s.parts = s.parts[:0]
-		s.doc = words
+		s.doc.words = words
 		n := s.collectWord(0)
 		got := append([]part{}, s.parts...)
 		s.parts = s.parts[:0]
@@ -322,6 +322,7 @@ func TestCollectFastPath(t *testing.T) {
 // TestSortEvidenceKeys checks that sorting evidence by evKey gives the
 // order of evOrder, which compares the weights.
 func TestSortEvidenceKeys(t *testing.T) {
+	s := newScratch(1, 1)
 	state := uint32(7)
 	rnd := func(n int) int {
 		state = state*1664525 + 1013904223
@@ -329,9 +330,9 @@ func TestSortEvidenceKeys(t *testing.T) {
 	}
 	for range 2000 {
 		var keyed, plain []evRef
-		for r := range rnd(40) {
+		for r := range rnd(80) {
 			k := math.Round(float64(rnd(4000)-1000) / 3) // ties and negative weights
-			e := evRef{rank: int32(r*7%61 + rnd(3)*61), weight: k / 1000}
+			e := evRef{rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000}
 			var ok bool
 			e.key, ok = evKey(k, e.rank)
 			require.True(t, ok)
@@ -344,8 +345,8 @@ func TestSortEvidenceKeys(t *testing.T) {
 			}
 		}
 		rand(keyed)
-		sortEvidence(keyed, true)
-		sortEvidence(plain, false)
+		s.sortEvidence(keyed, true)
+		s.sortEvidence(plain, false)
 		require.Equal(t, plain, keyed)
 	}
 	_, ok := evKey(math.NaN(), 0)
