@@ -991,24 +991,38 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 }
 
 // phrase returns the longest phrase starting at part i, and its length in
-// parts; -1 when none matches.
+// parts; -1 when none matches. It collects the parts after i as far as a
+// phrase needs them (see scan).
 func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) {
-	// The parts a phrase may cover, when the words have them.
-	for len(s.parts) < i+maxPhrase && s.nextWord < int32(s.doc.nwords()) {
-		s.letters += s.collectWord(s.nextWord)
-		s.nextWord++
-	}
+	nw := int32(s.doc.nwords())
 	have := 0 // next keys computed so far
 	for _, pi := range en.phrases {
 		ph := &m.phrases[pi]
-		if i+len(ph.rest) >= len(s.parts) || ph.cap && !capital {
+		if ph.cap && !capital {
 			continue
 		}
 		ok := true
 		for j, want := range ph.rest {
+			k := i + 1 + j
+			for len(s.parts) <= k && s.nextWord < nw {
+				s.letters += s.collectWord(s.nextWord)
+				s.nextWord++
+			}
+			if k >= len(s.parts) {
+				ok = false // the text ends first
+				break
+			}
 			if j >= have {
-				np := s.parts[i+1+j]
-				s.next[j] = appendKey(s.next[j][:0], s.doc.partText(np))
+				text := s.doc.partText(s.parts[k])
+				// A key starts with its text's first byte, lowercased,
+				// when that is ASCII (parts start with a letter, a digit
+				// or a non-ASCII character): most phrases fail here,
+				// before the key is computed.
+				if c := text[0]; c < utf8.RuneSelf && c|0x20 != want[0] {
+					ok = false
+					break
+				}
+				s.next[j] = appendKey(s.next[j][:0], text)
 				have = j + 1
 			}
 			if string(s.next[j]) != want {
