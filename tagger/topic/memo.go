@@ -67,9 +67,11 @@ func le32(s string) uint64 {
 
 // wordShape reads w eight bytes at a time, once for three things: the hash
 // of w for the part memo, its fingerprint when it has up to 8 bytes (which
-// the memo compares instead of the bytes), and whether w has a hyphen or a
-// slash (where words are split into parts).
-func wordShape(w string) (hash uint32, fp uint64, split bool) {
+// the memo compares instead of the bytes), and whether w is the common
+// word, one part with a letter: a word that starts with a letter, ends
+// with a letter or digit (nothing to trim) and has no hyphen or slash
+// (where words are split into parts).
+func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
 	n := len(w)
 	h := uint64(n) * mulA
 	var sp uint64 // nonzero when a byte read is '-' or '/' (see splitBytes)
@@ -99,7 +101,8 @@ func wordShape(w string) (hash uint32, fp uint64, split bool) {
 		sp |= splitBytes(c)
 		h ^= c
 	}
-	return fold64(h * mulB), fp, sp != 0
+	onePart = sp == 0 && n > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[n-1]]&(classLetter|classDigit) != 0
+	return fold64(h * mulB), fp, onePart
 }
 
 // splitBytes returns a nonzero value when one of the 8 bytes of c is '-'

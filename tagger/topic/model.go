@@ -777,23 +777,14 @@ func (m *Model) ScoreText(text string) []Topic {
 // the word has a letter.
 func (s *scratch) collectWord(wi int32) int {
 	w, off, name := s.doc.word(wi)
-	if h, fp, ok := onePart(w); ok {
+	if h, fp, ok := wordShape(w); ok {
 		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
 		return 1
 	}
 	return s.addParts(w, wi, name, off)
 }
 
-// onePart returns the hash and fingerprint of w (see wordShape) and
-// whether w is the common case, one part with a letter: a word that starts
-// with a letter, ends with a letter or digit (nothing to trim) and has no
-// hyphen or slash.
-func onePart(w string) (hash uint32, fp uint64, ok bool) {
-	h, fp, split := wordShape(w)
-	return h, fp, !split && len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]]&(classLetter|classDigit) != 0
-}
-
-// byteClass classifies bytes for onePart: a letter (or a byte of a
+// byteClass classifies bytes for wordShape: a letter (or a byte of a
 // multi-byte character, as in addParts), or a digit.
 var byteClass = func() (c [256]uint8) {
 	for b := range 256 {
@@ -929,14 +920,14 @@ func (m *Model) scan(s *scratch) int {
 }
 
 // matchWords matches the words from s.nextWord on while each is the common
-// word, one part (see onePart) whose hits the memo knows and where no
+// word, one part (see wordShape) whose hits the memo knows and where no
 // phrase starts; it stops at the first other word, or at the end (nw).
 func (s *scratch) matchWords(nw int32) {
 	wi, letters := s.nextWord, s.letters
 	d, memo := s.doc, s.memo
 	for ; wi < nw; wi++ {
 		w, _, name := d.word(wi)
-		h, fp, ok := onePart(w)
+		h, fp, ok := wordShape(w)
 		if !ok {
 			break
 		}

@@ -294,7 +294,7 @@ func TestResultBuckets(t *testing.T) {
 	assert.Greater(t, n, 2*len(texts))
 }
 
-// TestCollectFastPath checks onePart's case of collectWord against addParts on
+// TestCollectFastPath checks wordShape's one-part case of collectWord against addParts on
 // words of letters, digits, umlauts, hyphens, slashes and punctuation.
 func TestCollectFastPath(t *testing.T) {
 	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
