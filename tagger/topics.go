@@ -51,13 +51,39 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 // Words inside names are marked so that names are not split into compound
 // parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
 func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
-	spans := s.spans[:0]
+	s.spans = appendSpans(s.spans[:0], s.toks, ents)
 	s.cues = s.cues[:0]
-	// The entity e that the tokens reach, as the loop reads it (see
-	// entityAt).
+	// Role words outside names.
+	e := 0
+	start, end, name, _ := entityAt(ents, e)
+	for i, tok := range s.toks {
+		if tok.Kind != token.Word || tok.Flags&token.Cap == 0 || s.bits[i]&bRole == 0 {
+			continue
+		}
+		for end <= tok.Start {
+			e++
+			start, end, name, _ = entityAt(ents, e)
+		}
+		if start <= tok.Start && name {
+			continue
+		}
+		if cat := s.role(i); cat != "" {
+			s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
+		}
+	}
+	for _, en := range ents {
+		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
+	}
+	return tm.m.ScoreSpans(s.text, s.spans, s.cues)
+}
+
+// appendSpans appends the words of toks to spans, those inside names
+// marked, those inside the names of people and places left out (see
+// entityAt).
+func appendSpans(spans []topic.Span, toks []token.Token, ents []Entity) []topic.Span {
 	e := 0
 	start, end, name, skip := entityAt(ents, e)
-	for i, tok := range s.toks {
+	for _, tok := range toks {
 		if tok.Kind != token.Word {
 			continue
 		}
@@ -70,17 +96,8 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 			continue
 		}
 		spans = append(spans, topic.Span{Start: tok.Start, End: tok.End, Name: inName})
-		if !inName && tok.Flags&token.Cap != 0 {
-			if cat := s.role(i); cat != "" {
-				s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
-			}
-		}
 	}
-	s.spans = spans
-	for _, en := range ents {
-		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
-	}
-	return tm.m.ScoreSpans(s.text, spans, s.cues)
+	return spans
 }
 
 // entityAt returns the byte range of entity e (past the end of any text
