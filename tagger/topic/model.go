@@ -1009,7 +1009,7 @@ func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) 
 				// when that is ASCII (parts start with a letter, a digit
 				// or a non-ASCII character): most phrases fail here,
 				// before the key is computed.
-				if c := text[0]; c < utf8.RuneSelf && c|0x20 != want[0] {
+				if c := text[0]; c < utf8.RuneSelf && (want == "" || c|0x20 != want[0]) {
 					ok = false
 					break
 				}
