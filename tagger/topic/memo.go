@@ -198,22 +198,33 @@ type cueSlot struct {
 	f   [cueHits]int32
 }
 
+// cueHash spreads cues over the cue memo's slots, from the fields that
+// select cue rules.
 func cueHash(c *Cue) uint32 {
 	h := (fieldMix(c.ID) ^ fieldMix(c.Role)<<32) * mulA
-	h = (h ^ fieldMix(c.Kind) ^ fieldMix(c.Country)<<32) * mulB
-	h = (h ^ fieldMix(c.Type) ^ fieldMix(c.Form)<<32) * mulA
+	h = (h ^ fieldMix(c.Kind) ^ (ends(c.Type)|ends(c.Form)<<16|ends(c.Country)<<32)<<8) * mulB
 	return fold64(h)
 }
 
 // fieldMix sums up a field of a cue for cueHash: its length and its first,
 // middle and last bytes (ids of one length rarely share all three: cdu, csu,
-// spd; the other fields take few values). Slots compare the whole fields.
+// spd). Slots compare the whole fields.
 func fieldMix(v string) uint64 {
 	n := len(v)
 	if n == 0 {
 		return 0
 	}
 	return uint64(n) | uint64(v[0])<<8 | uint64(v[n/2])<<16 | uint64(v[n-1])<<24
+}
+
+// ends sums up a field of few values for cueHash by its first and last
+// bytes: they tell the types (PER, ORG, LOC, OTH), the forms (name, part,
+// deriv) and the countries (DE, AT, …) apart.
+func ends(v string) uint64 {
+	if v == "" {
+		return 0
+	}
+	return uint64(v[0]) | uint64(v[len(v)-1])<<8
 }
 
 func (sl *cueSlot) is(c *Cue) bool {
