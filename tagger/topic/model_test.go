@@ -303,7 +303,7 @@ func TestCollectFastPath(t *testing.T) {
 	for range 20000 {
 		var b strings.Builder
 		state = state*1664525 + 1013904223
-		for k := range int(state>>28) % 7 {
+		for k := range int(state>>27) % 21 {
 			state = state*1664525 + 1013904223
 			b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
 		}
@@ -388,4 +388,41 @@ func TestScoreSpans(t *testing.T) {
 	}
 	assert.Greater(t, n, len(files))
 	assert.Nil(t, m.ScoreSpans("", nil, nil))
+}
+
+// TestMemoExact checks that the part memo answers only for the very text
+// and name it remembers, fingerprints of short texts and bytes of long
+// ones alike: every text is put into one set and asked for with others of
+// its length.
+func TestMemoExact(t *testing.T) {
+	memo := new(partMemo)
+	alphabet := []string{"a", "b", "Z", "7", "ä", "-", "/", "\x00"}
+	state := uint32(3)
+	for range 20000 {
+		text := func() string {
+			var b strings.Builder
+			state = state*1664525 + 1013904223
+			for k := range int(state>>27) % 31 {
+				state = state*1664525 + 1013904223
+				b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
+			}
+			return b.String()
+		}
+		a, b := text(), text()
+		if len(a) != len(b) {
+			b = a[:len(a)/2] + b
+			b = b[:min(len(b), len(a))]
+			b += a[len(b):] // same length; equal only by chance
+		}
+		ha, fa, _ := wordShape(a)
+		_, fb, _ := wordShape(b)
+		memo.put(a, false, ha, fa, 1, false, nil)
+		got := memo.get(b, false, ha, fb) // b asked in a's set
+		if len(a) > memoKey {
+			require.Nil(t, got)
+			continue
+		}
+		require.Equal(t, a == b, got != nil, "%q %q", a, b)
+		require.Nil(t, memo.get(a, true, ha, fa), "%q as a name", a)
+	}
 }
