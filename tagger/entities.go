@@ -31,7 +31,7 @@ type scratch struct {
 	facts     []entryFacts // Tagger.facts
 	covered   []bool
 	surnames  map[string]person
-	words     []topic.Word
+	spans     []topic.Span // the words passed to the topic model
 	cues      []topic.Cue
 	info      []*match.Word // what the gazetteer knows of each token
 	bits      []uint32      // per token: its Word's Bits, and the classes of cache.go

@@ -3,6 +3,7 @@ package tagger
 import (
 	"bytes"
 	"errors"
+	"math"
 
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
@@ -50,33 +51,64 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 // Words inside names are marked so that names are not split into compound
 // parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
 func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
-	s.words = s.words[:0]
+	s.spans = appendSpans(s.spans[:0], s.toks, ents)
 	s.cues = s.cues[:0]
+	// Role words outside names.
 	e := 0
+	start, end, name, _ := entityAt(ents, e)
 	for i, tok := range s.toks {
-		if tok.Kind != token.Word {
+		if tok.Kind != token.Word || tok.Flags&token.Cap == 0 || s.bits[i]&bRole == 0 {
 			continue
 		}
-		for e < len(ents) && ents[e].End <= int(tok.Start) {
+		for end <= tok.Start {
 			e++
+			start, end, name, _ = entityAt(ents, e)
 		}
-		inside := e < len(ents) && ents[e].Start <= int(tok.Start)
-		name := inside && ents[e].Form == FormName
-		if name && (ents[e].Type == lexicon.PER || ents[e].Type == lexicon.LOC) {
-			// People and places count through their cues only: Polens is
-			// no Pole (pole position), Stoltenberg no Berg.
+		if start <= tok.Start && name {
 			continue
 		}
-		text := s.text[tok.Start:tok.End] // s.tokText(i)
-		s.words = append(s.words, topic.Word{Text: text, Name: name})
-		if !name && tok.Flags&token.Cap != 0 {
-			if cat := s.role(i); cat != "" {
-				s.cues = append(s.cues, topic.Cue{Text: text, Role: cat})
-			}
+		if cat := s.role(i); cat != "" {
+			s.cues = append(s.cues, topic.Cue{Text: s.tokText(i), Role: cat})
 		}
 	}
 	for _, en := range ents {
 		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
 	}
-	return tm.m.Score(s.words, s.cues)
+	return tm.m.ScoreSpans(s.text, s.spans, s.cues)
+}
+
+// appendSpans appends the words of toks to spans, those inside names
+// marked, those inside the names of people and places left out (see
+// entityAt).
+func appendSpans(spans []topic.Span, toks []token.Token, ents []Entity) []topic.Span {
+	e := 0
+	start, end, name, skip := entityAt(ents, e)
+	for _, tok := range toks {
+		if tok.Kind != token.Word {
+			continue
+		}
+		for end <= tok.Start {
+			e++
+			start, end, name, skip = entityAt(ents, e)
+		}
+		inName := start <= tok.Start && name
+		if inName && skip {
+			continue
+		}
+		spans = append(spans, topic.Span{Start: tok.Start, End: tok.End, Name: inName})
+	}
+	return spans
+}
+
+// entityAt returns the byte range of entity e (past the end of any text
+// when there is none), whether it is a name, and whether the topic model
+// leaves its words out: people and places count through their cues only
+// (Polens is no Pole, as in pole position; Stoltenberg no Berg).
+func entityAt(ents []Entity, e int) (start, end int32, name, skip bool) {
+	if e >= len(ents) {
+		return math.MaxInt32, math.MaxInt32, false, false
+	}
+	en := &ents[e]
+	name = en.Form == FormName
+	return int32(en.Start), int32(en.End), name, name && (en.Type == lexicon.PER || en.Type == lexicon.LOC)
 }

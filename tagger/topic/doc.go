@@ -12,7 +12,9 @@
 // (lowercase, umlauts folded, inflectional endings stripped), so keywords are
 // written as lemmas; long capitalized words that are not keywords themselves
 // are split into compound parts (Waffenlieferungen → Waffe + Lieferung).
-// Evidence of a subtopic also counts for its parent.
+// Evidence of a subtopic also counts for its parent. Model.ScoreSpans is
+// Score for words given as byte ranges of one text, as a tokenizer finds
+// them (the tagger's way).
 //
 // Train fits keyword weights from a user's own labelled articles and returns a
 // File that Write emits as an editable topic file.

@@ -555,11 +555,17 @@ type scratch struct {
 	topMark  []bool   // per topic: in tops
 	topBits  []uint64 // bit set of the positions in Model.order of tops
 	rankSlot []int32  // per feature rank: index in ev while merging, or -1
-	parts    []part
-	words    []Word // ScoreText's words
+	parts    []part   // collected, not yet matched from pi on (see scan)
+	pi       int
+	nextWord int32    // the next word to collect
+	letters  int      // words collected with a letter
+	words    []Word   // ScoreText's words
+	doc      document // while a call runs
 	key      []byte
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
+	evBuf    []evRef  // sortKeys' copy of the evidence
+	sortBuf  []uint64 // sortKeys' numbers
 	post     []postRef
 	masks    []uint64  // per post: the outputs it counts for (see result)
 	byOut    []int32   // indexes in post, bucketed by output (see result)
@@ -567,9 +573,13 @@ type scratch struct {
 	hbuf     []partHit // hits of the current part
 	memo     *partMemo
 	cueMemo  *cueMemo
+	fs       []featStem // Model.scoring's, set once per call
+	fp       []featPost
 }
 
-// part is a hyphen- or slash-separated part of a word: words[w].Text[start:end].
+// part is a hyphen- or slash-separated part of word w. Its text is
+// base[start:end] (see partText), where base is the word's text (Score) or
+// the whole text the spans index (ScoreSpans).
 // fstate is the per-document state of a feature, in one struct so that a
 // hit touches one cache line.
 type fstate struct {
@@ -581,12 +591,15 @@ type fstate struct {
 type part struct {
 	w          int32
 	start, end int32
+	hash       uint32 // wordShape's hash and fingerprint of the part's text, for the memo
+	fp         uint64
 	name       bool // the token is a name: never a compound
 }
 
 type evRef struct {
 	out, feature, rank int32
 	weight             float64
+	key                uint64 // the order of evidence, as one number (see evKey)
 }
 
 // postRef is a posting of a matched feature, with its gain applied.
@@ -657,9 +670,45 @@ func (s *scratch) reset() {
 		s.raw[t], s.score[t], s.topMark[t] = 0, 0, false
 	}
 	s.tops = s.tops[:0]
-	s.parts = s.parts[:0]
+	s.parts, s.pi, s.nextWord, s.letters = s.parts[:0], 0, 0, 0
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
+	s.doc = document{}
+}
+
+// document is the words of a document: Score's words, or ScoreSpans' text
+// and spans (spans != nil). It is small, to be copied into a local
+// variable where a loop reads it.
+type document struct {
+	words []Word
+	text  string
+	spans []Span
+}
+
+// nwords returns the number of words of the document.
+func (d *document) nwords() int {
+	if d.spans != nil {
+		return len(d.spans)
+	}
+	return len(d.words)
+}
+
+// word returns word i of the document, the offset of its text in its
+// parts' base string (see part) and its name flag.
+func (d *document) word(i int32) (text string, off int32, name bool) {
+	if d.spans != nil {
+		sp := d.spans[i]
+		return d.text[sp.Start:sp.End], sp.Start, sp.Name
+	}
+	return d.words[i].Text, 0, d.words[i].Name
+}
+
+// partText returns the text of part p.
+func (d *document) partText(p part) string {
+	if d.spans != nil {
+		return d.text[p.start:p.end]
+	}
+	return d.words[p.w].Text[p.start:p.end]
 }
 
 // Score returns the topics of a document given its words and the entities
@@ -678,15 +727,37 @@ func (m *Model) Score(words []Word, cues []Cue) []Topic {
 		s.reset()
 		m.pool.Put(s)
 	}()
-	n := m.collect(s, words)
-	m.scan(s, words)
+	s.doc.words = words
+	return m.score(s, cues)
+}
+
+// ScoreSpans is Score for words given as byte ranges of one text, as a
+// tokenizer finds them: it spares the caller a string per word. The result
+// is that of Score with the words text[Start:End].
+func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
+	if spans == nil {
+		spans = []Span{} // non-nil: spans tells the two kinds of document apart
+	}
+	s := m.pool.Get().(*scratch)
+	defer func() {
+		s.reset()
+		m.pool.Put(s)
+	}()
+	s.doc = document{text: text, spans: spans}
+	return m.score(s, cues)
+}
+
+// score scores the document set in s.
+func (m *Model) score(s *scratch, cues []Cue) []Topic {
+	s.fs, s.fp = m.scoring()
+	n := m.scan(s)
 	for i := range cues {
 		m.cue(s, &cues[i], int32(i))
 	}
 	if len(s.touched) == 0 {
 		return nil
 	}
-	return m.result(s, n, words, cues)
+	return m.result(s, n, cues)
 }
 
 // ScoreText is Score for a plain text, split into words at spaces and
@@ -698,35 +769,22 @@ func (m *Model) ScoreText(text string) []Topic {
 		m.pool.Put(s)
 	}()
 	s.words = AppendWords(s.words[:0], text)
-	n := m.collect(s, s.words)
-	m.scan(s, s.words)
-	if len(s.touched) == 0 {
-		return nil
-	}
-	return m.result(s, n, s.words, nil)
+	s.doc.words = s.words
+	return m.score(s, nil)
 }
 
-// collect splits words into parts and matches them; it returns the number
-// of words with a letter.
-func (m *Model) collect(s *scratch, words []Word) int {
-	n := 0
-	for i := range words {
-		w := words[i].Text
-		// The common case, inline: a word that starts with a letter, ends
-		// with a letter or digit (nothing to trim) and has no hyphen or
-		// slash is one part, with a letter.
-		if len(w) > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[len(w)-1]] != 0 &&
-			strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
-			s.parts = append(s.parts, part{w: int32(i), start: 0, end: int32(len(w)), name: words[i].Name})
-			n++
-			continue
-		}
-		n += s.addParts(w, int32(i), words[i].Name)
+// collectWord appends the parts of word wi to s.parts and returns 1 when
+// the word has a letter.
+func (s *scratch) collectWord(wi int32) int {
+	w, off, name := s.doc.word(wi)
+	if h, fp, ok := wordShape(w); ok {
+		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
+		return 1
 	}
-	return n
+	return s.addParts(w, wi, name, off)
 }
 
-// byteClass classifies bytes for collect: a letter (or a byte of a
+// byteClass classifies bytes for wordShape: a letter (or a byte of a
 // multi-byte character, as in addParts), or a digit.
 var byteClass = func() (c [256]uint8) {
 	for b := range 256 {
@@ -746,9 +804,10 @@ const (
 	classDigit
 )
 
-// addParts appends the hyphen- and slash-separated parts of w and returns 1
-// when w has a letter.
-func (s *scratch) addParts(w string, wi int32, name bool) int {
+// addParts appends the hyphen- and slash-separated parts of w, word wi
+// at offset off of its parts' base string, and returns 1 when w has a
+// letter.
+func (s *scratch) addParts(w string, wi int32, name bool, off int32) int {
 	if strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0 {
 		// The common case: one part.
 		letter := 0
@@ -759,7 +818,7 @@ func (s *scratch) addParts(w string, wi int32, name bool) int {
 			}
 		}
 		if a, b := trimPunct(w, 0, len(w)); a < b {
-			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+			s.addPart(w[a:b], wi, off+int32(a), name)
 		}
 		return letter
 	}
@@ -776,11 +835,17 @@ func (s *scratch) addParts(w string, wi int32, name bool) int {
 			}
 		}
 		if a, b := trimPunct(w, start, i); a < b {
-			s.parts = append(s.parts, part{w: wi, start: int32(a), end: int32(b), name: name})
+			s.addPart(w[a:b], wi, off+int32(a), name)
 		}
 		start = i + 1
 	}
 	return letter
+}
+
+// addPart appends part text of word wi, at offset off of its base string.
+func (s *scratch) addPart(text string, wi, off int32, name bool) {
+	h, fp, _ := wordShape(text)
+	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, fp: fp, name: name})
 }
 
 // trimPunct trims ASCII punctuation (quotes, dots, apostrophes) at both
@@ -799,19 +864,37 @@ func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
-// scan matches the collected parts against keywords, phrases and compounds.
-func (m *Model) scan(s *scratch, words []Word) {
-	parts := s.parts
-	for i := 0; i < len(parts); i++ {
-		p := parts[i]
-		text := words[p.w].Text[p.start:p.end]
-		if sl := s.memo.get(text, p.name); sl != nil {
+// scan splits the words into parts and matches them against keywords,
+// phrases and compounds, in one pass; it returns the number of words with a
+// letter. s.parts holds the parts collected but not yet matched, from
+// s.parts[s.pi] on: a phrase looks ahead at the parts after its first. The
+// common word, one part whose hits the memo knows and where no phrase
+// starts, is matched at once, without a stop in s.parts.
+func (m *Model) scan(s *scratch) int {
+	nw := int32(s.doc.nwords())
+	for {
+		if s.pi == len(s.parts) {
+			s.parts, s.pi = s.parts[:0], 0
+			s.matchWords(nw)
+			if s.nextWord == nw {
+				return s.letters
+			}
+			// a word for the way below
+			s.letters += s.collectWord(s.nextWord)
+			s.nextWord++
+			continue
+		}
+		i := s.pi
+		s.pi++
+		p := s.parts[i]
+		text := s.doc.partText(p)
+		if sl := s.memo.get(text, p.name, p.hash, p.fp); sl != nil {
 			// The hits are read from the slot: nothing below touches the
 			// memo.
 			if sl.phr {
-				if f, n := m.phrase(s, words, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
+				if f, n := m.phrase(s, &m.entries[sl.e], i, isCapitalized(text)); f >= 0 {
 					s.hit(f, p.w, 1)
-					i += n - 1
+					s.pi += n - 1
 					continue
 				}
 			}
@@ -822,11 +905,11 @@ func (m *Model) scan(s *scratch, words []Word) {
 		}
 		e, hits := m.part(s, text, p.name)
 		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
-		s.memo.put(text, p.name, e, phr, hits)
+		s.memo.put(text, p.name, p.hash, p.fp, e, phr, hits)
 		if phr {
-			if f, n := m.phrase(s, words, &m.entries[e], i, isCapitalized(text)); f >= 0 {
+			if f, n := m.phrase(s, &m.entries[e], i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
-				i += n - 1
+				s.pi += n - 1
 				continue
 			}
 		}
@@ -834,6 +917,34 @@ func (m *Model) scan(s *scratch, words []Word) {
 			s.hit(h.f, p.w, h.w)
 		}
 	}
+}
+
+// matchWords matches the words from s.nextWord on while each is the common
+// word, one part (see wordShape) whose hits the memo knows and where no
+// phrase starts; it stops at the first other word, or at the end (nw).
+func (s *scratch) matchWords(nw int32) {
+	wi, letters := s.nextWord, s.letters
+	d, memo := s.doc, s.memo
+	for ; wi < nw; wi++ {
+		w, _, name := d.word(wi)
+		h, fp, ok := wordShape(w)
+		if !ok {
+			break
+		}
+		// memo.get, with the first slot of the set asked inline
+		sl := &memo.slots[h&(memoSize-2)]
+		if !sl.is(w, name, fp) {
+			sl = memo.getSecond(w, name, h, fp)
+		}
+		if sl == nil || sl.phr {
+			break
+		}
+		letters++
+		for k := range sl.nh {
+			s.hit(sl.f[k], wi, sl.w[k])
+		}
+	}
+	s.nextWord, s.letters = wi, letters
 }
 
 // part returns the keyword entry of one part's key (-1 for none) and the
@@ -845,7 +956,7 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 	key := folded[:stemLen(folded)]
 	capital := isCapitalized(text)
 	s.hbuf = s.hbuf[:0]
-	fs, _ := m.scoring()
+	fs := s.fs
 	if e := m.keys.find(key); e >= 0 {
 		en := &m.entries[e]
 		if capital {
@@ -871,19 +982,38 @@ func (m *Model) part(s *scratch, text string, name bool) (int32, []partHit) {
 }
 
 // phrase returns the longest phrase starting at part i, and its length in
-// parts; -1 when none matches.
-func (m *Model) phrase(s *scratch, words []Word, en *entry, i int, capital bool) (int32, int) {
+// parts; -1 when none matches. It collects the parts after i as far as a
+// phrase needs them (see scan).
+func (m *Model) phrase(s *scratch, en *entry, i int, capital bool) (int32, int) {
+	nw := int32(s.doc.nwords())
 	have := 0 // next keys computed so far
 	for _, pi := range en.phrases {
 		ph := &m.phrases[pi]
-		if i+len(ph.rest) >= len(s.parts) || ph.cap && !capital {
+		if ph.cap && !capital {
 			continue
 		}
 		ok := true
 		for j, want := range ph.rest {
+			k := i + 1 + j
+			for len(s.parts) <= k && s.nextWord < nw {
+				s.letters += s.collectWord(s.nextWord)
+				s.nextWord++
+			}
+			if k >= len(s.parts) {
+				ok = false // the text ends first
+				break
+			}
 			if j >= have {
-				np := s.parts[i+1+j]
-				s.next[j] = appendKey(s.next[j][:0], words[np.w].Text[np.start:np.end])
+				text := s.doc.partText(s.parts[k])
+				// A key starts with its text's first byte, lowercased,
+				// when that is ASCII (parts start with a letter, a digit
+				// or a non-ASCII character): most phrases fail here,
+				// before the key is computed.
+				if c := text[0]; c < utf8.RuneSelf && (want == "" || c|0x20 != want[0]) {
+					ok = false
+					break
+				}
+				s.next[j] = appendKey(s.next[j][:0], text)
 				have = j + 1
 			}
 			if string(s.next[j]) != want {
@@ -985,9 +1115,9 @@ func gain(mass float64) float64 {
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // result turns the matched features into the sorted topics.
-func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic {
+func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	s.post = s.post[:0]
-	_, fp := m.scoring()
+	fp := s.fp
 	for _, f := range s.touched {
 		g := gain(float64(s.feat[f].mass))
 		if p := &fp[f]; p.topic >= 0 {
@@ -1111,11 +1241,16 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 			s.ev = append(s.ev, evRef{out: int32(i), feature: p.feature, rank: p.rank, weight: p.weight})
 		}
 		ev := s.ev[begin:]
+		keyed := true
 		for i := range ev {
 			s.rankSlot[ev[i].rank] = -1
-			ev[i].weight = round3(ev[i].weight)
+			k := math.Round(ev[i].weight * 1000)
+			ev[i].weight = k / 1000 // round3
+			var ok bool
+			ev[i].key, ok = evKey(k, ev[i].rank)
+			keyed = keyed && ok
 		}
-		sortEvidence(ev)
+		s.sortEvidence(ev, keyed)
 	}
 	slab := make([]Evidence, len(s.ev))
 	for i, e := range s.ev {
@@ -1127,7 +1262,7 @@ func (m *Model) result(s *scratch, nwords int, words []Word, cues []Cue) []Topic
 		st := s.feat[e.feature]
 		text := ""
 		if st.first >= 0 {
-			text = words[st.first].Text
+			text, _, _ = s.doc.word(st.first)
 		} else {
 			text = cues[-1-st.first].Text
 		}
@@ -1201,31 +1336,72 @@ func (t Topic) String() string {
 	return b.String()
 }
 
-// evBefore orders evidence by weight, largest first, then by rank (unique
-// within a topic's evidence, so the order is total).
-func evBefore(a, b *evRef) bool {
-	if c := cmp.Compare(b.weight, a.weight); c != 0 {
-		return c < 0
+// evKey returns the order of a piece of evidence of weight k/1000 and rank
+// rank as one number: by weight, largest first, then by rank (unique within
+// a topic's evidence, so the order is total). Weights are rounded to
+// thousandths, so the integer k orders them as their weights; ok is false
+// when k does not fit (or is NaN).
+func evKey(k float64, rank int32) (key uint64, ok bool) {
+	if !(k > math.MinInt32 && k <= math.MaxInt32) {
+		return 0, false
 	}
-	return a.rank < b.rank
+	return uint64(math.MaxInt32-int64(k))<<32 | uint64(uint32(rank)), true
 }
 
-// sortEvidence sorts a topic's evidence by evBefore: by insertion, as there
-// is little of it, else with slices.SortFunc.
-func sortEvidence(ev []evRef) {
-	if len(ev) > 24 {
-		slices.SortFunc(ev, func(a, b evRef) int {
-			// evBefore as a comparison, in one call
-			if c := cmp.Compare(b.weight, a.weight); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.rank, b.rank)
-		})
-		return
+// sortKeys sorts ev by key as plain numbers, which costs less than calls to
+// a comparison: the weight part of each key, then the rank in 20 bits and
+// the index in ev in 12 (so that each number leads back to its evidence).
+// It returns false, leaving ev as it is, when ranks or ev are too large.
+func (s *scratch) sortKeys(ev []evRef) bool {
+	const rankBits, indexBits = 20, 12
+	if len(ev) > 1<<indexBits {
+		return false
 	}
-	for i := 1; i < len(ev); i++ {
-		for j := i; j > 0 && evBefore(&ev[j], &ev[j-1]); j-- {
-			ev[j], ev[j-1] = ev[j-1], ev[j]
+	keys := s.sortBuf[:0]
+	for i := range ev {
+		rank := ev[i].key & (1<<32 - 1)
+		if rank >= 1<<rankBits {
+			return false
+		}
+		keys = append(keys, ev[i].key&^(1<<32-1)|rank<<indexBits|uint64(i))
+	}
+	slices.Sort(keys)
+	tmp := append(s.evBuf[:0], ev...)
+	for i, k := range keys {
+		ev[i] = tmp[k&(1<<indexBits-1)]
+	}
+	s.sortBuf, s.evBuf = keys, tmp
+	return true
+}
+
+// evOrder orders evidence as evKey does, from its weights (for evidence
+// without keys).
+func evOrder(a, b evRef) int {
+	if c := cmp.Compare(b.weight, a.weight); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.rank, b.rank)
+}
+
+// sortEvidence sorts a topic's evidence, by its keys when keyed: by
+// insertion, as there is usually little of it, else as numbers (see
+// sortKeys).
+func (s *scratch) sortEvidence(ev []evRef, keyed bool) {
+	switch {
+	case !keyed:
+		slices.SortFunc(ev, evOrder)
+	case len(ev) > 24:
+		if !s.sortKeys(ev) {
+			slices.SortFunc(ev, func(a, b evRef) int { return cmp.Compare(a.key, b.key) })
+		}
+	default:
+		for i := 1; i < len(ev); i++ {
+			x := ev[i]
+			j := i
+			for ; j > 0 && x.key < ev[j-1].key; j-- {
+				ev[j] = ev[j-1]
+			}
+			ev[j] = x
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -293,27 +294,135 @@ func TestResultBuckets(t *testing.T) {
 	assert.Greater(t, n, 2*len(texts))
 }
 
-// TestCollectFastPath checks collect's inline case against addParts on
+// TestCollectFastPath checks wordShape's one-part case of collectWord against addParts on
 // words of letters, digits, umlauts, hyphens, slashes and punctuation.
 func TestCollectFastPath(t *testing.T) {
 	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
-	var m Model
 	s := newScratch(1, 1)
 	state := uint32(1)
 	for range 20000 {
 		var b strings.Builder
 		state = state*1664525 + 1013904223
-		for k := range int(state>>28) % 7 {
+		for k := range int(state>>27) % 21 {
 			state = state*1664525 + 1013904223
 			b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
 		}
 		words := []Word{{Text: b.String(), Name: state&1 != 0}}
 		s.parts = s.parts[:0]
-		n := m.collect(s, words)
+		s.doc.words = words
+		n := s.collectWord(0)
 		got := append([]part{}, s.parts...)
 		s.parts = s.parts[:0]
-		want := s.addParts(words[0].Text, 0, words[0].Name)
+		want := s.addParts(words[0].Text, 0, words[0].Name, 0)
 		require.Equal(t, want, n, "%q", words[0].Text)
 		require.Equal(t, append([]part{}, s.parts...), got, "%q", words[0].Text)
+	}
+}
+
+// TestSortEvidenceKeys checks that sorting evidence by evKey gives the
+// order of evOrder, which compares the weights.
+func TestSortEvidenceKeys(t *testing.T) {
+	s := newScratch(1, 1)
+	state := uint32(7)
+	rnd := func(n int) int {
+		state = state*1664525 + 1013904223
+		return int(state>>8) % n
+	}
+	for range 2000 {
+		var keyed, plain []evRef
+		for r := range rnd(80) {
+			k := math.Round(float64(rnd(4000)-1000) / 3) // ties and negative weights
+			e := evRef{rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000}
+			var ok bool
+			e.key, ok = evKey(k, e.rank)
+			require.True(t, ok)
+			keyed, plain = append(keyed, e), append(plain, e)
+		}
+		rand := func(ev []evRef) {
+			for i := range ev {
+				j := rnd(len(ev))
+				ev[i], ev[j] = ev[j], ev[i]
+			}
+		}
+		rand(keyed)
+		s.sortEvidence(keyed, true)
+		s.sortEvidence(plain, false)
+		require.Equal(t, plain, keyed)
+	}
+	_, ok := evKey(math.NaN(), 0)
+	assert.False(t, ok)
+	_, ok = evKey(1e12, 0)
+	assert.False(t, ok)
+}
+
+// TestScoreSpans checks that ScoreSpans, given the words as byte ranges of
+// the text, returns what Score returns for the words themselves, names and
+// cues included.
+func TestScoreSpans(t *testing.T) {
+	m := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	files, err := filepath.Glob("../../testdata/*.txt")
+	require.NoError(t, err)
+	more, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	files = append(files, more...)
+	require.NotEmpty(t, files)
+	n := 0
+	cues := []Cue{{Text: "Nato", ID: "nato", Type: "ORG", Form: "name"}, {Text: "Trainer", Role: "sport"}}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		text := string(data)
+		words := AppendWords(nil, text)
+		spans := make([]Span, len(words))
+		at := 0
+		for i := range words {
+			words[i].Name = i%5 == 0 // some words inside names
+			start := at + strings.Index(text[at:], words[i].Text)
+			at = start + len(words[i].Text)
+			spans[i] = Span{Start: int32(start), End: int32(at), Name: words[i].Name}
+		}
+		want := m.Score(words, cues)
+		require.Equal(t, want, m.ScoreSpans(text, spans, cues), file)
+		n += len(want)
+		require.Equal(t, m.Score(words, nil), m.ScoreSpans(text, spans, nil), file)
+	}
+	assert.Greater(t, n, len(files))
+	assert.Nil(t, m.ScoreSpans("", nil, nil))
+}
+
+// TestMemoExact checks that the part memo answers only for the very text
+// and name it remembers, fingerprints of short texts and bytes of long
+// ones alike: every text is put into one set and asked for with others of
+// its length.
+func TestMemoExact(t *testing.T) {
+	memo := new(partMemo)
+	alphabet := []string{"a", "b", "Z", "7", "ä", "-", "/", "\x00"}
+	state := uint32(3)
+	for range 20000 {
+		text := func() string {
+			var b strings.Builder
+			state = state*1664525 + 1013904223
+			for k := range int(state>>27) % 31 {
+				state = state*1664525 + 1013904223
+				b.WriteString(alphabet[int(state>>24+uint32(k))%len(alphabet)])
+			}
+			return b.String()
+		}
+		a, b := text(), text()
+		if len(a) != len(b) {
+			b = a[:len(a)/2] + b
+			b = b[:min(len(b), len(a))]
+			b += a[len(b):] // same length; equal only by chance
+		}
+		ha, fa, _ := wordShape(a)
+		_, fb, _ := wordShape(b)
+		memo.put(a, false, ha, fa, 1, false, nil)
+		got := memo.get(b, false, ha, fb) // b asked in a's set
+		if len(a) > memoKey {
+			require.Nil(t, got)
+			continue
+		}
+		require.Equal(t, a == b, got != nil, "%q %q", a, b)
+		require.Nil(t, memo.get(a, true, ha, fa), "%q as a name", a)
 	}
 }

@@ -12,6 +12,13 @@ type Word struct {
 	Name bool
 }
 
+// Span is a word of a text given by its byte range, text[Start:End], for
+// Model.ScoreSpans. Name is as in Word.
+type Span struct {
+	Start, End int32
+	Name       bool
+}
+
 // Cue is an entity found in the document. It adds evidence for the topics
 // whose cue selectors it satisfies (see the topic file format). Empty fields
 // match only selectors that do not mention them.
