@@ -16,30 +16,35 @@ import (
 // "X (SPD)"), later surname-only mentions of a person named in full, and
 // acronyms introduced in brackets after a known long form.
 func (t *Tagger) rules(s *scratch) {
+	rt := ruleTokensPool.Get().(*ruleTokens)
+	defer ruleTokensPool.Put(rt)
+	rt.collect(s)
 	covered := s.coverage()
-	n := len(s.toks)
-	t.brokenNames(s, covered)
-	t.prefixedPlaces(s, covered)
+	t.brokenNames(s, covered, rt.broken)
+	t.prefixedPlaces(s, covered, rt.classed)
 	t.placesAsPeople(s, covered)
-	// Unknown people.
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.isCapWord(i) && s.toks[i].Kind != token.Abbrev {
-			continue // person finds nothing there
+	// Unknown people: person finds nothing but at a capitalized word or
+	// an abbreviation (rt.people).
+	from := 0 // the first token not yet taken by a person
+	for _, ci := range rt.people {
+		i := int(ci)
+		if i < from || covered[i] {
+			continue
 		}
 		if end := t.person(s, i, covered); end > i {
 			s.dropMentions(i, end)
 			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-			i = end - 1
+			from = end
 		}
 	}
 	t.places(s, covered)
 	t.localOrganizations(s, covered)
-	t.organizations(s, covered)
-	t.clubsAndCompanies(s, covered)
+	t.organizations(s, covered, rt.classed)
+	t.clubsAndCompanies(s, covered, rt.classed)
 	t.corefSurnames(s, covered)
 	t.acronyms(s, covered)
-	t.definedAcronyms(s, covered)
-	t.unknownAcronyms(s, covered)
+	t.definedAcronyms(s, covered, rt.allCaps)
+	t.unknownAcronyms(s, covered, rt.allCaps)
 	t.insideLongerNames(s)
 }
 
@@ -186,10 +191,13 @@ var orgSuffixes = func() map[string]bool {
 
 // clubsAndCompanies tags sports clubs by their prefix (TSV Odenhausen) and
 // companies or teams by a final word (Hirzel Verlag, Stoke City).
-func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.has(i, bClub|bOrgSuffix) {
+	from := 0 // the first token not yet taken by a name
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || covered[i] || !s.has(i, bClub|bOrgSuffix) {
 			continue // every case below asks one of these classes
 		}
 		text := s.tokText(i)
@@ -203,7 +211,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			s.dropMentions(start, end)
 			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "club"})
-			i = end - 1
+			from = end
 			continue
 		}
 		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && covered[i-1] && !covered[i] && s.isCapWord(i) {
@@ -235,7 +243,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			s.dropMentions(start, end)
 			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
-			i = end - 1
+			from = end
 		}
 	}
 }
@@ -243,10 +251,12 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 // definedAcronyms tags an unknown long form and the acronym defined right
 // after it in brackets as organizations: Danish Refugee Council (DRC),
 // Industriekreditbank (IKB).
-func (t *Tagger) definedAcronyms(s *scratch, covered []bool) {
+// allCaps lists the tokens in capitals.
+func (t *Tagger) definedAcronyms(s *scratch, covered []bool, allCaps []int32) {
 	n := len(s.toks)
-	for a := 2; a+1 < n; a++ {
-		if s.toks[a].Flags&token.AllCaps == 0 || covered[a] || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" {
+	for _, ai := range allCaps {
+		a := int(ai)
+		if a < 2 || a+1 >= n || covered[a] || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" {
 			continue
 		}
 		acr := s.tokText(a)
@@ -339,10 +349,13 @@ var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konze
 // words before a legal form (Beispiel Holding AG), and institutions named by
 // a head word with a complement (Bundesamt für Kommunikation, Universität
 // Hamburg, Bayerisches Staatsministerium für Unterricht und Kultus).
-func (t *Tagger) organizations(s *scratch, covered []bool) {
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) organizations(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if !s.has(i, bLegal|bOrgHead) {
+	from := 0 // the first token not yet taken by a name
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || !s.has(i, bLegal|bOrgHead) {
 			continue // both cases below ask one of these classes
 		}
 		text := s.tokText(i)
@@ -419,7 +432,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 		}
 		s.dropMentions(start, end)
 		s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-head"})
-		i = end - 1
+		from = end
 	}
 }
 
@@ -1015,10 +1028,14 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 // overrides what the gazetteer read into the name's words one by one (Moritz
 // as a first name, Cerro as a place of its own) but not a lexicon name that
 // begins at the prefix (San Francisco).
-func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
+//
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) prefixedPlaces(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i+1 < n; i++ {
-		if !s.has(i, bGeoPrefix) {
+	from := 0 // the first token not yet taken by a place
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || i+1 >= n || !s.has(i, bGeoPrefix) {
 			continue // none of the cases below (see markWords)
 		}
 		first := i + 1 // the name's first word
@@ -1052,7 +1069,7 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 		}
 		s.dropMentions(i, end)
 		s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: form, rule: "geo-prefix"})
-		i = end - 1
+		from = end
 	}
 }
 
@@ -1061,10 +1078,14 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 // Mecklenburg-Vorpommern when the lexicon knows the joined name. (A
 // truncated compound before "und", as in "Raketen- und Atomprogramme", is
 // left alone.)
-func (t *Tagger) brokenNames(s *scratch, covered []bool) {
+//
+// broken lists the tokens both capitalized and truncated.
+func (t *Tagger) brokenNames(s *scratch, covered []bool, broken []int32) {
 	n := len(s.toks)
-	for i := 0; i+1 < n; i++ {
-		if s.toks[i].Flags&(token.Truncated|token.Cap) != token.Truncated|token.Cap {
+	from := 0 // the first token not yet joined to the one before
+	for _, bi := range broken {
+		i := int(bi)
+		if i < from || i+1 >= n {
 			continue
 		}
 		tok, next := s.toks[i], s.toks[i+1]
@@ -1084,7 +1105,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 		s.dropMentions(i, i+2)
 		s.add(mention{start: int32(i), end: int32(i + 2), entry: hits[0].Terms[0], form: FormName, rule: "name"})
 		covered[i], covered[i+1] = true, true
-		i++
+		from = i + 2
 	}
 }
 
@@ -1314,9 +1335,13 @@ func init() {
 // unknownAcronyms tags acronyms of three to six capitals the lexicon does
 // not know as organizations (GermEval's most frequent unknown names: ETTU,
 // UNMIT), unless they are common abbreviations or roman numerals.
-func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
-	for i, tok := range s.toks {
-		if tok.Flags&token.AllCaps == 0 || covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
+//
+// allCaps lists the tokens in capitals.
+func (t *Tagger) unknownAcronyms(s *scratch, covered []bool, allCaps []int32) {
+	for _, ai := range allCaps {
+		i := int(ai)
+		tok := &s.toks[i]
+		if covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
 			continue
 		}
 		text := s.tokText(i)
