@@ -129,10 +129,9 @@ func (l *suffixList) mayEnd(key []byte) bool {
 }
 
 var (
-	streetEnds   = suffixesOf(streetSuffixes)
-	toponymEnds  = suffixesOf(toponymSuffixes)
-	landmarkEnds = suffixesOf(landmarkSuffixes)
-	nounEnds     = suffixesOf(nounSuffixes)
+	streetEnds  = suffixesOf(streetSuffixes)
+	toponymEnds = suffixesOf(toponymSuffixes)
+	nounEnds    = suffixesOf(nounSuffixes)
 )
 
 // evidenceTable maps entries to their evidence in one text: open

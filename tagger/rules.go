@@ -940,6 +940,15 @@ var streetWords = map[string]bool{"Straße": true, "Strasse": true, "Platz": tru
 var directions = []string{"nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
 	"ober", "unter", "nieder", "mittel", "zentral"}
 
+// directionsByFirst holds the directions by their first byte, each list in
+// the order of directions.
+var directionsByFirst = func() (by [256][]string) {
+	for _, d := range directions {
+		by[d[0]] = append(by[d[0]], d)
+	}
+	return by
+}()
+
 // toponymSuffixes end German place names; after a preposition of place
 // such a word is a place even when the lexicon does not know it
 // (in Weitingen, nach Pfaffenhofen).
@@ -1215,13 +1224,8 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 	if len(key) < 6 {
 		return false
 	}
-	switch key[0] {
-	case 'n', 's', 'o', 'w', 'u', 'm', 'z':
-	default:
-		return false
-	}
-	for _, d := range directions {
-		if len(key) <= len(d)+3 || key[0] != d[0] || string(key[:len(d)]) != d {
+	for _, d := range directionsByFirst[key[0]] {
+		if len(key) <= len(d)+3 || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
@@ -1244,8 +1248,11 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 
 // motorway returns the end of a motorway name at token i (A 7, A1), or i.
 func (t *Tagger) motorway(s *scratch, i int) int {
-	text := s.tokText(i)
 	next := i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number && s.toks[i+1].Start == s.toks[i].End+1 && len(s.tokText(i+1)) <= 3
+	if !next {
+		return i // every case below asks for a number
+	}
+	text := s.tokText(i)
 	switch {
 	case (text == "A" || text == "B") && next:
 		return i + 2 // A 7, B 27
@@ -1269,17 +1276,7 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
-	if !landmarkEnds.mayEnd(key) {
-		return false
-	}
-	ends := false
-	for _, suf := range landmarkSuffixes {
-		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
-			ends = true
-			break
-		}
-	}
-	if !ends || notLandmarks[string(key)] {
+	if !landmarkEnding(key) || notLandmarks[string(key)] {
 		return false
 	}
 	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {
@@ -1288,6 +1285,31 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 		}
 	}
 	return !t.isKnownWord(s, i) && !t.isNoun(s, i)
+}
+
+// landmarkEnding reports a key that ends with one of landmarkSuffixes after
+// at least four more bytes. It tells the suffixes apart by the key's last
+// byte, as "en", the last bytes of brunnen, end too many words for
+// landmarkEnds to filter.
+func landmarkEnding(key []byte) bool {
+	if len(key) < 7 {
+		return false // shorter than the shortest suffix and four bytes
+	}
+	var suf string
+	switch key[len(key)-1] {
+	case 'l':
+		suf = "tal"
+	case 'e':
+		if hasSuffix(key, "see") {
+			return true
+		}
+		suf = "hütte"
+	case 'n':
+		suf = "brunnen"
+	default:
+		return false
+	}
+	return len(key) >= len(suf)+4 && hasSuffix(key, suf)
 }
 
 // isStreet reports a word with a street ending: Jehudastraße.

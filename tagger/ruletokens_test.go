@@ -62,3 +62,45 @@ func TestRuleTokensCollect(t *testing.T) {
 		}
 	}
 }
+
+// landmarkEnding answers as the loop over landmarkSuffixes it replaces.
+func TestLandmarkEnding(t *testing.T) {
+	slow := func(key []byte) bool {
+		for _, suf := range landmarkSuffixes {
+			if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	keys := []string{"", "tal", "see", "pustertal", "schwielowsee", "salmhütte", "najadenbrunnen", "brunnen",
+		"xbrunnen", "abcbrunnen", "abcdbrunnen", "hütte", "abchütte", "abcdhütte", "abcdsee", "abcsee", "abcdtal",
+		"regierung", "kapital", "hospital", "tee", "wasserfall", "berlin", "kreuzberg"}
+	_, scratches := testScratches(t)
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, slow([]byte(k)), landmarkEnding([]byte(k)), k)
+	}
+}
+
+// directionsByFirst keeps every direction, in the order of directions.
+func TestDirectionsByFirst(t *testing.T) {
+	var got []string
+	for _, d := range directions {
+		list := directionsByFirst[d[0]]
+		require.Contains(t, list, d)
+		for _, e := range list {
+			require.Equal(t, d[0], e[0])
+		}
+	}
+	for b := range directionsByFirst {
+		got = append(got, directionsByFirst[b]...)
+	}
+	require.ElementsMatch(t, directions, got)
+	// Within one first byte, the order of directions: nordost before nord.
+	require.Equal(t, []string{"nordost", "nordwest", "nord", "nieder"}, directionsByFirst['n'])
+}
