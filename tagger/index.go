@@ -71,6 +71,11 @@ func (f *wordFilter) add(w string) {
 	f.bits[h/64] |= 1 << (h % 64)
 }
 
+func (f *wordFilter) addBytes(w []byte) {
+	h := wfHash(w) & 4095
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
 func (f *wordFilter) mayBytes(w []byte) bool {
 	h := wfHash(w) & 4095
 	return f.bits[h/64]&(1<<(h%64)) != 0

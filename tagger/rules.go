@@ -24,28 +24,44 @@ func (t *Tagger) rules(s *scratch) {
 	t.prefixedPlaces(s, covered, rt.classed)
 	t.placesAsPeople(s, covered)
 	// Unknown people: person finds nothing but at a capitalized word or
-	// an abbreviation (rt.people).
+	// an abbreviation. The loop visits s.caps and rt.abbrevs (no token is
+	// in both) in order.
 	from := 0 // the first token not yet taken by a person
-	for _, ci := range rt.people {
-		i := int(ci)
-		if i < from || covered[i] {
-			continue
+	abbrevs := rt.abbrevs
+	for _, ci := range s.caps {
+		for len(abbrevs) > 0 && abbrevs[0] < ci {
+			from = t.personAt(s, int(abbrevs[0]), from, covered)
+			abbrevs = abbrevs[1:]
 		}
-		if end := t.person(s, i, covered); end > i {
-			s.dropMentions(i, end)
-			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-			from = end
-		}
+		from = t.personAt(s, int(ci), from, covered)
+	}
+	for _, ai := range abbrevs {
+		from = t.personAt(s, int(ai), from, covered)
 	}
 	t.places(s, covered)
 	t.localOrganizations(s, covered)
 	t.organizations(s, covered, rt.classed)
 	t.clubsAndCompanies(s, covered, rt.classed)
-	t.corefSurnames(s, covered)
+	t.corefSurnames(s, covered, &rt.surnames)
 	t.acronyms(s, covered)
 	t.definedAcronyms(s, covered, rt.allCaps)
 	t.unknownAcronyms(s, covered, rt.allCaps)
 	t.insideLongerNames(s)
+}
+
+// personAt tags an unknown person starting at token i (see person) unless
+// the token is covered or before from, the first token not yet taken by a
+// person. It returns the new from.
+func (t *Tagger) personAt(s *scratch, i, from int, covered []bool) int {
+	if i < from || covered[i] {
+		return from
+	}
+	if end := t.person(s, i, covered); end > i {
+		s.dropMentions(i, end)
+		s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+		return end
+	}
+	return from
 }
 
 // insideLongerNames drops a name found in the lexicon or by a person rule
@@ -799,14 +815,12 @@ type person struct {
 // corefSurnames links a later surname-only mention to a person named in full
 // earlier (or later) in the same text: "Jens Stoltenberg … Stoltenberg",
 // also in the genitive (Stoltenbergs, Scholz').
-func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
-	if s.surnames == nil {
-		s.surnames = map[string]person{}
-	}
-	surnames := s.surnames
-	clear(surnames)
-	s.surFilter = wordFilter{}
-	for _, m := range s.ments {
+//
+// surnames is the rules' table for the text, which it fills.
+func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTable) {
+	surnames.reset(len(s.ments))
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.end-m.start < 2 || m.form != FormName {
 			continue
 		}
@@ -821,17 +835,13 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if !s.isCapWord(last) || utf8.RuneCountInString(s.tokText(last)) < 3 {
 			continue
 		}
-		k := string(s.key(last))
-		if _, dup := surnames[k]; !dup {
-			name := s.text[m.bstart:m.bend]
-			if m.entry >= 0 {
-				name = t.g.Entries[m.entry].Name
-			}
-			surnames[k] = person{m.entry, name}
-			s.surFilter.add(k)
+		name := s.text[m.bstart:m.bend]
+		if m.entry >= 0 {
+			name = t.g.Entries[m.entry].Name
 		}
+		surnames.add(s.key(last), person{m.entry, name}) // unless named before
 	}
-	if len(surnames) == 0 {
+	if len(surnames.names) == 0 {
 		return
 	}
 	// Single-word people found by rules (sagte Schmidt) are the person
@@ -841,7 +851,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if m.end-m.start != 1 || m.entry >= 0 || m.typ != lexicon.PER {
 			continue
 		}
-		if p, ok := surnames[string(s.key(int(m.start)))]; ok {
+		if p, ok := surnames.get(s.key(int(m.start))); ok {
 			m.entry, m.name, m.rule = p.entry, p.name, "coref"
 		}
 	}
@@ -851,13 +861,9 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 			continue
 		}
 		k := s.key(i)
-		var p person
-		ok := false
-		if s.surFilter.mayBytes(k) {
-			p, ok = surnames[string(k)]
-		}
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && s.surFilter.mayBytes(k[:len(k)-1]) {
-			p, ok = surnames[string(k[:len(k)-1])]
+		p, ok := surnames.get(k)
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
+			p, ok = surnames.get(k[:len(k)-1])
 		}
 		if !ok {
 			continue

@@ -35,12 +35,16 @@ func TestRuleTokensCollect(t *testing.T) {
 	var rt ruleTokens
 	for _, s := range scratches {
 		rt.collect(s)
-		var people, broken, allCaps, classed []int32
+		var caps, abbrevs, broken, allCaps, classed []int32
 		for i := range s.toks {
 			tok := s.toks[i]
-			if s.isCapWord(i) || tok.Kind == token.Abbrev {
-				people = append(people, int32(i))
+			if s.isCapWord(i) {
+				caps = append(caps, int32(i))
 			}
+			if tok.Kind == token.Abbrev {
+				abbrevs = append(abbrevs, int32(i))
+			}
+
 			if tok.Flags&token.Truncated != 0 && tok.Flags&token.Cap != 0 {
 				broken = append(broken, int32(i))
 			}
@@ -54,7 +58,7 @@ func TestRuleTokensCollect(t *testing.T) {
 		for _, c := range []struct {
 			name      string
 			got, want []int32
-		}{{"people", rt.people, people}, {"broken", rt.broken, broken}, {"allCaps", rt.allCaps, allCaps}, {"classed", rt.classed, classed}} {
+		}{{"caps", s.caps, caps}, {"abbrevs", rt.abbrevs, abbrevs}, {"broken", rt.broken, broken}, {"allCaps", rt.allCaps, allCaps}, {"classed", rt.classed, classed}} {
 			require.Equal(t, len(c.want), len(c.got), c.name)
 			if len(c.want) > 0 {
 				require.Equal(t, c.want, c.got, c.name)
@@ -103,4 +107,35 @@ func TestDirectionsByFirst(t *testing.T) {
 	require.ElementsMatch(t, directions, got)
 	// Within one first byte, the order of directions: nordost before nord.
 	require.Equal(t, []string{"nordost", "nordwest", "nord", "nieder"}, directionsByFirst['n'])
+}
+
+// The surname table answers as the map of the first person per key it
+// replaces, across resets and growth past its first size.
+func TestSurnameTable(t *testing.T) {
+	var tab surnameTable
+	for _, n := range []int{0, 3, 40} {
+		tab.reset(n)
+		want := map[string]person{}
+		for k := range n {
+			key := []byte("name" + string(rune('a'+k%26)) + string(rune('a'+k/26)))
+			if k%4 == 3 {
+				key = []byte("namea" + "a") // a surname named again keeps the first person
+			}
+			p := person{int32(k), string(key)}
+			tab.add(key, p)
+			if _, dup := want[string(key)]; !dup {
+				want[string(key)] = p
+			}
+		}
+		require.Len(t, tab.names, len(want))
+		for key, p := range want {
+			got, ok := tab.get([]byte(key))
+			require.True(t, ok, key)
+			require.Equal(t, p, got, key)
+		}
+		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
+			_, ok := tab.get([]byte(key))
+			require.False(t, ok, key)
+		}
+	}
 }
