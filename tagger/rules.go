@@ -33,7 +33,16 @@ func (t *Tagger) rules(s *scratch) {
 			from = t.personAt(s, int(abbrevs[0]), from, covered)
 			abbrevs = abbrevs[1:]
 		}
-		from = t.personAt(s, int(ci), from, covered)
+		// personAt, written out for the many capitalized words
+		i := int(ci)
+		if i < from || covered[i] {
+			continue
+		}
+		if end := t.person(s, i, covered); end > i {
+			s.dropMentions(i, end)
+			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+			from = end
+		}
 	}
 	for _, ai := range abbrevs {
 		from = t.personAt(s, int(ai), from, covered)
@@ -75,7 +84,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 	n := len(s.toks)
 	out := ms[:0]
 	prevDeriv := int32(-1) // the entry of the deriv adjective just before m
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k]
 		if k > 0 && ms[k-1].form == FormDeriv && ms[k-1].end == m.start && ms[k-1].entry >= 0 {
 			prevDeriv = ms[k-1].entry
 		} else {
@@ -114,7 +124,12 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 				continue
 			}
 		}
-		out = append(out, m)
+		// Keep m: out is ms up to k while no mention was dropped.
+		if len(out) == k {
+			out = out[:k+1]
+		} else {
+			out = append(out, *m)
+		}
 	}
 	s.ments = out
 }
@@ -861,8 +876,12 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTabl
 			continue
 		}
 		k := s.key(i)
-		p, ok := surnames.get(k)
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
+		var p person
+		ok := false
+		if surnames.filter.mayBytes(k) { // most words, before a call
+			p, ok = surnames.get(k)
+		}
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && surnames.filter.mayBytes(k[:len(k)-1]) {
 			p, ok = surnames.get(k[:len(k)-1])
 		}
 		if !ok {
@@ -876,7 +895,9 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTabl
 // acronyms tags an unknown acronym in brackets right after a known name:
 // "Deutsche Presse-Agentur (dpa)" gives dpa the same entity.
 func (t *Tagger) acronyms(s *scratch, covered []bool) {
-	for _, m := range s.ments {
+	ments := s.ments // the mentions before the loop, which adds more
+	for k := range ments {
+		m := &ments[k]
 		if (m.entry < 0 && m.typ != lexicon.ORG) || m.form != FormName || m.end-m.start < 2 {
 			continue
 		}
