@@ -1029,18 +1029,20 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			covered[i], covered[i+1] = true, true
 			continue
 		}
-		// Motorways: A 7, A1.
-		if t.motorway(s, i) > i {
-			end := t.motorway(s, i)
-			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
-			continue
+		// Motorways: A 7, A1 (motorway asks for a number next).
+		if end := i + 1; end < n && s.toks[end].Kind == token.Number {
+			if end = t.motorway(s, i); end > i {
+				s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
+				continue
+			}
 		}
-		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && t.landmark(s, i) {
+		// The calls below are guarded by their first tests, written out.
+		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && landmarkEnding(key) && t.landmark(s, i) {
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "landmark"})
 			covered[i] = true
 			continue
 		}
-		if t.directionPlace(s, i) {
+		if len(key) >= 6 && directionsByFirst[key[0]] != nil && t.directionPlace(s, i) {
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "direction+place"})
 			covered[i] = true
 			continue
