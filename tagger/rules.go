@@ -114,9 +114,9 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 			a, b := int(m.start)-1, int(m.end)
 			firstOnly := m.typ == lexicon.PER && m.rule == "person" && m.end-m.start == 1 // Credito Emiliano, Little Nicky
 			before := (m.typ != lexicon.PER || firstOnly) && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
-				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
+				s.isCapWord(a) && !covered[a] && t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
 			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
-				t.unknownCap(s, b, covered) &&
+				s.isCapWord(b) && !covered[b] && t.unknownCap(s, b, covered) && // unknownCap's first tests, before a call
 				!(m.typ == lexicon.PER && m.end-m.start == 1 && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
 			// DIE NATO TAGT: a headline in capitals.
 			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
@@ -1155,7 +1155,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool, broken []int32) {
 func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	n := len(s.ments)
 	for k := 0; k < n; k++ {
-		m := s.ments[k]
+		m := &s.ments[k] // read before the loop adds a mention (s.ments may move)
 		i := int(m.start)
 		if m.form != FormName || m.rule != "name" && m.rule != "context" || m.end-m.start != 1 ||
 			s.toks[i].Flags&(token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
@@ -1179,7 +1179,7 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 		switch {
 		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
 			start = i - 1
-		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || titles[prev]) && townLike(s.entries[m.entry].Kind):
+		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || s.isTitle(i-1)) && townLike(s.entries[m.entry].Kind):
 			// but Weltmeister Kanada, Gastgeber Russland: a country's team
 		case s.has(i-1, bSayVerb) && (i+1 >= len(s.toks) || s.toks[i+1].Kind == token.Punct):
 		default:
