@@ -35,7 +35,7 @@ func (t *Tagger) rules(s *scratch) {
 		}
 		// personAt, written out for the many capitalized words
 		i := int(ci)
-		if i < from || covered[i] {
+		if i < from || covered[i] || !s.hasPersonCue(i) {
 			continue
 		}
 		if end := t.person(s, i, covered); end > i {
@@ -725,6 +725,26 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		return i + 1
 	}
 	return i
+}
+
+// hasPersonCue reports whether capitalized word i has a cue that person
+// asks for before it can find a name there: a first name or a hyphenated
+// word (Hans-Peter), a role word, title or verb of saying before it, a
+// surname the lexicon knows or a word that may be one in the genitive
+// (knownSurname: six bytes or more, ending in s), or a bracket after it
+// (Müller (SPD)). Without one, person returns i: the rules' loop skips the
+// call.
+func (s *scratch) hasPersonCue(i int) bool {
+	if s.bits[i]&(bFirstName|bSurname) != 0 || s.toks[i].Flags&token.Hyphen != 0 {
+		return true
+	}
+	if i > 0 && s.bits[i-1]&(bRole|bTitle|bSayVerb) != 0 {
+		return true
+	}
+	if key := s.key(i); len(key) >= 6 && key[len(key)-1] == 's' {
+		return true
+	}
+	return i+1 < len(s.toks) && s.toks[i+1].Kind == token.Punct && s.tokText(i+1) == "("
 }
 
 func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {

@@ -139,3 +139,24 @@ func TestSurnameTable(t *testing.T) {
 		}
 	}
 }
+
+// Where a capitalized word has no person cue, person finds no name, whatever
+// is covered.
+func TestHasPersonCue(t *testing.T) {
+	tg, scratches := testScratches(t)
+	cues := 0
+	for _, s := range scratches {
+		final := s.coverage()
+		none := make([]bool, len(s.toks))
+		for _, ci := range s.caps {
+			i := int(ci)
+			if s.hasPersonCue(i) {
+				cues++
+				continue
+			}
+			require.Equal(t, i, tg.person(s, i, final), s.tokText(i))
+			require.Equal(t, i, tg.person(s, i, none), s.tokText(i))
+		}
+	}
+	require.Positive(t, cues)
+}
