@@ -66,12 +66,7 @@ func wfHash[S string | []byte](w S) uint32 {
 	return (uint32(w[0])*31+uint32(w[len(w)-1]))*31 + uint32(len(w))
 }
 
-func (f *wordFilter) add(w string) {
-	h := wfHash(w) & 4095
-	f.bits[h/64] |= 1 << (h % 64)
-}
-
-func (f *wordFilter) addBytes(w []byte) {
+func (f *wordFilter) add(w []byte) {
 	h := wfHash(w) & 4095
 	f.bits[h/64] |= 1 << (h % 64)
 }

@@ -222,6 +222,7 @@ var orgSuffixes = func() map[string]bool {
 
 // clubsAndCompanies tags sports clubs by their prefix (TSV Odenhausen) and
 // companies or teams by a final word (Hirzel Verlag, Stoke City).
+//
 // classed lists the tokens in a class of ruleClasses.
 func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
@@ -282,6 +283,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool, classed []int32) 
 // definedAcronyms tags an unknown long form and the acronym defined right
 // after it in brackets as organizations: Danish Refugee Council (DRC),
 // Industriekreditbank (IKB).
+//
 // allCaps lists the tokens in capitals.
 func (t *Tagger) definedAcronyms(s *scratch, covered []bool, allCaps []int32) {
 	n := len(s.toks)
@@ -380,6 +382,7 @@ var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konze
 // words before a legal form (Beispiel Holding AG), and institutions named by
 // a head word with a complement (Bundesamt für Kommunikation, Universität
 // Hamburg, Bayerisches Staatsministerium für Unterricht und Kultus).
+//
 // classed lists the tokens in a class of ruleClasses.
 func (t *Tagger) organizations(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
@@ -744,7 +747,11 @@ func (s *scratch) hasPersonCue(i int) bool {
 	if key := s.key(i); len(key) >= 6 && key[len(key)-1] == 's' {
 		return true
 	}
-	return i+1 < len(s.toks) && s.toks[i+1].Kind == token.Punct && s.tokText(i+1) == "("
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	next := &s.toks[i+1] // s.tokText(i+1) == "(", without building the string
+	return next.End == next.Start+1 && s.text[next.Start] == '('
 }
 
 func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {

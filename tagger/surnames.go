@@ -53,7 +53,7 @@ func (t *surnameTable) add(key []byte, p person) {
 	}
 	t.names = append(t.names, surnameEntry{key, p})
 	t.slots[j] = int32(len(t.names))
-	t.filter.addBytes(key)
+	t.filter.add(key)
 }
 
 // get returns the person whose surname is key.
