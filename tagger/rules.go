@@ -1281,7 +1281,8 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 		return false
 	}
 	for _, d := range directionsByFirst[key[0]] {
-		if len(key) <= len(d)+3 || string(key[:len(d)]) != d {
+		// The second byte first: Stadt, Staat are no süd…
+		if len(key) <= len(d)+3 || key[1] != d[1] || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
