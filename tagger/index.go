@@ -66,7 +66,7 @@ func wfHash[S string | []byte](w S) uint32 {
 	return (uint32(w[0])*31+uint32(w[len(w)-1]))*31 + uint32(len(w))
 }
 
-func (f *wordFilter) add(w string) {
+func (f *wordFilter) add(w []byte) {
 	h := wfHash(w) & 4095
 	f.bits[h/64] |= 1 << (h % 64)
 }
@@ -129,10 +129,9 @@ func (l *suffixList) mayEnd(key []byte) bool {
 }
 
 var (
-	streetEnds   = suffixesOf(streetSuffixes)
-	toponymEnds  = suffixesOf(toponymSuffixes)
-	landmarkEnds = suffixesOf(landmarkSuffixes)
-	nounEnds     = suffixesOf(nounSuffixes)
+	streetEnds  = suffixesOf(streetSuffixes)
+	toponymEnds = suffixesOf(toponymSuffixes)
+	nounEnds    = suffixesOf(nounSuffixes)
 )
 
 // evidenceTable maps entries to their evidence in one text: open

@@ -16,31 +16,61 @@ import (
 // "X (SPD)"), later surname-only mentions of a person named in full, and
 // acronyms introduced in brackets after a known long form.
 func (t *Tagger) rules(s *scratch) {
+	rt := ruleTokensPool.Get().(*ruleTokens)
+	defer ruleTokensPool.Put(rt)
+	rt.collect(s)
 	covered := s.coverage()
-	n := len(s.toks)
-	t.brokenNames(s, covered)
-	t.prefixedPlaces(s, covered)
+	t.brokenNames(s, covered, rt.broken)
+	t.prefixedPlaces(s, covered, rt.classed)
 	t.placesAsPeople(s, covered)
-	// Unknown people.
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.isCapWord(i) && s.toks[i].Kind != token.Abbrev {
-			continue // person finds nothing there
+	// Unknown people: person finds nothing but at a capitalized word or
+	// an abbreviation. The loop visits s.caps and rt.abbrevs (no token is
+	// in both) in order.
+	from := 0 // the first token not yet taken by a person
+	abbrevs := rt.abbrevs
+	for _, ci := range s.caps {
+		for len(abbrevs) > 0 && abbrevs[0] < ci {
+			from = t.personAt(s, int(abbrevs[0]), from, covered)
+			abbrevs = abbrevs[1:]
+		}
+		// personAt, written out for the many capitalized words
+		i := int(ci)
+		if i < from || covered[i] || !s.hasPersonCue(i) {
+			continue
 		}
 		if end := t.person(s, i, covered); end > i {
 			s.dropMentions(i, end)
 			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
-			i = end - 1
+			from = end
 		}
+	}
+	for _, ai := range abbrevs {
+		from = t.personAt(s, int(ai), from, covered)
 	}
 	t.places(s, covered)
 	t.localOrganizations(s, covered)
-	t.organizations(s, covered)
-	t.clubsAndCompanies(s, covered)
-	t.corefSurnames(s, covered)
+	t.organizations(s, covered, rt.classed)
+	t.clubsAndCompanies(s, covered, rt.classed)
+	t.corefSurnames(s, covered, &rt.surnames)
 	t.acronyms(s, covered)
-	t.definedAcronyms(s, covered)
-	t.unknownAcronyms(s, covered)
+	t.definedAcronyms(s, covered, rt.allCaps)
+	t.unknownAcronyms(s, covered, rt.allCaps)
 	t.insideLongerNames(s)
+}
+
+// personAt tags an unknown person starting at token i (see person) unless
+// the token is covered or before from, the first token not yet taken by a
+// person. It returns the new from.
+func (t *Tagger) personAt(s *scratch, i, from int, covered []bool) int {
+	if i < from || covered[i] {
+		return from
+	}
+	if end := t.person(s, i, covered); end > i {
+		s.dropMentions(i, end)
+		s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.PER, form: FormName, rule: "person"})
+		return end
+	}
+	return from
 }
 
 // insideLongerNames drops a name found in the lexicon or by a person rule
@@ -54,7 +84,8 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 	n := len(s.toks)
 	out := ms[:0]
 	prevDeriv := int32(-1) // the entry of the deriv adjective just before m
-	for k, m := range ms {
+	for k := range ms {
+		m := &ms[k]
 		if k > 0 && ms[k-1].form == FormDeriv && ms[k-1].end == m.start && ms[k-1].entry >= 0 {
 			prevDeriv = ms[k-1].entry
 		} else {
@@ -83,9 +114,9 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 			a, b := int(m.start)-1, int(m.end)
 			firstOnly := m.typ == lexicon.PER && m.rule == "person" && m.end-m.start == 1 // Credito Emiliano, Little Nicky
 			before := (m.typ != lexicon.PER || firstOnly) && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
-				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
+				s.isCapWord(a) && !covered[a] && t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
 			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
-				t.unknownCap(s, b, covered) &&
+				s.isCapWord(b) && !covered[b] && t.unknownCap(s, b, covered) && // unknownCap's first tests, before a call
 				!(m.typ == lexicon.PER && m.end-m.start == 1 && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
 			// DIE NATO TAGT: a headline in capitals.
 			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
@@ -93,7 +124,12 @@ func (t *Tagger) insideLongerNames(s *scratch) {
 				continue
 			}
 		}
-		out = append(out, m)
+		// Keep m: out is ms up to k while no mention was dropped.
+		if len(out) == k {
+			out = out[:k+1]
+		} else {
+			out = append(out, *m)
+		}
 	}
 	s.ments = out
 }
@@ -186,10 +222,14 @@ var orgSuffixes = func() map[string]bool {
 
 // clubsAndCompanies tags sports clubs by their prefix (TSV Odenhausen) and
 // companies or teams by a final word (Hirzel Verlag, Stoke City).
-func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
+//
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if covered[i] || !s.has(i, bClub|bOrgSuffix) {
+	from := 0 // the first token not yet taken by a name
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || covered[i] || !s.has(i, bClub|bOrgSuffix) {
 			continue // every case below asks one of these classes
 		}
 		text := s.tokText(i)
@@ -203,7 +243,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			s.dropMentions(start, end)
 			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "club"})
-			i = end - 1
+			from = end
 			continue
 		}
 		if s.has(i, bOrgSuffix) && orgSuffixes[text] && i > 0 && covered[i-1] && !covered[i] && s.isCapWord(i) {
@@ -235,7 +275,7 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 			}
 			s.dropMentions(start, end)
 			s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-suffix"})
-			i = end - 1
+			from = end
 		}
 	}
 }
@@ -243,10 +283,13 @@ func (t *Tagger) clubsAndCompanies(s *scratch, covered []bool) {
 // definedAcronyms tags an unknown long form and the acronym defined right
 // after it in brackets as organizations: Danish Refugee Council (DRC),
 // Industriekreditbank (IKB).
-func (t *Tagger) definedAcronyms(s *scratch, covered []bool) {
+//
+// allCaps lists the tokens in capitals.
+func (t *Tagger) definedAcronyms(s *scratch, covered []bool, allCaps []int32) {
 	n := len(s.toks)
-	for a := 2; a+1 < n; a++ {
-		if s.toks[a].Flags&token.AllCaps == 0 || covered[a] || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" {
+	for _, ai := range allCaps {
+		a := int(ai)
+		if a < 2 || a+1 >= n || covered[a] || s.tokText(a-1) != "(" || s.tokText(a+1) != ")" {
 			continue
 		}
 		acr := s.tokText(a)
@@ -339,10 +382,14 @@ var genericOrgNouns = map[string]bool{"Firma": true, "Unternehmen": true, "Konze
 // words before a legal form (Beispiel Holding AG), and institutions named by
 // a head word with a complement (Bundesamt für Kommunikation, Universität
 // Hamburg, Bayerisches Staatsministerium für Unterricht und Kultus).
-func (t *Tagger) organizations(s *scratch, covered []bool) {
+//
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) organizations(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i < n; i++ {
-		if !s.has(i, bLegal|bOrgHead) {
+	from := 0 // the first token not yet taken by a name
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || !s.has(i, bLegal|bOrgHead) {
 			continue // both cases below ask one of these classes
 		}
 		text := s.tokText(i)
@@ -419,7 +466,7 @@ func (t *Tagger) organizations(s *scratch, covered []bool) {
 		}
 		s.dropMentions(start, end)
 		s.claim(covered, mention{start: int32(start), end: int32(end), entry: -1, typ: lexicon.ORG, form: FormName, rule: "org-head"})
-		i = end - 1
+		from = end
 	}
 }
 
@@ -683,6 +730,30 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	return i
 }
 
+// hasPersonCue reports whether capitalized word i has a cue that person
+// asks for before it can find a name there: a first name or a hyphenated
+// word (Hans-Peter), a role word, title or verb of saying before it, a
+// surname the lexicon knows or a word that may be one in the genitive
+// (knownSurname: six bytes or more, ending in s), or a bracket after it
+// (Müller (SPD)). Without one, person returns i: the rules' loop skips the
+// call.
+func (s *scratch) hasPersonCue(i int) bool {
+	if s.bits[i]&(bFirstName|bSurname) != 0 || s.toks[i].Flags&token.Hyphen != 0 {
+		return true
+	}
+	if i > 0 && s.bits[i-1]&(bRole|bTitle|bSayVerb) != 0 {
+		return true
+	}
+	if key := s.key(i); len(key) >= 6 && key[len(key)-1] == 's' {
+		return true
+	}
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	next := &s.toks[i+1] // s.tokText(i+1) == "(", without building the string
+	return next.End == next.Start+1 && s.text[next.Start] == '('
+}
+
 func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {
 	if strings.IndexByte(w, '-') > 0 {
 		// Frank-Walter, Hans-Peter: every part a first name.
@@ -786,14 +857,12 @@ type person struct {
 // corefSurnames links a later surname-only mention to a person named in full
 // earlier (or later) in the same text: "Jens Stoltenberg … Stoltenberg",
 // also in the genitive (Stoltenbergs, Scholz').
-func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
-	if s.surnames == nil {
-		s.surnames = map[string]person{}
-	}
-	surnames := s.surnames
-	clear(surnames)
-	s.surFilter = wordFilter{}
-	for _, m := range s.ments {
+//
+// surnames is the rules' table for the text, which it fills.
+func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTable) {
+	surnames.reset(len(s.ments))
+	for k := range s.ments {
+		m := &s.ments[k]
 		if m.end-m.start < 2 || m.form != FormName {
 			continue
 		}
@@ -808,17 +877,13 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if !s.isCapWord(last) || utf8.RuneCountInString(s.tokText(last)) < 3 {
 			continue
 		}
-		k := string(s.key(last))
-		if _, dup := surnames[k]; !dup {
-			name := s.text[m.bstart:m.bend]
-			if m.entry >= 0 {
-				name = t.g.Entries[m.entry].Name
-			}
-			surnames[k] = person{m.entry, name}
-			s.surFilter.add(k)
+		name := s.text[m.bstart:m.bend]
+		if m.entry >= 0 {
+			name = t.g.Entries[m.entry].Name
 		}
+		surnames.add(s.key(last), person{m.entry, name}) // unless named before
 	}
-	if len(surnames) == 0 {
+	if len(surnames.names) == 0 {
 		return
 	}
 	// Single-word people found by rules (sagte Schmidt) are the person
@@ -828,7 +893,7 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		if m.end-m.start != 1 || m.entry >= 0 || m.typ != lexicon.PER {
 			continue
 		}
-		if p, ok := surnames[string(s.key(int(m.start)))]; ok {
+		if p, ok := surnames.get(s.key(int(m.start))); ok {
 			m.entry, m.name, m.rule = p.entry, p.name, "coref"
 		}
 	}
@@ -840,11 +905,11 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 		k := s.key(i)
 		var p person
 		ok := false
-		if s.surFilter.mayBytes(k) {
-			p, ok = surnames[string(k)]
+		if surnames.filter.mayBytes(k) { // most words, before a call
+			p, ok = surnames.get(k)
 		}
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && s.surFilter.mayBytes(k[:len(k)-1]) {
-			p, ok = surnames[string(k[:len(k)-1])]
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && surnames.filter.mayBytes(k[:len(k)-1]) {
+			p, ok = surnames.get(k[:len(k)-1])
 		}
 		if !ok {
 			continue
@@ -857,7 +922,9 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool) {
 // acronyms tags an unknown acronym in brackets right after a known name:
 // "Deutsche Presse-Agentur (dpa)" gives dpa the same entity.
 func (t *Tagger) acronyms(s *scratch, covered []bool) {
-	for _, m := range s.ments {
+	ments := s.ments // the mentions before the loop, which adds more
+	for k := range ments {
+		m := &ments[k]
 		if (m.entry < 0 && m.typ != lexicon.ORG) || m.form != FormName || m.end-m.start < 2 {
 			continue
 		}
@@ -927,6 +994,15 @@ var streetWords = map[string]bool{"Straße": true, "Strasse": true, "Platz": tru
 var directions = []string{"nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
 	"ober", "unter", "nieder", "mittel", "zentral"}
 
+// directionsByFirst holds the directions by their first byte, each list in
+// the order of directions.
+var directionsByFirst = func() (by [256][]string) {
+	for _, d := range directions {
+		by[d[0]] = append(by[d[0]], d)
+	}
+	return by
+}()
+
 // toponymSuffixes end German place names; after a preposition of place
 // such a word is a place even when the lexicon does not know it
 // (in Weitingen, nach Pfaffenhofen).
@@ -980,18 +1056,20 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 			covered[i], covered[i+1] = true, true
 			continue
 		}
-		// Motorways: A 7, A1.
-		if t.motorway(s, i) > i {
-			end := t.motorway(s, i)
-			s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
-			continue
+		// Motorways: A 7, A1 (motorway asks for a number next).
+		if end := i + 1; end < n && s.toks[end].Kind == token.Number {
+			if end = t.motorway(s, i); end > i {
+				s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: FormName, rule: "motorway"})
+				continue
+			}
 		}
-		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && t.landmark(s, i) {
+		// The calls below are guarded by their first tests, written out.
+		if s.toks[i].Flags&(token.Hyphen|token.SentStart) == 0 && landmarkEnding(key) && t.landmark(s, i) {
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "landmark"})
 			covered[i] = true
 			continue
 		}
-		if t.directionPlace(s, i) {
+		if len(key) >= 6 && directionsByFirst[key[0]] != nil && t.directionPlace(s, i) {
 			s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "direction+place"})
 			covered[i] = true
 			continue
@@ -1015,10 +1093,14 @@ func (t *Tagger) places(s *scratch, covered []bool) {
 // overrides what the gazetteer read into the name's words one by one (Moritz
 // as a first name, Cerro as a place of its own) but not a lexicon name that
 // begins at the prefix (San Francisco).
-func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
+//
+// classed lists the tokens in a class of ruleClasses.
+func (t *Tagger) prefixedPlaces(s *scratch, covered []bool, classed []int32) {
 	n := len(s.toks)
-	for i := 0; i+1 < n; i++ {
-		if !s.has(i, bGeoPrefix) {
+	from := 0 // the first token not yet taken by a place
+	for _, ci := range classed {
+		i := int(ci)
+		if i < from || i+1 >= n || !s.has(i, bGeoPrefix) {
 			continue // none of the cases below (see markWords)
 		}
 		first := i + 1 // the name's first word
@@ -1052,7 +1134,7 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 		}
 		s.dropMentions(i, end)
 		s.claim(covered, mention{start: int32(i), end: int32(end), entry: -1, typ: lexicon.LOC, form: form, rule: "geo-prefix"})
-		i = end - 1
+		from = end
 	}
 }
 
@@ -1061,10 +1143,14 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool) {
 // Mecklenburg-Vorpommern when the lexicon knows the joined name. (A
 // truncated compound before "und", as in "Raketen- und Atomprogramme", is
 // left alone.)
-func (t *Tagger) brokenNames(s *scratch, covered []bool) {
+//
+// broken lists the tokens both capitalized and truncated.
+func (t *Tagger) brokenNames(s *scratch, covered []bool, broken []int32) {
 	n := len(s.toks)
-	for i := 0; i+1 < n; i++ {
-		if s.toks[i].Flags&(token.Truncated|token.Cap) != token.Truncated|token.Cap {
+	from := 0 // the first token not yet joined to the one before
+	for _, bi := range broken {
+		i := int(bi)
+		if i < from || i+1 >= n {
 			continue
 		}
 		tok, next := s.toks[i], s.toks[i+1]
@@ -1084,7 +1170,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 		s.dropMentions(i, i+2)
 		s.add(mention{start: int32(i), end: int32(i + 2), entry: hits[0].Terms[0], form: FormName, rule: "name"})
 		covered[i], covered[i+1] = true, true
-		i++
+		from = i + 2
 	}
 }
 
@@ -1096,7 +1182,7 @@ func (t *Tagger) brokenNames(s *scratch, covered []bool) {
 func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 	n := len(s.ments)
 	for k := 0; k < n; k++ {
-		m := s.ments[k]
+		m := &s.ments[k] // read before the loop adds a mention (s.ments may move)
 		i := int(m.start)
 		if m.form != FormName || m.rule != "name" && m.rule != "context" || m.end-m.start != 1 ||
 			s.toks[i].Flags&(token.AllCaps|token.Hyphen) != 0 || !s.isCapWord(i) {
@@ -1120,7 +1206,7 @@ func (t *Tagger) placesAsPeople(s *scratch, covered []bool) {
 		switch {
 		case s.toks[i-1].Kind == token.Abbrev && len(prev) == 2 && token.IsUpperStart(prev) && (i < 2 || s.toks[i-2].Kind != token.Abbrev):
 			start = i - 1
-		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || titles[prev]) && townLike(s.entries[m.entry].Kind):
+		case (s.isCapWord(i-1) && s.role(i-1) != "" && !covered[i-1] || s.isTitle(i-1)) && townLike(s.entries[m.entry].Kind):
 			// but Weltmeister Kanada, Gastgeber Russland: a country's team
 		case s.has(i-1, bSayVerb) && (i+1 >= len(s.toks) || s.toks[i+1].Kind == token.Punct):
 		default:
@@ -1194,13 +1280,9 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 	if len(key) < 6 {
 		return false
 	}
-	switch key[0] {
-	case 'n', 's', 'o', 'w', 'u', 'm', 'z':
-	default:
-		return false
-	}
-	for _, d := range directions {
-		if len(key) <= len(d)+3 || key[0] != d[0] || string(key[:len(d)]) != d {
+	for _, d := range directionsByFirst[key[0]] {
+		// The second byte first: Stadt, Staat are no süd…
+		if len(key) <= len(d)+3 || key[1] != d[1] || string(key[:len(d)]) != d {
 			continue
 		}
 		rest := key[len(d):]
@@ -1223,8 +1305,11 @@ func (t *Tagger) directionPlace(s *scratch, i int) bool {
 
 // motorway returns the end of a motorway name at token i (A 7, A1), or i.
 func (t *Tagger) motorway(s *scratch, i int) int {
-	text := s.tokText(i)
 	next := i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number && s.toks[i+1].Start == s.toks[i].End+1 && len(s.tokText(i+1)) <= 3
+	if !next {
+		return i // every case below asks for a number
+	}
+	text := s.tokText(i)
 	switch {
 	case (text == "A" || text == "B") && next:
 		return i + 2 // A 7, B 27
@@ -1248,17 +1333,7 @@ var notLandmarks = map[string]bool{"kapital": true, "hospital": true, "portal": 
 
 func (t *Tagger) landmark(s *scratch, i int) bool {
 	key := s.key(i)
-	if !landmarkEnds.mayEnd(key) {
-		return false
-	}
-	ends := false
-	for _, suf := range landmarkSuffixes {
-		if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
-			ends = true
-			break
-		}
-	}
-	if !ends || notLandmarks[string(key)] {
+	if !landmarkEnding(key) || notLandmarks[string(key)] {
 		return false
 	}
 	for _, suf := range []string{"kapital", "quartal", "portal", "spital", "pital", "metall", "dental", "total"} {
@@ -1267,6 +1342,31 @@ func (t *Tagger) landmark(s *scratch, i int) bool {
 		}
 	}
 	return !t.isKnownWord(s, i) && !t.isNoun(s, i)
+}
+
+// landmarkEnding reports a key that ends with one of landmarkSuffixes after
+// at least four more bytes. It tells the suffixes apart by the key's last
+// byte, as "en", the last bytes of brunnen, end too many words for
+// landmarkEnds to filter.
+func landmarkEnding(key []byte) bool {
+	if len(key) < 7 {
+		return false // shorter than the shortest suffix and four bytes
+	}
+	var suf string
+	switch key[len(key)-1] {
+	case 'l':
+		suf = "tal"
+	case 'e':
+		if hasSuffix(key, "see") {
+			return true
+		}
+		suf = "hütte"
+	case 'n':
+		suf = "brunnen"
+	default:
+		return false
+	}
+	return len(key) >= len(suf)+4 && hasSuffix(key, suf)
 }
 
 // isStreet reports a word with a street ending: Jehudastraße.
@@ -1314,9 +1414,13 @@ func init() {
 // unknownAcronyms tags acronyms of three to six capitals the lexicon does
 // not know as organizations (GermEval's most frequent unknown names: ETTU,
 // UNMIT), unless they are common abbreviations or roman numerals.
-func (t *Tagger) unknownAcronyms(s *scratch, covered []bool) {
-	for i, tok := range s.toks {
-		if tok.Flags&token.AllCaps == 0 || covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
+//
+// allCaps lists the tokens in capitals.
+func (t *Tagger) unknownAcronyms(s *scratch, covered []bool, allCaps []int32) {
+	for _, ai := range allCaps {
+		i := int(ai)
+		tok := &s.toks[i]
+		if covered[i] || tok.Kind != token.Word || tok.Flags&token.Hyphen != 0 {
 			continue
 		}
 		text := s.tokText(i)

@@ -1,0 +1,62 @@
+package tagger
+
+import (
+	"sync"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+)
+
+// ruleTokens lists, for one text, the tokens at which the rules that scan
+// the whole text may fire, found in one pass over the tokens: each rule then
+// visits its few candidates instead of every token. A rule still tests its
+// full condition at a candidate; the lists only leave out the tokens where
+// the condition's first, per-token test (a flag or a word class, which no
+// rule changes) fails.
+type ruleTokens struct {
+	marked  []int32 // the tokens in one of the lists below
+	abbrevs []int32 // abbreviations (with scratch.caps, the rules' person loop)
+	broken  []int32 // tokens both capitalized and truncated (brokenNames)
+	allCaps []int32 // tokens all in capitals (definedAcronyms, unknownAcronyms)
+	classed []int32 // tokens in one of the classes of ruleClasses
+
+	surnames surnameTable // corefSurnames' people by their surnames
+}
+
+// ruleClasses are the word classes that organizations, clubsAndCompanies and
+// prefixedPlaces begin with.
+const ruleClasses = bGeoPrefix | bLegal | bOrgHead | bClub | bOrgSuffix
+
+// ruleTokensPool keeps the lists between texts (the scratch is another
+// engineer's; the rules keep their own).
+var ruleTokensPool = sync.Pool{New: func() any { return new(ruleTokens) }}
+
+// collect fills the lists for the tokens of s.
+func (r *ruleTokens) collect(s *scratch) {
+	// One loop over the tokens finds the few in any list, with few
+	// locals (so that they stay in registers); a second sorts them out.
+	toks := s.toks
+	bits := s.bits[:len(toks)]
+	marked := r.marked[:0]
+	for i := range toks {
+		if tok := &toks[i]; tok.Kind == token.Abbrev || tok.Flags&(token.AllCaps|token.Truncated) != 0 || bits[i]&ruleClasses != 0 {
+			marked = append(marked, int32(i))
+		}
+	}
+	r.marked = marked
+	r.abbrevs, r.broken, r.allCaps, r.classed = r.abbrevs[:0], r.broken[:0], r.allCaps[:0], r.classed[:0]
+	for _, i := range marked {
+		tok := &toks[i]
+		if tok.Kind == token.Abbrev {
+			r.abbrevs = append(r.abbrevs, i)
+		}
+		if tok.Flags&(token.Truncated|token.Cap) == token.Truncated|token.Cap {
+			r.broken = append(r.broken, i)
+		}
+		if tok.Flags&token.AllCaps != 0 {
+			r.allCaps = append(r.allCaps, i)
+		}
+		if bits[i]&ruleClasses != 0 {
+			r.classed = append(r.classed, i)
+		}
+	}
+}

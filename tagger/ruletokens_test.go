@@ -1,0 +1,162 @@
+package tagger
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/etikett-nlp/etikett/internal/newstext"
+	"github.com/etikett-nlp/etikett/internal/token"
+)
+
+// testScratches returns the test articles tokenized and looked up, the
+// rules run, and a short text with the cases the lists are for.
+func testScratches(t *testing.T) (*Tagger, []*scratch) {
+	t.Helper()
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	docs = append(docs, "Mecklenburg- Vorpommern, die Firma Springer Verlag GmbH und der TSV Odenhausen: "+
+		"Dr. W. Müller (SPD) sprach in St. Moritz mit dem Danish Refugee Council (DRC) über die NATO.")
+	var out []*scratch
+	for _, d := range docs {
+		s := new(scratch)
+		s.reset(d)
+		tg.entities(s)
+		out = append(out, s)
+	}
+	return tg, out
+}
+
+// Each list holds exactly the tokens that pass its rule's first test.
+func TestRuleTokensCollect(t *testing.T) {
+	_, scratches := testScratches(t)
+	var rt ruleTokens
+	for _, s := range scratches {
+		rt.collect(s)
+		var caps, abbrevs, broken, allCaps, classed []int32
+		for i := range s.toks {
+			tok := s.toks[i]
+			if s.isCapWord(i) {
+				caps = append(caps, int32(i))
+			}
+			if tok.Kind == token.Abbrev {
+				abbrevs = append(abbrevs, int32(i))
+			}
+
+			if tok.Flags&token.Truncated != 0 && tok.Flags&token.Cap != 0 {
+				broken = append(broken, int32(i))
+			}
+			if s.isAllCaps(i) {
+				allCaps = append(allCaps, int32(i))
+			}
+			if s.has(i, bGeoPrefix) || s.has(i, bLegal) || s.has(i, bOrgHead) || s.has(i, bClub) || s.has(i, bOrgSuffix) {
+				classed = append(classed, int32(i))
+			}
+		}
+		for _, c := range []struct {
+			name      string
+			got, want []int32
+		}{{"caps", s.caps, caps}, {"abbrevs", rt.abbrevs, abbrevs}, {"broken", rt.broken, broken}, {"allCaps", rt.allCaps, allCaps}, {"classed", rt.classed, classed}} {
+			require.Equal(t, len(c.want), len(c.got), c.name)
+			if len(c.want) > 0 {
+				require.Equal(t, c.want, c.got, c.name)
+			}
+		}
+	}
+}
+
+// landmarkEnding answers as the loop over landmarkSuffixes it replaces.
+func TestLandmarkEnding(t *testing.T) {
+	slow := func(key []byte) bool {
+		for _, suf := range landmarkSuffixes {
+			if len(key) >= len(suf)+4 && hasSuffix(key, suf) {
+				return true
+			}
+		}
+		return false
+	}
+	keys := []string{"", "tal", "see", "pustertal", "schwielowsee", "salmhütte", "najadenbrunnen", "brunnen",
+		"xbrunnen", "abcbrunnen", "abcdbrunnen", "hütte", "abchütte", "abcdhütte", "abcdsee", "abcsee", "abcdtal",
+		"regierung", "kapital", "hospital", "tee", "wasserfall", "berlin", "kreuzberg"}
+	_, scratches := testScratches(t)
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, slow([]byte(k)), landmarkEnding([]byte(k)), k)
+	}
+}
+
+// directionsByFirst keeps every direction, in the order of directions.
+func TestDirectionsByFirst(t *testing.T) {
+	var got []string
+	for _, d := range directions {
+		list := directionsByFirst[d[0]]
+		require.Contains(t, list, d)
+		for _, e := range list {
+			require.Equal(t, d[0], e[0])
+		}
+	}
+	for b := range directionsByFirst {
+		got = append(got, directionsByFirst[b]...)
+	}
+	require.ElementsMatch(t, directions, got)
+	// Within one first byte, the order of directions: nordost before nord.
+	require.Equal(t, []string{"nordost", "nordwest", "nord", "nieder"}, directionsByFirst['n'])
+}
+
+// The surname table answers as the map of the first person per key it
+// replaces, across resets and growth past its first size.
+func TestSurnameTable(t *testing.T) {
+	var tab surnameTable
+	for _, n := range []int{0, 3, 40} {
+		tab.reset(n)
+		want := map[string]person{}
+		for k := range n {
+			key := []byte("name" + string(rune('a'+k%26)) + string(rune('a'+k/26)))
+			if k%4 == 3 {
+				key = []byte("namea" + "a") // a surname named again keeps the first person
+			}
+			p := person{int32(k), string(key)}
+			tab.add(key, p)
+			if _, dup := want[string(key)]; !dup {
+				want[string(key)] = p
+			}
+		}
+		require.Len(t, tab.names, len(want))
+		for key, p := range want {
+			got, ok := tab.get([]byte(key))
+			require.True(t, ok, key)
+			require.Equal(t, p, got, key)
+		}
+		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
+			_, ok := tab.get([]byte(key))
+			require.False(t, ok, key)
+		}
+	}
+}
+
+// Where a capitalized word has no person cue, person finds no name, whatever
+// is covered.
+func TestHasPersonCue(t *testing.T) {
+	tg, scratches := testScratches(t)
+	cues := 0
+	for _, s := range scratches {
+		final := s.coverage()
+		none := make([]bool, len(s.toks))
+		for _, ci := range s.caps {
+			i := int(ci)
+			if s.hasPersonCue(i) {
+				cues++
+				continue
+			}
+			require.Equal(t, i, tg.person(s, i, final), s.tokText(i))
+			require.Equal(t, i, tg.person(s, i, none), s.tokText(i))
+		}
+	}
+	require.Positive(t, cues)
+}
