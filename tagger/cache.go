@@ -141,12 +141,21 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	default:
 		kw = wcKeyOf(key)
 	}
-	// Two-way set associative, least recently used out (see topic's
-	// partMemo).
-	set := c.slots[kw.hash()&(wcSize-2):][:2]
+	set := c.set(&kw)
 	if set[0].key == kw {
 		return &set[0].tokInfo
 	}
+	return c.fill(g, set, kw, key)
+}
+
+// set returns the two slots where a key of words kw is cached: two-way set
+// associative, least recently used out (see topic's partMemo).
+func (c *wordCache) set(kw *wcKey) []wcSlot { return c.slots[kw.hash()&(wcSize-2):][:2] }
+
+// fill is info after a miss in the first slot of the key's set: it asks
+// the second slot, else the gazetteer.
+func (c *wordCache) fill(g *match.Gazetteer, set []wcSlot, kw wcKey, key []byte) *tokInfo {
+	set = set[:2]
 	if set[1].key == kw {
 		set[0], set[1] = set[1], set[0]
 		return &set[0].tokInfo

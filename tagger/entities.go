@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"encoding/binary"
 	"slices"
 	"strings"
 	"unicode"
@@ -130,6 +131,11 @@ func (t *Tagger) entities(s *scratch) {
 	// Locals of the same length as toks, so that the loop indexes them
 	// without bounds checks.
 	toks, keys, text := s.toks, s.keys, s.text
+	if cap(keys) < len(text)+8 {
+		// Room for the keys of most texts, which are no longer than the
+		// text; the fast path below writes eight bytes at a time.
+		keys = slices.Grow(keys, len(text)+8)
+	}
 	info, bits, mtoks, spans := s.info[:len(toks)], s.bits[:len(toks)], s.mtoks[:len(toks)], s.keySpan[:len(toks)]
 	for i := range toks {
 		tok := &toks[i]
@@ -139,8 +145,24 @@ func (t *Tagger) entities(s *scratch) {
 		ti := &noInfo
 		start := len(keys)
 		if matchable(*tok) {
-			keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
-			ti = s.wc.info(g, keys[start:]) // s.key(i)
+			if w, ok := token.ShortKey(text, int(tok.Start), int(tok.End)); ok && cap(keys)-start >= 8 {
+				// Most words: the key in a register, written at once,
+				// and asked of the cache as it is.
+				ln := int(tok.End - tok.Start)
+				keys = keys[:start+8]
+				binary.LittleEndian.PutUint64(keys[start:], w)
+				keys = keys[:start+ln]
+				// wordCache.info, its hit inline.
+				kw := wcKey{w, 0, uint64(ln+1) << 56}
+				if set := s.wc.set(&kw); set[0].key == kw {
+					ti = &set[0].tokInfo
+				} else {
+					ti = s.wc.fill(g, set, kw, keys[start:])
+				}
+			} else {
+				keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
+				ti = s.wc.info(g, keys[start:]) // s.key(i)
+			}
 		}
 		spans[i] = keySpan{int32(start), int32(len(keys))}
 		info[i] = ti.w

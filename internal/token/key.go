@@ -72,12 +72,10 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 		dst = slices.Grow(dst, ln+8)
 	}
 	dst = dst[:n+ln+8]
-	if ln <= 8 && start+8 <= len(text) {
+	if w, ok := ShortKey(text, start, end); ok {
 		// The common case, a word of up to eight bytes, without the loop.
-		if w := load8(text, start) & (1<<(8*ln) - 1); w&(0x80*ones) == 0 {
-			store64(dst[n:], lower8(w))
-			return dst[:n+ln]
-		}
+		store64(dst[n:], w)
+		return dst[:n+ln]
 	}
 	i := 0
 	for ; i < ln && start+i+8 <= len(text); i += 8 {
@@ -95,6 +93,24 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	}
 	// Invalid UTF-8 lengthens a key (\xff becomes U+FFFD), eating the room.
 	return slices.Grow(AppendKey(dst[:n+i], text[start+i:end]), 8)
+}
+
+// ShortKey returns the key of text[start:end] as a little-endian word,
+// padded with zeros, when the key is short and easy: the token is ASCII, at
+// most eight bytes long, and the text holds eight bytes from start (it reads
+// on after end). ok is false otherwise; AppendKeyAt takes every token.
+// Callers that write the word into a buffer of keys save AppendKeyAt's call
+// for most words of a text, and have the key in a register.
+func ShortKey(text string, start, end int) (w uint64, ok bool) {
+	ln := end - start
+	if ln > 8 || start+8 > len(text) {
+		return 0, false
+	}
+	w = load8(text, start) & (1<<(8*ln) - 1)
+	if w&(0x80*ones) != 0 {
+		return 0, false
+	}
+	return lower8(w), true
 }
 
 const ones = 0x0101010101010101
