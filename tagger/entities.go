@@ -50,6 +50,7 @@ type scratch struct {
 	nc        *nounCache
 	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 	caps      []int32          // the tokens for which isCapWord holds, in order
+	work      []int32          // the tokens where a name may begin or word has work, in order
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -128,6 +129,7 @@ func (t *Tagger) entities(s *scratch) {
 		s.wc, s.cc, s.nc, s.ec = new(wordCache), newKeyCache[compoundAnswer](12), newKeyCache[bool](10), new(match.EdgeCache)
 	}
 	s.caps = s.caps[:0]
+	s.work = s.work[:0]
 	// Locals of the same length as toks, so that the loop indexes them
 	// without bounds checks.
 	toks, keys, text := s.toks, s.keys, s.text
@@ -145,21 +147,25 @@ func (t *Tagger) entities(s *scratch) {
 		ti := &noInfo
 		start := len(keys)
 		if matchable(*tok) {
-			if w, ok := token.ShortKey(text, int(tok.Start), int(tok.End)); ok && cap(keys)-start >= 8 {
+			short := false
+			if st, ln := int(tok.Start), int(tok.End-tok.Start); ln <= 8 && st+8 <= len(text) && cap(keys)-start >= 8 {
 				// Most words: the key in a register, written at once,
 				// and asked of the cache as it is.
-				ln := int(tok.End - tok.Start)
-				keys = keys[:start+8]
-				binary.LittleEndian.PutUint64(keys[start:], w)
-				keys = keys[:start+ln]
-				// wordCache.info, its hit inline.
-				kw := wcKey{w, 0, uint64(ln+1) << 56}
-				if set := s.wc.set(&kw); set[0].key == kw {
-					ti = &set[0].tokInfo
-				} else {
-					ti = s.wc.fill(g, set, kw, keys[start:])
+				var w uint64
+				if w, short = token.ShortKey(token.Load8(text, st), ln); short {
+					keys = keys[:start+8]
+					binary.LittleEndian.PutUint64(keys[start:], w)
+					keys = keys[:start+ln]
+					// wordCache.info, its hit inline.
+					kw := wcKey{w, 0, uint64(ln+1) << 56}
+					if set := s.wc.set(&kw); set[0].key == kw {
+						ti = &set[0].tokInfo
+					} else {
+						ti = s.wc.fill(g, set, kw, keys[start:])
+					}
 				}
-			} else {
+			}
+			if !short {
 				keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
 				ti = s.wc.info(g, keys[start:]) // s.key(i)
 			}
@@ -167,27 +173,30 @@ func (t *Tagger) entities(s *scratch) {
 		spans[i] = keySpan{int32(start), int32(len(keys))}
 		info[i] = ti.w
 		bits[i] = ti.bits
-		mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}
-	}
-	s.keys = keys
-	for i := 0; i < n; {
-		tok := s.toks[i]
-		if !matchable(tok) {
-			i++
-			continue
-		}
+		tc := match.TokCase(tok.Flags)
+		mtoks[i] = match.Tok{Cands: ti.cands, Case: tc}
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
-		if s.bits[i]>>bRootCasesShift&uint32(match.CaseMask(s.mtoks[i].Case)) != 0 {
+		if ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0 || wordWork(tok, ti.bits, len(keys)-start) {
+			s.work = append(s.work, int32(i))
+		}
+	}
+	s.keys = keys
+	next := 0 // the first token that no name has taken
+	for _, k := range s.work {
+		i := int(k)
+		if i < next {
+			continue
+		}
+		if bits[i]>>bRootCasesShift&uint32(match.CaseMask(mtoks[i].Case)) != 0 {
 			if adv := t.names(s, i); adv > 0 {
-				i += adv
+				next = i + adv
 				continue
 			}
 		}
-		if tok.Kind == token.Word {
+		if toks[i].Kind == token.Word {
 			t.word(s, i)
 		}
-		i++
 	}
 	t.resolvePending(s)
 	t.resolveAlternatives(s)
@@ -352,11 +361,20 @@ func (s *scratch) reported(i, last int) bool {
 var placePrepositions = map[string]bool{"in": true, "aus": true, "nach": true, "bei": true,
 	"von": true, "nahe": true, "bis": true, "zwischen": true, "gen": true}
 
+// wordWork reports whether word has work to do at a token with these bits
+// and a key of keyLen bytes: a word that is derived, hyphenated, or
+// capitalized and long enough for a closed compound, and not truncated.
+func wordWork(tok *token.Token, bits uint32, keyLen int) bool {
+	f := tok.Flags
+	return tok.Kind == token.Word && f&token.Truncated == 0 &&
+		(bits&bDeriv != 0 || f&token.Hyphen != 0 || f&token.Cap != 0 && keyLen >= 6)
+}
+
 // word looks inside a single token that is not a name: hyphenated compounds
 // (Nato-Gipfel), derived words (russischen, Münchner) and closed compounds
 // (Kremlchef).
 func (t *Tagger) word(s *scratch, i int) {
-	tok := s.toks[i]
+	tok := &s.toks[i]
 	key := s.key(i)
 	if tok.Flags&token.Truncated != 0 {
 		return

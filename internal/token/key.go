@@ -72,10 +72,12 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 		dst = slices.Grow(dst, ln+8)
 	}
 	dst = dst[:n+ln+8]
-	if w, ok := ShortKey(text, start, end); ok {
+	if ln <= 8 && start+8 <= len(text) {
 		// The common case, a word of up to eight bytes, without the loop.
-		store64(dst[n:], w)
-		return dst[:n+ln]
+		if w, ok := ShortKey(load8(text, start), ln); ok {
+			store64(dst[n:], w)
+			return dst[:n+ln]
+		}
 	}
 	i := 0
 	for ; i < ln && start+i+8 <= len(text); i += 8 {
@@ -95,18 +97,18 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	return slices.Grow(AppendKey(dst[:n+i], text[start+i:end]), 8)
 }
 
-// ShortKey returns the key of text[start:end] as a little-endian word,
-// padded with zeros, when the key is short and easy: the token is ASCII, at
-// most eight bytes long, and the text holds eight bytes from start (it reads
-// on after end). ok is false otherwise; AppendKeyAt takes every token.
-// Callers that write the word into a buffer of keys save AppendKeyAt's call
-// for most words of a text, and have the key in a register.
-func ShortKey(text string, start, end int) (w uint64, ok bool) {
-	ln := end - start
-	if ln > 8 || start+8 > len(text) {
-		return 0, false
-	}
-	w = load8(text, start) & (1<<(8*ln) - 1)
+// Load8 returns the eight bytes of text from i as a little-endian word;
+// i+8 must be at most len(text).
+func Load8(text string, i int) uint64 { return load8(text, i) }
+
+// ShortKey returns the key of a token of ln <= 8 bytes as a little-endian
+// word padded with zeros, when the token is ASCII; w holds the eight bytes
+// of text from the token's start (Load8). ok is false for other tokens,
+// which AppendKeyAt takes. It is small enough to be inlined: a caller that
+// writes the word into its buffer of keys saves AppendKeyAt's call for
+// most words of a text, and has the key in a register.
+func ShortKey(w uint64, ln int) (key uint64, ok bool) {
+	w &= 1<<(8*ln) - 1
 	if w&(0x80*ones) != 0 {
 		return 0, false
 	}
