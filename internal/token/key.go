@@ -2,6 +2,7 @@ package token
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -79,16 +80,37 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 			return dst[:n+ln]
 		}
 	}
+	// ASCII eight bytes at a time, and the two-byte Latin-1 letters (ä, ö,
+	// ü, ß, é) as AppendKey has them: each byte of the key is where it is
+	// in the text.
 	i := 0
-	for ; i < ln && start+i+8 <= len(text); i += 8 {
+	for i < ln && start+i+8 <= len(text) {
 		w := load8(text, start+i)
 		if rest := ln - i; rest < 8 {
 			w &= 1<<(8*rest) - 1 // the bytes after end are no part of the key
 		}
-		if w&(0x80*ones) != 0 {
-			break // a non-ASCII byte: the loop of AppendKey takes it
+		high := w & (0x80 * ones)
+		if high == 0 {
+			store64(dst[n+i:], lower8(w))
+			i += 8
+			continue
 		}
-		store64(dst[n+i:], lower8(w))
+		// The ASCII bytes before the first other one, then that one.
+		k := bits.TrailingZeros64(high) / 8
+		store64(dst[n+i:], lower8(w&(1<<(8*k)-1)))
+		i += k
+		if i+1 >= ln || text[start+i] != 0xC3 {
+			break // another byte: the loop of AppendKey takes it
+		}
+		if d := text[start+i+1]; 0x80 <= d && d <= 0xBF {
+			if d <= 0x9E && d != 0x97 {
+				d += 0x20
+			}
+			dst[n+i], dst[n+i+1] = 0xC3, d
+			i += 2
+			continue
+		}
+		break // another byte: the loop of AppendKey takes it
 	}
 	if i >= ln {
 		return dst[:n+ln]
