@@ -27,7 +27,6 @@ type scratch struct {
 	partEnd   []int32
 	ments     []mention
 	pending   []mention // ambiguous names waiting for a second reading
-	known     map[int32]bool
 	entries   []*lexicon.Entry
 	facts     []entryFacts // Tagger.facts
 	covered   []bool
@@ -78,10 +77,6 @@ func (s *scratch) reset(text string) {
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
 	s.mx.reset(len(s.toks))
-	if s.known == nil {
-		s.known = map[int32]bool{}
-	}
-	clear(s.known)
 }
 
 // keySpan is the range of a token's key in scratch.keys.
@@ -474,16 +469,12 @@ func (t *Tagger) choosePart(h match.Hit) int32 {
 // resolvePending accepts ambiguous names whose entity the text also names
 // unambiguously ("one sense per discourse").
 func (t *Tagger) resolvePending(s *scratch) {
-	if len(s.pending) == 0 {
-		return
-	}
-	for _, m := range s.ments {
-		if m.entry >= 0 {
-			s.known[m.entry] = true
-		}
-	}
 	for _, p := range s.pending {
-		if s.known[p.entry] {
+		// add notes evidence of every mention of an entry: the entity is
+		// named when the table has it. (A pending name it adds makes only
+		// later pending names of the same entity known, which they are
+		// already.)
+		if _, ok := s.evidence.get(p.entry); ok {
 			s.add(p)
 		}
 	}
@@ -500,7 +491,7 @@ func (s *scratch) add(m mention) {
 	s.mx.added(len(s.ments), m.start, m.end)
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
-		s.noteEvidence(m)
+		s.noteEvidence(m.entry, m.start, m.end)
 	}
 }
 
@@ -512,17 +503,18 @@ type evidence struct {
 	mixed bool  // one-token mentions with different words
 }
 
-func (s *scratch) noteEvidence(m mention) {
-	ev, ok := s.evidence.slot(m.entry)
+// noteEvidence records a mention of entry over the tokens [start, end).
+func (s *scratch) noteEvidence(entry, start, end int32) {
+	ev, ok := s.evidence.slot(entry)
 	if !ok {
 		ev.tok = -1
 	}
 	switch {
-	case m.end-m.start > 1:
+	case end-start > 1:
 		ev.multi = true
 	case ev.tok < 0:
-		ev.tok = m.start
-	case string(s.key(int(ev.tok))) != string(s.key(int(m.start))):
+		ev.tok = start
+	case string(s.key(int(ev.tok))) != string(s.key(int(start))):
 		ev.mixed = true
 	}
 }

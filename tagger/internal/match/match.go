@@ -583,7 +583,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 	if k >= len(toks) || k >= g.maxLen {
 		return dst
 	}
-	t := toks[k]
+	t := &toks[k]
 	// Only the case requirements that edges of the word have, at the root
 	// or below it, are asked of the edge table.
 	shift, upTo := uint8(innerCases), CaseMask(t.Case)
@@ -606,7 +606,8 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
 				}
 			}
-			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 {
+			// Deeper only where the next token has readings: most have none.
+			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 && k+1 < len(toks) && toks[k+1].Cands != nil {
 				dst = g.walk(toks, k+1, child, dst, ec)
 			}
 		}
