@@ -70,6 +70,7 @@ func (w *wcKey) hash() uint32 {
 // tokInfo is what the tagger keeps of a token's Word at once.
 type tokInfo struct {
 	bits  uint32 // Word.Bits, and the tagger's own classes below
+	comp  int32  // 0, or scratch.compound's answer for the key (see compoundCode)
 	w     *match.Word
 	cands []match.Cand
 }

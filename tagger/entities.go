@@ -49,7 +49,13 @@ type scratch struct {
 	nc        *nounCache
 	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 	caps      []int32          // the tokens for which isCapWord holds, in order
-	work      []int32          // the tokens where a name may begin or word has work, in order
+	work      []workTok        // the tokens where a name may begin or word has work, in order
+}
+
+// workTok is a token that the second loop of entities looks at.
+type workTok struct {
+	i    int32
+	comp int32 // what scratch.compound answers, as compoundCode has it, when mayBeCompound; else 0
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -173,13 +179,21 @@ func (t *Tagger) entities(s *scratch) {
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
 		if ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0 || wordWork(tok, ti.bits, len(keys)-start) {
-			s.work = append(s.work, int32(i))
+			w := workTok{i: int32(i)}
+			if mayBeCompound(tok, ti.bits, len(keys)-start) && ti != &noInfo {
+				// Asked once per key while it stays in the word cache.
+				if ti.comp == 0 {
+					ti.comp = compoundCode(s.compound(keys[start:]))
+				}
+				w.comp = ti.comp
+			}
+			s.work = append(s.work, w)
 		}
 	}
 	s.keys = keys
 	next := 0 // the first token that no name has taken
-	for _, k := range s.work {
-		i := int(k)
+	for _, w := range s.work {
+		i := int(w.i)
 		if i < next {
 			continue
 		}
@@ -190,7 +204,7 @@ func (t *Tagger) entities(s *scratch) {
 			}
 		}
 		if toks[i].Kind == token.Word {
-			t.word(s, i)
+			t.word(s, i, w.comp)
 		}
 	}
 	t.resolvePending(s)
@@ -365,12 +379,30 @@ func wordWork(tok *token.Token, bits uint32, keyLen int) bool {
 		(bits&bDeriv != 0 || f&token.Hyphen != 0 || f&token.Cap != 0 && keyLen >= 6)
 }
 
+// mayBeCompound reports whether word asks scratch.compound of a token with
+// these bits and a key of keyLen bytes: a capitalized word, long enough,
+// neither derived nor hyphenated nor truncated.
+func mayBeCompound(tok *token.Token, bits uint32, keyLen int) bool {
+	f := tok.Flags
+	return tok.Kind == token.Word && f&(token.Truncated|token.Hyphen) == 0 && bits&bDeriv == 0 &&
+		f&token.Cap != 0 && keyLen >= 6
+}
+
+// compoundCode packs what scratch.compound answers into an int32 that is
+// not 0: 1 + the entry, or -1 for none.
+func compoundCode(e int32, _ int, ok bool) int32 {
+	if !ok {
+		return -1
+	}
+	return e + 1
+}
+
 // word looks inside a single token that is not a name: hyphenated compounds
 // (Nato-Gipfel), derived words (russischen, Münchner) and closed compounds
-// (Kremlchef).
-func (t *Tagger) word(s *scratch, i int) {
+// (Kremlchef). comp is what scratch.compound answers for the token's key
+// (see compoundCode) when mayBeCompound holds.
+func (t *Tagger) word(s *scratch, i int, comp int32) {
 	tok := &s.toks[i]
-	key := s.key(i)
 	if tok.Flags&token.Truncated != 0 {
 		return
 	}
@@ -385,11 +417,10 @@ func (t *Tagger) word(s *scratch, i int) {
 		t.hyphenated(s, i)
 		return
 	}
-	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
-		if e, _, ok := s.compound(key); ok {
-			ent := t.g.Entries[e]
-			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
-		}
+	if comp > 0 { // a closed compound: Kremlchef
+		e := comp - 1
+		ent := t.g.Entries[e]
+		s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
 	}
 }
 
