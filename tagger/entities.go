@@ -1,7 +1,9 @@
 package tagger
 
 import (
+	"cmp"
 	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -33,9 +35,9 @@ type scratch struct {
 	surnames  map[string]person
 	spans     []topic.Span // the words passed to the topic model
 	cues      []topic.Cue
-	info      []*match.Word // what the gazetteer knows of each token
-	bits      []uint32      // per token: its Word's Bits, and the classes of cache.go
-	order     []int32       // entitiesOf's mentions, sorted
+	info      []*match.Word  // what the gazetteer knows of each token
+	bits      []uint32       // per token: its Word's Bits, and the classes of cache.go
+	order     []mentionOrder // entitiesOf's mentions, sorted
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
@@ -56,6 +58,7 @@ type scratch struct {
 type workTok struct {
 	i    int32
 	comp int32 // what scratch.compound answers, as compoundCode has it, when mayBeCompound; else 0
+	name bool  // a name may begin at the token
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -178,8 +181,9 @@ func (t *Tagger) entities(s *scratch) {
 		mtoks[i] = match.Tok{Cands: ti.cands, Case: tc}
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
-		if ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0 || wordWork(tok, ti.bits, len(keys)-start) {
-			w := workTok{i: int32(i)}
+		name := ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0
+		if name || wordWork(tok, ti.bits, len(keys)-start) {
+			w := workTok{i: int32(i), name: name}
 			if mayBeCompound(tok, ti.bits, len(keys)-start) && ti != &noInfo {
 				// Asked once per key while it stays in the word cache.
 				if ti.comp == 0 {
@@ -197,7 +201,7 @@ func (t *Tagger) entities(s *scratch) {
 		if i < next {
 			continue
 		}
-		if bits[i]>>bRootCasesShift&uint32(match.CaseMask(mtoks[i].Case)) != 0 {
+		if w.name {
 			if adv := t.names(s, i); adv > 0 {
 				next = i + adv
 				continue
@@ -564,49 +568,59 @@ func (s *scratch) namedOtherwise(e int32, i int) bool {
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	ms := s.live()
-	// Sort indexes, not the mentions (88 bytes each); stable, as the
-	// mentions' order breaks ties.
+	// Sort indexes with their keys, not the mentions (88 bytes each);
+	// stable, as the mentions' order breaks ties.
 	s.order = s.order[:0]
 	for k := range ms {
-		s.order = append(s.order, int32(k))
-	}
-	cmp := func(i, j int32) int {
-		a, b := &ms[i], &ms[j]
-		if a.bstart != b.bstart {
-			return int(a.bstart - b.bstart)
-		}
-		return int(b.bend - a.bend)
+		s.order = append(s.order, mentionOrder{orderKey(&ms[k]), int32(k)})
 	}
 	if len(s.order) <= 256 {
 		// The mentions come in a few runs sorted already (the names, then
 		// each rule's): an insertion sort, stable too, does little work.
 		o := s.order
 		for k := 1; k < len(o); k++ {
-			for j := k; j > 0 && cmp(o[j-1], o[j]) > 0; j-- {
+			for j := k; j > 0 && o[j-1].key > o[j].key; j-- {
 				o[j-1], o[j] = o[j], o[j-1]
 			}
 		}
 	} else {
-		slices.SortStableFunc(s.order, cmp)
+		slices.SortStableFunc(s.order, func(a, b mentionOrder) int { return cmp.Compare(a.key, b.key) })
 	}
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
-	for _, k := range s.order {
-		m := &ms[k]
+	for _, o := range s.order {
+		m := &ms[o.k]
 		if m.bstart < last {
 			continue
 		}
 		last = m.bend
-		e := Entity{Start: int(m.bstart), End: int(m.bend), Text: s.text[m.bstart:m.bend], Form: m.form, Rule: m.rule, Type: m.typ, Name: m.name}
+		// Filled in place: out has room for every mention.
+		out = out[:len(out)+1]
+		e := &out[len(out)-1]
+		e.Start, e.End, e.Text = int(m.bstart), int(m.bend), s.text[m.bstart:m.bend]
+		e.Form, e.Rule = m.form, m.rule
 		if m.entry >= 0 {
 			ent := t.g.Entries[m.entry]
 			e.ID, e.Name, e.Kind, e.Country = ent.ID, ent.Name, ent.Kind, ent.Country
 			e.Type = ent.Type
 			e.Source = t.sources[m.entry]
+		} else {
+			e.Type, e.Name = m.typ, m.name
 		}
-		out = append(out, e)
 	}
 	return out
+}
+
+// mentionOrder is a mention's place in the order of entitiesOf.
+type mentionOrder struct {
+	key uint64 // orderKey
+	k   int32  // the mention's index
+}
+
+// orderKey returns a key that orders mentions by their start, the longer
+// first where two start together.
+func orderKey(m *mention) uint64 {
+	return uint64(m.bstart)<<32 | uint64(math.MaxInt32-m.bend)
 }
 
 // partCase tells the case of one part of a hyphenated word.

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,4 +41,22 @@ func TestCompoundCode(t *testing.T) {
 	assert.Equal(t, int32(-1), compoundCode(7, 4, false))
 	assert.Equal(t, int32(1), compoundCode(0, 4, true))
 	assert.Equal(t, int32(8), compoundCode(7, 4, true))
+}
+
+// orderKey orders mentions by their start, the longer first.
+func TestOrderKey(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b mention // a comes first
+	}{
+		{"earlier start", mention{bstart: 3, bend: 5}, mention{bstart: 4, bend: 20}},
+		{"same start, longer", mention{bstart: 3, bend: 9}, mention{bstart: 3, bend: 5}},
+		{"at the text's start", mention{bstart: 0, bend: 1}, mention{bstart: 1, bend: 2}},
+		{"large offsets", mention{bstart: 1 << 30, bend: math.MaxInt32}, mention{bstart: 1 << 30, bend: 1<<30 + 1}},
+	}
+	for _, tt := range tests {
+		assert.Less(t, orderKey(&tt.a), orderKey(&tt.b), tt.name)
+	}
+	m := mention{bstart: 7, bend: 12}
+	assert.Equal(t, orderKey(&m), orderKey(&mention{bstart: 7, bend: 12, entry: 3}))
 }
