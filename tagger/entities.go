@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"math"
@@ -26,7 +27,7 @@ type scratch struct {
 	hits      []match.Hit
 	parts     []match.Tok
 	partBuf   []byte
-	partEnd   []int32
+	partEnd   []int32 // hyphenated: where each part's key ends in the token's key
 	ments     []mention
 	pending   []mention // ambiguous names waiting for a second reading
 	entries   []*lexicon.Entry
@@ -59,6 +60,7 @@ type workTok struct {
 	i    int32
 	comp int32 // what scratch.compound answers, as compoundCode has it, when mayBeCompound; else 0
 	name bool  // a name may begin at the token
+	word bool  // word has work at the token (wordWork)
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -182,8 +184,8 @@ func (t *Tagger) entities(s *scratch) {
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
 		name := ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0
-		if name || wordWork(tok, ti.bits, len(keys)-start) {
-			w := workTok{i: int32(i), name: name}
+		if ww := wordWork(tok, ti.bits, len(keys)-start); name || ww {
+			w := workTok{i: int32(i), name: name, word: ww}
 			if mayBeCompound(tok, ti.bits, len(keys)-start) && ti != &noInfo {
 				// Asked once per key while it stays in the word cache.
 				if ti.comp == 0 {
@@ -207,7 +209,7 @@ func (t *Tagger) entities(s *scratch) {
 				continue
 			}
 		}
-		if toks[i].Kind == token.Word {
+		if w.word {
 			t.word(s, i, w.comp)
 		}
 	}
@@ -441,18 +443,24 @@ func (t *Tagger) addDeriv(s *scratch, i int, d match.Deriv) {
 // name when the name covers every part), else a derived part makes it a
 // deriv.
 func (t *Tagger) hyphenated(s *scratch, i int) {
-	text := s.tokText(i)
+	text, key := s.tokText(i), s.key(i)
 	s.parts = s.parts[:0]
-	s.partBuf = s.partBuf[:0]
 	s.partEnd = s.partEnd[:0]
+	// The key of a part is the part of the token's key between the same
+	// hyphens: AppendKey maps rune by rune and keeps '-', which no other
+	// rune's bytes contain.
+	kstart := 0
 	for part := range strings.SplitSeq(text, "-") {
 		if part == "" {
 			return
 		}
-		start := len(s.partBuf)
-		s.partBuf = token.AppendKey(s.partBuf, part)
-		s.partEnd = append(s.partEnd, int32(len(s.partBuf)))
-		s.parts = append(s.parts, match.Tok{Cands: s.cands(s.partBuf[start:]), Case: partCase(part)})
+		kend := len(key)
+		if j := bytes.IndexByte(key[kstart:], '-'); j >= 0 {
+			kend = kstart + j
+		}
+		s.partEnd = append(s.partEnd, int32(kend))
+		s.parts = append(s.parts, match.Tok{Cands: s.cands(key[kstart:kend]), Case: partCase(part)})
+		kstart = kend + 1
 	}
 	for p := range s.parts {
 		if s.parts[p].Cands == nil {
@@ -480,9 +488,9 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 	for p := range s.parts {
 		start := int32(0)
 		if p > 0 {
-			start = s.partEnd[p-1]
+			start = s.partEnd[p-1] + 1 // after the hyphen
 		}
-		if w := s.lookup(s.partBuf[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
+		if w := s.lookup(key[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
 			d := w.Deriv
 			t.addDeriv(s, i, d)
 			return
