@@ -183,7 +183,7 @@ func (t *Tagger) entities(s *scratch) {
 		mtoks[i] = match.Tok{Cands: ti.cands, Case: tc}
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
-		name := ti.bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0
+		name := ti.bits&rootCaseMasks[tc&3] != 0
 		if ww := wordWork(tok, ti.bits, len(keys)-start); name || ww {
 			w := workTok{i: int32(i), name: name, word: ww}
 			if mayBeCompound(tok, ti.bits, len(keys)-start) && ti != &noInfo {
@@ -375,6 +375,17 @@ func (s *scratch) reported(i, last int) bool {
 
 var placePrepositions = map[string]bool{"in": true, "aus": true, "nach": true, "bei": true,
 	"von": true, "nahe": true, "bis": true, "zwischen": true, "gen": true}
+
+// rootCaseMasks holds, for each token case tc (match.TokCase), the bits of
+// the root cases in scratch.bits that a token of case tc may use
+// (match.CaseMask): a table, read without a bounds check as
+// rootCaseMasks[tc&3], is cheaper than the variable shift.
+var rootCaseMasks = func() (m [4]uint32) {
+	for tc := range 3 {
+		m[tc] = uint32(match.CaseMask(uint8(tc))) << bRootCasesShift
+	}
+	return m
+}()
 
 // wordWork reports whether word has work to do at a token with these bits
 // and a key of keyLen bytes: a word that is derived, hyphenated, or

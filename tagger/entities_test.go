@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
 // wordWork and mayBeCompound say which tokens word has work at, and at
@@ -59,4 +60,15 @@ func TestOrderKey(t *testing.T) {
 	}
 	m := mention{bstart: 7, bend: 12}
 	assert.Equal(t, orderKey(&m), orderKey(&mention{bstart: 7, bend: 12, entry: 3}))
+}
+
+// rootCaseMasks are match.CaseMask's bits where scratch.bits holds them.
+func TestRootCaseMasks(t *testing.T) {
+	for _, f := range []token.Flags{0, token.Cap, token.Cap | token.AllCaps, token.AllCaps} {
+		tc := match.TokCase(f)
+		for cases := range uint32(8) {
+			bits := cases << bRootCasesShift
+			assert.Equal(t, bits>>bRootCasesShift&uint32(match.CaseMask(tc)) != 0, bits&rootCaseMasks[tc&3] != 0, "flags %v, cases %03b", f, cases)
+		}
+	}
 }
