@@ -3,6 +3,8 @@ package tagger
 import (
 	"encoding/binary"
 
+	"github.com/etikett-nlp/etikett/internal/token"
+
 	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
@@ -147,6 +149,29 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 		return &set[0].tokInfo
 	}
 	return c.fill(g, set, kw, key)
+}
+
+// appendASCII16 appends the key of text[st:st+ln] to keys and returns what
+// info returns for it, when the token is ASCII: 8 < ln <= 16, the text
+// holds 16 bytes from st, and keys has room for 16 bytes more. ok is false,
+// and keys as it was, for other tokens.
+func (c *wordCache) appendASCII16(g *match.Gazetteer, keys []byte, text string, st, ln int) (_ []byte, ti *tokInfo, ok bool) {
+	w0, ok0 := token.ShortKey(token.Load8(text, st), 8)
+	w1, ok1 := token.ShortKey(token.Load8(text, st+8), ln-8)
+	if !ok0 || !ok1 {
+		return keys, nil, false
+	}
+	n := len(keys)
+	keys = keys[:n+16]
+	binary.LittleEndian.PutUint64(keys[n:], w0)
+	binary.LittleEndian.PutUint64(keys[n+8:], w1)
+	keys = keys[:n+ln]
+	kw := wcKey{w0, w1, uint64(ln+1) << 56}
+	set := c.set(&kw)
+	if set[0].key == kw {
+		return keys, &set[0].tokInfo, true
+	}
+	return keys, c.fill(g, set, kw, keys[n:]), true
 }
 
 // set returns the two slots where a key of words kw is cached: two-way set

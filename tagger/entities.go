@@ -139,10 +139,10 @@ func (t *Tagger) entities(s *scratch) {
 	// Locals of the same length as toks, so that the loop indexes them
 	// without bounds checks.
 	toks, keys, text := s.toks, s.keys, s.text
-	if cap(keys) < len(text)+8 {
+	if cap(keys) < len(text)+16 {
 		// Room for the keys of most texts, which are no longer than the
-		// text; the fast path below writes eight bytes at a time.
-		keys = slices.Grow(keys, len(text)+8)
+		// text; the fast paths below write eight bytes at a time.
+		keys = slices.Grow(keys, len(text)+16)
 	}
 	info, bits, mtoks, spans := s.info[:len(toks)], s.bits[:len(toks)], s.mtoks[:len(toks)], s.keySpan[:len(toks)]
 	for i := range toks {
@@ -169,6 +169,12 @@ func (t *Tagger) entities(s *scratch) {
 					} else {
 						ti = s.wc.fill(g, set, kw, keys[start:])
 					}
+				}
+			}
+			if !short {
+				// Words of nine to 16 bytes the same way, in a call.
+				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln > 8 && ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
+					keys, ti, short = s.wc.appendASCII16(g, keys, text, st, ln)
 				}
 			}
 			if !short {
