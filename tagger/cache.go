@@ -138,6 +138,9 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	case len(key) <= 8 && cap(key) >= 8:
 		// The common case, inline: a short key with room after it.
 		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1), 0, uint64(len(key)+1) << 56}
+	case len(key) > 8 && len(key) <= 16 && cap(key) >= 16:
+		// Longer words, most of them, also inline.
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & (1<<(8*(len(key)-8)) - 1), uint64(len(key)+1) << 56}
 	case len(key) > wcKeyMax:
 		c.long = infoOf(g, g.Word(key))
 		return &c.long

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -80,6 +81,9 @@ func TestWordCacheAnswersAsGazetteer(t *testing.T) {
 			want := tg.g.Word([]byte(k))
 			got := c.info(tg.g, []byte(k))
 			assert.Same(t, want, got.w, k)
+			// A key with room after it, as the entities loop has them.
+			roomy := token.AppendKeyAt(nil, strings.ToUpper(k)+"........", 0, len(k))
+			assert.Same(t, want, c.info(tg.g, roomy).w, k)
 			if want != nil {
 				assert.Equal(t, want.Bits, got.bits&want.Bits, k)
 				assert.Equal(t, len(want.Cands), len(got.cands), k)
