@@ -534,8 +534,22 @@ type Tok struct {
 	Case  uint8  // 0 lower case, 1 capitalized, 2 all capitals
 }
 
-// TokCase tells a text token's case for Tok.Case.
+// TokCase tells a text token's case for Tok.Case. It reads a table, which
+// the tagger's loop over every token finds cheaper than two branches.
 func TokCase(flags token.Flags) uint8 {
+	return tokCases[flags&(token.Cap|token.AllCaps)&3]
+}
+
+// tokCases is TokCase by the flags Cap and AllCaps (bits 0 and 1).
+var tokCases = func() (t [4]uint8) {
+	for f := range token.Flags(4) {
+		t[f] = tokCaseOf(f)
+	}
+	return t
+}()
+
+// tokCaseOf is TokCase, the way it reads.
+func tokCaseOf(flags token.Flags) uint8 {
 	switch {
 	case flags&token.AllCaps != 0:
 		return allCaps
