@@ -3,6 +3,8 @@ package tagger
 import (
 	"encoding/binary"
 
+	"github.com/etikett-nlp/etikett/internal/token"
+
 	"github.com/etikett-nlp/etikett/tagger/internal/match"
 )
 
@@ -70,6 +72,7 @@ func (w *wcKey) hash() uint32 {
 // tokInfo is what the tagger keeps of a token's Word at once.
 type tokInfo struct {
 	bits  uint32 // Word.Bits, and the tagger's own classes below
+	comp  int32  // 0, or scratch.compound's answer for the key (see compoundCode)
 	w     *match.Word
 	cands []match.Cand
 }
@@ -135,18 +138,53 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	case len(key) <= 8 && cap(key) >= 8:
 		// The common case, inline: a short key with room after it.
 		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1), 0, uint64(len(key)+1) << 56}
+	case len(key) > 8 && len(key) <= 16 && cap(key) >= 16:
+		// Longer words, most of them, also inline.
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & (1<<(8*(len(key)-8)) - 1), uint64(len(key)+1) << 56}
 	case len(key) > wcKeyMax:
 		c.long = infoOf(g, g.Word(key))
 		return &c.long
 	default:
 		kw = wcKeyOf(key)
 	}
-	// Two-way set associative, least recently used out (see topic's
-	// partMemo).
-	set := c.slots[kw.hash()&(wcSize-2):][:2]
+	set := c.set(&kw)
 	if set[0].key == kw {
 		return &set[0].tokInfo
 	}
+	return c.fill(g, set, kw, key)
+}
+
+// appendASCII16 appends the key of text[st:st+ln] to keys and returns what
+// info returns for it, when the token is ASCII: 8 < ln <= 16, the text
+// holds 16 bytes from st, and keys has room for 16 bytes more. ok is false,
+// and keys as it was, for other tokens.
+func (c *wordCache) appendASCII16(g *match.Gazetteer, keys []byte, text string, st, ln int) (_ []byte, ti *tokInfo, ok bool) {
+	w0, ok0 := token.ShortKey(token.Load8(text, st), 8)
+	w1, ok1 := token.ShortKey(token.Load8(text, st+8), ln-8)
+	if !ok0 || !ok1 {
+		return keys, nil, false
+	}
+	n := len(keys)
+	keys = keys[:n+16]
+	binary.LittleEndian.PutUint64(keys[n:], w0)
+	binary.LittleEndian.PutUint64(keys[n+8:], w1)
+	keys = keys[:n+ln]
+	kw := wcKey{w0, w1, uint64(ln+1) << 56}
+	set := c.set(&kw)
+	if set[0].key == kw {
+		return keys, &set[0].tokInfo, true
+	}
+	return keys, c.fill(g, set, kw, keys[n:]), true
+}
+
+// set returns the two slots where a key of words kw is cached: two-way set
+// associative, least recently used out (see topic's partMemo).
+func (c *wordCache) set(kw *wcKey) []wcSlot { return c.slots[kw.hash()&(wcSize-2):][:2] }
+
+// fill is info after a miss in the first slot of the key's set: it asks
+// the second slot, else the gazetteer.
+func (c *wordCache) fill(g *match.Gazetteer, set []wcSlot, kw wcKey, key []byte) *tokInfo {
+	set = set[:2]
 	if set[1].key == kw {
 		set[0], set[1] = set[1], set[0]
 		return &set[0].tokInfo

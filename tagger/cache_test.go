@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -34,6 +35,39 @@ func TestWCKeyOf(t *testing.T) {
 	}
 }
 
+// appendASCII16 appends AppendKey's key and answers as info does, for the
+// ASCII tokens of nine to 16 bytes, and leaves keys as it was for others.
+func TestAppendASCII16(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	tests := []struct {
+		text   string
+		ln     int
+		wantOK bool
+	}{
+		{"Bundesregierung und", 15, true},
+		{"Stoltenberg sagte", 11, true},
+		{"Bundeskanzleramt: ja", 16, true},
+		{"NATO-GENERALSEKRETÄR", 14, true},
+		{"Außenministerin sagt", 16, false}, // an umlaut
+		{"Ministerium-Ärger ..", 16, false}, // an umlaut in the second word
+	}
+	c := new(wordCache)
+	for _, tt := range tests {
+		keys := make([]byte, 3, 64)
+		got, ti, ok := c.appendASCII16(tg.g, keys, tt.text, 0, tt.ln)
+		require.Equal(t, tt.wantOK, ok, tt.text)
+		if !ok {
+			assert.Equal(t, keys, got, tt.text)
+			continue
+		}
+		key := token.AppendKey(nil, tt.text[:tt.ln])
+		assert.Equal(t, string(key), string(got[3:]), tt.text)
+		assert.Same(t, tg.g.Word(key), ti.w, tt.text)
+		assert.Equal(t, ti, c.info(tg.g, key), tt.text)
+	}
+}
+
 // The word cache answers what the gazetteer answers, for keys it holds, keys
 // that share a set, and keys too long to cache.
 func TestWordCacheAnswersAsGazetteer(t *testing.T) {
@@ -47,6 +81,9 @@ func TestWordCacheAnswersAsGazetteer(t *testing.T) {
 			want := tg.g.Word([]byte(k))
 			got := c.info(tg.g, []byte(k))
 			assert.Same(t, want, got.w, k)
+			// A key with room after it, as the entities loop has them.
+			roomy := token.AppendKeyAt(nil, strings.ToUpper(k)+"........", 0, len(k))
+			assert.Same(t, want, c.info(tg.g, roomy).w, k)
 			if want != nil {
 				assert.Equal(t, want.Bits, got.bits&want.Bits, k)
 				assert.Equal(t, len(want.Cands), len(got.cands), k)

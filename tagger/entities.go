@@ -1,6 +1,10 @@
 package tagger
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -23,19 +27,18 @@ type scratch struct {
 	hits      []match.Hit
 	parts     []match.Tok
 	partBuf   []byte
-	partEnd   []int32
+	partEnd   []int32 // hyphenated: where each part's key ends in the token's key
 	ments     []mention
 	pending   []mention // ambiguous names waiting for a second reading
-	known     map[int32]bool
 	entries   []*lexicon.Entry
 	facts     []entryFacts // Tagger.facts
 	covered   []bool
 	surnames  map[string]person
 	spans     []topic.Span // the words passed to the topic model
 	cues      []topic.Cue
-	info      []*match.Word // what the gazetteer knows of each token
-	bits      []uint32      // per token: its Word's Bits, and the classes of cache.go
-	order     []int32       // entitiesOf's mentions, sorted
+	info      []*match.Word  // what the gazetteer knows of each token
+	bits      []uint32       // per token: its Word's Bits, and the classes of cache.go
+	order     []mentionOrder // entitiesOf's mentions, sorted
 	g         *match.Gazetteer
 	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
 	alts      []alternative // names chosen by default among several entities
@@ -49,6 +52,15 @@ type scratch struct {
 	nc        *nounCache
 	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 	caps      []int32          // the tokens for which isCapWord holds, in order
+	work      []workTok        // the tokens where a name may begin or word has work, in order
+}
+
+// workTok is a token that the second loop of entities looks at.
+type workTok struct {
+	i    int32
+	comp int32 // what scratch.compound answers, as compoundCode has it, when mayBeCompound; else 0
+	name bool  // a name may begin at the token
+	word bool  // word has work at the token (wordWork)
 }
 
 // mention is an entity before it is turned into an Entity.
@@ -76,10 +88,6 @@ func (s *scratch) reset(text string) {
 	s.nouns = s.nouns[:0]
 	s.pending = s.pending[:0]
 	s.mx.reset(len(s.toks))
-	if s.known == nil {
-		s.known = map[int32]bool{}
-	}
-	clear(s.known)
 }
 
 // keySpan is the range of a token's key in scratch.keys.
@@ -127,9 +135,15 @@ func (t *Tagger) entities(s *scratch) {
 		s.wc, s.cc, s.nc, s.ec = new(wordCache), newKeyCache[compoundAnswer](12), newKeyCache[bool](10), new(match.EdgeCache)
 	}
 	s.caps = s.caps[:0]
+	s.work = s.work[:0]
 	// Locals of the same length as toks, so that the loop indexes them
 	// without bounds checks.
 	toks, keys, text := s.toks, s.keys, s.text
+	if cap(keys) < len(text)+16 {
+		// Room for the keys of most texts, which are no longer than the
+		// text; the fast paths below write eight bytes at a time.
+		keys = slices.Grow(keys, len(text)+16)
+	}
 	info, bits, mtoks, spans := s.info[:len(toks)], s.bits[:len(toks)], s.mtoks[:len(toks)], s.keySpan[:len(toks)]
 	for i := range toks {
 		tok := &toks[i]
@@ -139,33 +153,71 @@ func (t *Tagger) entities(s *scratch) {
 		ti := &noInfo
 		start := len(keys)
 		if matchable(*tok) {
-			keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
-			ti = s.wc.info(g, keys[start:]) // s.key(i)
+			short := false
+			if st, ln := int(tok.Start), int(tok.End-tok.Start); ln <= 8 && st+8 <= len(text) && cap(keys)-start >= 8 {
+				// Most words: the key in a register, written at once,
+				// and asked of the cache as it is.
+				var w uint64
+				if w, short = token.ShortKey(token.Load8(text, st), ln); short {
+					keys = keys[:start+8]
+					binary.LittleEndian.PutUint64(keys[start:], w)
+					keys = keys[:start+ln]
+					// wordCache.info, its hit inline.
+					kw := wcKey{w, 0, uint64(ln+1) << 56}
+					if set := s.wc.set(&kw); set[0].key == kw {
+						ti = &set[0].tokInfo
+					} else {
+						ti = s.wc.fill(g, set, kw, keys[start:])
+					}
+				}
+			}
+			if !short {
+				// Words of nine to 16 bytes the same way, in a call.
+				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln > 8 && ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
+					keys, ti, short = s.wc.appendASCII16(g, keys, text, st, ln)
+				}
+			}
+			if !short {
+				keys = token.AppendKeyAt(keys, text, int(tok.Start), int(tok.End))
+				ti = s.wc.info(g, keys[start:]) // s.key(i)
+			}
 		}
 		spans[i] = keySpan{int32(start), int32(len(keys))}
 		info[i] = ti.w
 		bits[i] = ti.bits
-		mtoks[i] = match.Tok{Cands: ti.cands, Case: match.TokCase(tok.Flags)}
-	}
-	s.keys = keys
-	for i := 0; i < n; {
-		tok := s.toks[i]
-		if !matchable(tok) {
-			i++
-			continue
-		}
+		tc := match.TokCase(tok.Flags)
+		mtoks[i] = match.Tok{Cands: ti.cands, Case: tc}
 		// A name may begin here only if a reading of the token begins one
 		// in the token's case (lowercase der, die begin none).
-		if s.bits[i]>>bRootCasesShift&uint32(match.CaseMask(s.mtoks[i].Case)) != 0 {
+		name := ti.bits&rootCaseMasks[tc&3] != 0
+		if ww := wordWork(tok, ti.bits, len(keys)-start); name || ww {
+			w := workTok{i: int32(i), name: name, word: ww}
+			if mayBeCompound(tok, ti.bits, len(keys)-start) && ti != &noInfo {
+				// Asked once per key while it stays in the word cache.
+				if ti.comp == 0 {
+					ti.comp = compoundCode(s.compound(keys[start:]))
+				}
+				w.comp = ti.comp
+			}
+			s.work = append(s.work, w)
+		}
+	}
+	s.keys = keys
+	next := 0 // the first token that no name has taken
+	for _, w := range s.work {
+		i := int(w.i)
+		if i < next {
+			continue
+		}
+		if w.name {
 			if adv := t.names(s, i); adv > 0 {
-				i += adv
+				next = i + adv
 				continue
 			}
 		}
-		if tok.Kind == token.Word {
-			t.word(s, i)
+		if w.word {
+			t.word(s, i, w.comp)
 		}
-		i++
 	}
 	t.resolvePending(s)
 	t.resolveAlternatives(s)
@@ -330,12 +382,50 @@ func (s *scratch) reported(i, last int) bool {
 var placePrepositions = map[string]bool{"in": true, "aus": true, "nach": true, "bei": true,
 	"von": true, "nahe": true, "bis": true, "zwischen": true, "gen": true}
 
+// rootCaseMasks holds, for each token case tc (match.TokCase), the bits of
+// the root cases in scratch.bits that a token of case tc may use
+// (match.CaseMask): a table, read without a bounds check as
+// rootCaseMasks[tc&3], is cheaper than the variable shift.
+var rootCaseMasks = func() (m [4]uint32) {
+	for tc := range 3 {
+		m[tc] = uint32(match.CaseMask(uint8(tc))) << bRootCasesShift
+	}
+	return m
+}()
+
+// wordWork reports whether word has work to do at a token with these bits
+// and a key of keyLen bytes: a word that is derived, hyphenated, or
+// capitalized and long enough for a closed compound, and not truncated.
+func wordWork(tok *token.Token, bits uint32, keyLen int) bool {
+	f := tok.Flags
+	return tok.Kind == token.Word && f&token.Truncated == 0 &&
+		(bits&bDeriv != 0 || f&token.Hyphen != 0 || f&token.Cap != 0 && keyLen >= 6)
+}
+
+// mayBeCompound reports whether word asks scratch.compound of a token with
+// these bits and a key of keyLen bytes: a capitalized word, long enough,
+// neither derived nor hyphenated nor truncated.
+func mayBeCompound(tok *token.Token, bits uint32, keyLen int) bool {
+	f := tok.Flags
+	return tok.Kind == token.Word && f&(token.Truncated|token.Hyphen) == 0 && bits&bDeriv == 0 &&
+		f&token.Cap != 0 && keyLen >= 6
+}
+
+// compoundCode packs what scratch.compound answers into an int32 that is
+// not 0: 1 + the entry, or -1 for none.
+func compoundCode(e int32, _ int, ok bool) int32 {
+	if !ok {
+		return -1
+	}
+	return e + 1
+}
+
 // word looks inside a single token that is not a name: hyphenated compounds
 // (Nato-Gipfel), derived words (russischen, Münchner) and closed compounds
-// (Kremlchef).
-func (t *Tagger) word(s *scratch, i int) {
-	tok := s.toks[i]
-	key := s.key(i)
+// (Kremlchef). comp is what scratch.compound answers for the token's key
+// (see compoundCode) when mayBeCompound holds.
+func (t *Tagger) word(s *scratch, i int, comp int32) {
+	tok := &s.toks[i]
 	if tok.Flags&token.Truncated != 0 {
 		return
 	}
@@ -350,11 +440,10 @@ func (t *Tagger) word(s *scratch, i int) {
 		t.hyphenated(s, i)
 		return
 	}
-	if tok.Flags&token.Cap != 0 && len(key) >= 6 {
-		if e, _, ok := s.compound(key); ok {
-			ent := t.g.Entries[e]
-			s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
-		}
+	if comp > 0 { // a closed compound: Kremlchef
+		e := comp - 1
+		ent := t.g.Entries[e]
+		s.add(mention{start: int32(i), end: int32(i + 1), entry: e, typ: ent.Type, form: FormPart, rule: "compound"})
 	}
 }
 
@@ -371,18 +460,24 @@ func (t *Tagger) addDeriv(s *scratch, i int, d match.Deriv) {
 // name when the name covers every part), else a derived part makes it a
 // deriv.
 func (t *Tagger) hyphenated(s *scratch, i int) {
-	text := s.tokText(i)
+	text, key := s.tokText(i), s.key(i)
 	s.parts = s.parts[:0]
-	s.partBuf = s.partBuf[:0]
 	s.partEnd = s.partEnd[:0]
+	// The key of a part is the part of the token's key between the same
+	// hyphens: AppendKey maps rune by rune and keeps '-', which no other
+	// rune's bytes contain.
+	kstart := 0
 	for part := range strings.SplitSeq(text, "-") {
 		if part == "" {
 			return
 		}
-		start := len(s.partBuf)
-		s.partBuf = token.AppendKey(s.partBuf, part)
-		s.partEnd = append(s.partEnd, int32(len(s.partBuf)))
-		s.parts = append(s.parts, match.Tok{Cands: s.cands(s.partBuf[start:]), Case: partCase(part)})
+		kend := len(key)
+		if j := bytes.IndexByte(key[kstart:], '-'); j >= 0 {
+			kend = kstart + j
+		}
+		s.partEnd = append(s.partEnd, int32(kend))
+		s.parts = append(s.parts, match.Tok{Cands: s.cands(key[kstart:kend]), Case: partCase(part)})
+		kstart = kend + 1
 	}
 	for p := range s.parts {
 		if s.parts[p].Cands == nil {
@@ -410,9 +505,9 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 	for p := range s.parts {
 		start := int32(0)
 		if p > 0 {
-			start = s.partEnd[p-1]
+			start = s.partEnd[p-1] + 1 // after the hyphen
 		}
-		if w := s.lookup(s.partBuf[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
+		if w := s.lookup(key[start:s.partEnd[p]]); w != nil && w.Deriv.How != 0 {
 			d := w.Deriv
 			t.addDeriv(s, i, d)
 			return
@@ -434,16 +529,12 @@ func (t *Tagger) choosePart(h match.Hit) int32 {
 // resolvePending accepts ambiguous names whose entity the text also names
 // unambiguously ("one sense per discourse").
 func (t *Tagger) resolvePending(s *scratch) {
-	if len(s.pending) == 0 {
-		return
-	}
-	for _, m := range s.ments {
-		if m.entry >= 0 {
-			s.known[m.entry] = true
-		}
-	}
 	for _, p := range s.pending {
-		if s.known[p.entry] {
+		// add notes evidence of every mention of an entry: the entity is
+		// named when the table has it. (A pending name it adds makes only
+		// later pending names of the same entity known, which they are
+		// already.)
+		if _, ok := s.evidence.get(p.entry); ok {
 			s.add(p)
 		}
 	}
@@ -460,7 +551,7 @@ func (s *scratch) add(m mention) {
 	s.mx.added(len(s.ments), m.start, m.end)
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
-		s.noteEvidence(m)
+		s.noteEvidence(m.entry, m.start, m.end)
 	}
 }
 
@@ -472,17 +563,18 @@ type evidence struct {
 	mixed bool  // one-token mentions with different words
 }
 
-func (s *scratch) noteEvidence(m mention) {
-	ev, ok := s.evidence.slot(m.entry)
+// noteEvidence records a mention of entry over the tokens [start, end).
+func (s *scratch) noteEvidence(entry, start, end int32) {
+	ev, ok := s.evidence.slot(entry)
 	if !ok {
 		ev.tok = -1
 	}
 	switch {
-	case m.end-m.start > 1:
+	case end-start > 1:
 		ev.multi = true
 	case ev.tok < 0:
-		ev.tok = m.start
-	case string(s.key(int(ev.tok))) != string(s.key(int(m.start))):
+		ev.tok = start
+	case string(s.key(int(ev.tok))) != string(s.key(int(start))):
 		ev.mixed = true
 	}
 }
@@ -501,49 +593,59 @@ func (s *scratch) namedOtherwise(e int32, i int) bool {
 // overlaps (an earlier or longer mention wins).
 func (t *Tagger) entitiesOf(s *scratch) []Entity {
 	ms := s.live()
-	// Sort indexes, not the mentions (88 bytes each); stable, as the
-	// mentions' order breaks ties.
+	// Sort indexes with their keys, not the mentions (88 bytes each);
+	// stable, as the mentions' order breaks ties.
 	s.order = s.order[:0]
 	for k := range ms {
-		s.order = append(s.order, int32(k))
-	}
-	cmp := func(i, j int32) int {
-		a, b := &ms[i], &ms[j]
-		if a.bstart != b.bstart {
-			return int(a.bstart - b.bstart)
-		}
-		return int(b.bend - a.bend)
+		s.order = append(s.order, mentionOrder{orderKey(&ms[k]), int32(k)})
 	}
 	if len(s.order) <= 256 {
 		// The mentions come in a few runs sorted already (the names, then
 		// each rule's): an insertion sort, stable too, does little work.
 		o := s.order
 		for k := 1; k < len(o); k++ {
-			for j := k; j > 0 && cmp(o[j-1], o[j]) > 0; j-- {
+			for j := k; j > 0 && o[j-1].key > o[j].key; j-- {
 				o[j-1], o[j] = o[j], o[j-1]
 			}
 		}
 	} else {
-		slices.SortStableFunc(s.order, cmp)
+		slices.SortStableFunc(s.order, func(a, b mentionOrder) int { return cmp.Compare(a.key, b.key) })
 	}
 	out := make([]Entity, 0, len(ms))
 	last := int32(-1)
-	for _, k := range s.order {
-		m := &ms[k]
+	for _, o := range s.order {
+		m := &ms[o.k]
 		if m.bstart < last {
 			continue
 		}
 		last = m.bend
-		e := Entity{Start: int(m.bstart), End: int(m.bend), Text: s.text[m.bstart:m.bend], Form: m.form, Rule: m.rule, Type: m.typ, Name: m.name}
+		// Filled in place: out has room for every mention.
+		out = out[:len(out)+1]
+		e := &out[len(out)-1]
+		e.Start, e.End, e.Text = int(m.bstart), int(m.bend), s.text[m.bstart:m.bend]
+		e.Form, e.Rule = m.form, m.rule
 		if m.entry >= 0 {
 			ent := t.g.Entries[m.entry]
 			e.ID, e.Name, e.Kind, e.Country = ent.ID, ent.Name, ent.Kind, ent.Country
 			e.Type = ent.Type
 			e.Source = t.sources[m.entry]
+		} else {
+			e.Type, e.Name = m.typ, m.name
 		}
-		out = append(out, e)
 	}
 	return out
+}
+
+// mentionOrder is a mention's place in the order of entitiesOf.
+type mentionOrder struct {
+	key uint64 // orderKey
+	k   int32  // the mention's index
+}
+
+// orderKey returns a key that orders mentions by their start, the longer
+// first where two start together.
+func orderKey(m *mention) uint64 {
+	return uint64(m.bstart)<<32 | uint64(math.MaxInt32-m.bend)
 }
 
 // partCase tells the case of one part of a hyphenated word.

@@ -2,6 +2,7 @@ package token
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -74,27 +75,66 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	dst = dst[:n+ln+8]
 	if ln <= 8 && start+8 <= len(text) {
 		// The common case, a word of up to eight bytes, without the loop.
-		if w := load8(text, start) & (1<<(8*ln) - 1); w&(0x80*ones) == 0 {
-			store64(dst[n:], lower8(w))
+		if w, ok := ShortKey(load8(text, start), ln); ok {
+			store64(dst[n:], w)
 			return dst[:n+ln]
 		}
 	}
+	// ASCII eight bytes at a time, and the two-byte Latin-1 letters (ä, ö,
+	// ü, ß, é) as AppendKey has them: each byte of the key is where it is
+	// in the text.
 	i := 0
-	for ; i < ln && start+i+8 <= len(text); i += 8 {
+	for i < ln && start+i+8 <= len(text) {
 		w := load8(text, start+i)
 		if rest := ln - i; rest < 8 {
 			w &= 1<<(8*rest) - 1 // the bytes after end are no part of the key
 		}
-		if w&(0x80*ones) != 0 {
-			break // a non-ASCII byte: the loop of AppendKey takes it
+		high := w & (0x80 * ones)
+		if high == 0 {
+			store64(dst[n+i:], lower8(w))
+			i += 8
+			continue
 		}
-		store64(dst[n+i:], lower8(w))
+		// The ASCII bytes before the first other one, then that one.
+		k := bits.TrailingZeros64(high) / 8
+		store64(dst[n+i:], lower8(w&(1<<(8*k)-1)))
+		i += k
+		if i+1 >= ln || text[start+i] != 0xC3 {
+			break // another byte: the loop of AppendKey takes it
+		}
+		if d := text[start+i+1]; 0x80 <= d && d <= 0xBF {
+			if d <= 0x9E && d != 0x97 {
+				d += 0x20
+			}
+			dst[n+i], dst[n+i+1] = 0xC3, d
+			i += 2
+			continue
+		}
+		break // another byte: the loop of AppendKey takes it
 	}
 	if i >= ln {
 		return dst[:n+ln]
 	}
 	// Invalid UTF-8 lengthens a key (\xff becomes U+FFFD), eating the room.
 	return slices.Grow(AppendKey(dst[:n+i], text[start+i:end]), 8)
+}
+
+// Load8 returns the eight bytes of text from i as a little-endian word;
+// i+8 must be at most len(text).
+func Load8(text string, i int) uint64 { return load8(text, i) }
+
+// ShortKey returns the key of a token of ln <= 8 bytes as a little-endian
+// word padded with zeros, when the token is ASCII; w holds the eight bytes
+// of text from the token's start (Load8). ok is false for other tokens,
+// which AppendKeyAt takes. It is small enough to be inlined: a caller that
+// writes the word into its buffer of keys saves AppendKeyAt's call for
+// most words of a text, and has the key in a register.
+func ShortKey(w uint64, ln int) (key uint64, ok bool) {
+	w &= 1<<(8*ln) - 1
+	if w&(0x80*ones) != 0 {
+		return 0, false
+	}
+	return lower8(w), true
 }
 
 const ones = 0x0101010101010101

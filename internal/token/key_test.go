@@ -1,6 +1,7 @@
 package token
 
 import (
+	"encoding/binary"
 	"testing"
 	"unicode"
 
@@ -21,6 +22,33 @@ func TestAppendKeyAt(t *testing.T) {
 					got := AppendKeyAt([]byte(prefix), text, start, end)
 					require.Equal(t, string(want), string(got), "AppendKeyAt(%q, %q, %d, %d)", prefix, text, start, end)
 					require.GreaterOrEqual(t, cap(got)-len(got), 8)
+				}
+			}
+		}
+	}
+}
+
+// ShortKey gives AppendKey's key, padded with zeros to eight bytes, exactly
+// for the short ASCII tokens.
+func TestShortKey(t *testing.T) {
+	texts := []string{"", "Nato", "NATO-Gipfel in Brüssel", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ ,.", "a\xffb und Ärger"}
+	for _, text := range texts {
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				if end-start > 8 || start+8 > len(text) {
+					continue
+				}
+				w, ok := ShortKey(Load8(text, start), end-start)
+				key := AppendKey(nil, text[start:end])
+				ascii := true
+				for _, c := range []byte(text[start:end]) {
+					ascii = ascii && c < 0x80
+				}
+				require.Equal(t, ascii, ok, "ShortKey(%q, %d, %d)", text, start, end)
+				if ok {
+					var b [8]byte
+					copy(b[:], key)
+					require.Equal(t, b, [8]byte(binary.LittleEndian.AppendUint64(nil, w)), "ShortKey(%q, %d, %d)", text, start, end)
 				}
 			}
 		}

@@ -534,8 +534,22 @@ type Tok struct {
 	Case  uint8  // 0 lower case, 1 capitalized, 2 all capitals
 }
 
-// TokCase tells a text token's case for Tok.Case.
+// TokCase tells a text token's case for Tok.Case. It reads a table, which
+// the tagger's loop over every token finds cheaper than two branches.
 func TokCase(flags token.Flags) uint8 {
+	return tokCases[flags&(token.Cap|token.AllCaps)&3]
+}
+
+// tokCases is TokCase by the flags Cap and AllCaps (bits 0 and 1).
+var tokCases = func() (t [4]uint8) {
+	for f := range token.Flags(4) {
+		t[f] = tokCaseOf(f)
+	}
+	return t
+}()
+
+// tokCaseOf is TokCase, the way it reads.
+func tokCaseOf(flags token.Flags) uint8 {
 	switch {
 	case flags&token.AllCaps != 0:
 		return allCaps
@@ -583,7 +597,7 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 	if k >= len(toks) || k >= g.maxLen {
 		return dst
 	}
-	t := toks[k]
+	t := &toks[k]
 	// Only the case requirements that edges of the word have, at the root
 	// or below it, are asked of the edge table.
 	shift, upTo := uint8(innerCases), CaseMask(t.Case)
@@ -593,7 +607,15 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 	for _, c := range t.Cands {
 		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
 			cs := uint8(bits.TrailingZeros8(cases))
-			child, term, ok := g.edge(ec, edgeKey(node, c.Word, cs))
+			key := edgeKey(node, c.Word, cs)
+			var child uint32
+			var term int32
+			var ok bool
+			if sl := ec.hit(key); sl != nil {
+				child, term, ok = sl.child, sl.term, sl.child != edgeAbsent
+			} else {
+				child, term, ok = g.edgeMiss(ec, key)
+			}
 			if !ok {
 				continue
 			}
@@ -606,7 +628,8 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 					dst = append(dst, Hit{N: k + 1, Terms: terms, Last: c.How})
 				}
 			}
-			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 {
+			// Deeper only where the next token has readings: most have none.
+			if c.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 && k+1 < len(toks) && toks[k+1].Cands != nil {
 				dst = g.walk(toks, k+1, child, dst, ec)
 			}
 		}
@@ -629,18 +652,26 @@ const (
 	edgeAbsent    = ^uint32(0) // child of a cached miss; a slot with child 0 is empty
 )
 
-// edge looks up edge key through c, when c is not nil.
-func (g *Gazetteer) edge(c *EdgeCache, key uint64) (child uint32, term int32, ok bool) {
+// hit returns c's slot of key when it holds key (an edge or a cached miss),
+// else nil; nil for a nil c. It is small enough to be inlined into walk,
+// which then keeps its registers across a hit.
+func (c *EdgeCache) hit(key uint64) *edgeSlot {
+	if c == nil {
+		return nil
+	}
+	if sl := &c.slots[(key*0x9e3779b97f4a7c15)>>(64-edgeCacheBits)]; sl.key == key && sl.child != 0 {
+		return sl
+	}
+	return nil
+}
+
+// edgeMiss looks up edge key, which c does not hold (see hit), in the edge
+// table, and keeps the answer in c when c is not nil.
+func (g *Gazetteer) edgeMiss(c *EdgeCache, key uint64) (child uint32, term int32, ok bool) {
 	if c == nil {
 		return g.edges.getTerm(key)
 	}
 	sl := &c.slots[(key*0x9e3779b97f4a7c15)>>(64-edgeCacheBits)]
-	if sl.key == key && sl.child != 0 {
-		if sl.child == edgeAbsent {
-			return 0, -1, false
-		}
-		return sl.child, sl.term, true
-	}
 	child, term, ok = g.edges.getTerm(key)
 	sl.key, sl.child, sl.term = key, child, term
 	if !ok {

@@ -1,0 +1,36 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+)
+
+// TokCase's table answers as the branches of tokCaseOf, whatever other
+// flags a token has.
+func TestTokCase(t *testing.T) {
+	for f := range token.Flags(1 << 12) {
+		assert.Equal(t, tokCaseOf(f), TokCase(f), "flags %b", f)
+	}
+	assert.Equal(t, uint8(anyCase), TokCase(token.SentStart|token.Hyphen))
+	assert.Equal(t, uint8(capFirst), TokCase(token.Cap|token.SentStart))
+	assert.Equal(t, uint8(allCaps), TokCase(token.Cap|token.AllCaps))
+	assert.Equal(t, uint8(allCaps), TokCase(token.AllCaps))
+}
+
+// hit finds a key's slot only when the slot holds that key; a nil or empty
+// cache holds none.
+func TestEdgeCacheHit(t *testing.T) {
+	var c EdgeCache
+	key := uint64(42)
+	assert.Nil(t, (*EdgeCache)(nil).hit(key))
+	assert.Nil(t, c.hit(key))
+	sl := &c.slots[(key*0x9e3779b97f4a7c15)>>(64-edgeCacheBits)]
+	sl.key, sl.child, sl.term = key, 7, 3
+	assert.Same(t, sl, c.hit(key))
+	assert.Nil(t, c.hit(key+1))
+	sl.child = edgeAbsent // a cached miss is a hit too
+	assert.Same(t, sl, c.hit(key))
+}
