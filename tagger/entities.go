@@ -19,40 +19,39 @@ import (
 // scratch is the per-call working memory, reused through a sync.Pool so
 // that tagging allocates for what it finds, not for every token.
 type scratch struct {
-	text      string
-	toks      []token.Token
-	keys      []byte    // all token keys, back to back
-	keySpan   []keySpan // where token i's key lies in keys
-	mtoks     []match.Tok
-	hits      []match.Hit
-	parts     []match.Tok
-	partBuf   []byte
-	partEnd   []int32 // hyphenated: where each part's key ends in the token's key
-	ments     []mention
-	pending   []mention // ambiguous names waiting for a second reading
-	entries   []*lexicon.Entry
-	facts     []entryFacts // Tagger.facts
-	covered   []bool
-	surnames  map[string]person
-	spans     []topic.Span // the words passed to the topic model
-	cues      []topic.Cue
-	info      []*match.Word  // what the gazetteer knows of each token
-	bits      []uint32       // per token: its Word's Bits, and the classes of cache.go
-	order     []mentionOrder // entitiesOf's mentions, sorted
-	g         *match.Gazetteer
-	drops     []dropRange   // token ranges whose earlier mentions a rule replaced
-	alts      []alternative // names chosen by default among several entities
-	evidence  evidenceTable
-	nouns     []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
-	wc        *wordCache
-	mx        mentionIndex // the mentions starting at each token
-	surFilter wordFilter   // keys of corefSurnames' surnames
-	dropped   []bool       // live's marks, per mention
-	cc        *compoundCache
-	nc        *nounCache
-	ec        *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
-	caps      []int32          // the tokens for which isCapWord holds, in order
-	work      []workTok        // the tokens where a name may begin or word has work, in order
+	text     string
+	toks     []token.Token
+	keys     []byte    // all token keys, back to back
+	keySpan  []keySpan // where token i's key lies in keys
+	mtoks    []match.Tok
+	hits     []match.Hit
+	parts    []match.Tok
+	partBuf  []byte
+	partEnd  []int32 // hyphenated: where each part's key ends in the token's key
+	ments    []mention
+	pending  []mention // ambiguous names waiting for a second reading
+	entries  []*lexicon.Entry
+	facts    []entryFacts // Tagger.facts
+	covered  []bool
+	spans    []topic.Span // the words passed to the topic model
+	cues     []topic.Cue
+	info     []*match.Word  // what the gazetteer knows of each token
+	bits     []uint32       // per token: its Word's Bits, and the classes of cache.go
+	order    []mentionOrder // entitiesOf's mentions, sorted
+	g        *match.Gazetteer
+	drops    []dropRange   // token ranges whose earlier mentions a rule replaced
+	alts     []alternative // names chosen by default among several entities
+	evidence evidenceTable
+	nouns    []int8 // per token: 0 not yet asked, 1 no noun, 2 a common noun
+	wc       *wordCache
+	mx       mentionIndex // the mentions starting at each token
+	dropped  []bool       // live's marks, per mention
+	cc       *compoundCache
+	nc       *nounCache
+	ec       *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
+	caps     []int32          // the tokens for which isCapWord holds, in order
+	work     []workTok        // the tokens where a name may begin or word has work, in order
+	rt       ruleTokens       // the tokens the rules look at
 }
 
 // workTok is a token that the second loop of entities looks at.

@@ -16,8 +16,7 @@ import (
 // "X (SPD)"), later surname-only mentions of a person named in full, and
 // acronyms introduced in brackets after a known long form.
 func (t *Tagger) rules(s *scratch) {
-	rt := ruleTokensPool.Get().(*ruleTokens)
-	defer ruleTokensPool.Put(rt)
+	rt := &s.rt
 	rt.collect(s)
 	covered := s.coverage()
 	t.brokenNames(s, covered, rt.broken)

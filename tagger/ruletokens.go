@@ -1,10 +1,6 @@
 package tagger
 
-import (
-	"sync"
-
-	"github.com/etikett-nlp/etikett/internal/token"
-)
+import "github.com/etikett-nlp/etikett/internal/token"
 
 // ruleTokens lists, for one text, the tokens at which the rules that scan
 // the whole text may fire, found in one pass over the tokens: each rule then
@@ -25,10 +21,6 @@ type ruleTokens struct {
 // ruleClasses are the word classes that organizations, clubsAndCompanies and
 // prefixedPlaces begin with.
 const ruleClasses = bGeoPrefix | bLegal | bOrgHead | bClub | bOrgSuffix
-
-// ruleTokensPool keeps the lists between texts (the scratch is another
-// engineer's; the rules keep their own).
-var ruleTokensPool = sync.Pool{New: func() any { return new(ruleTokens) }}
 
 // collect fills the lists for the tokens of s.
 func (r *ruleTokens) collect(s *scratch) {
