@@ -50,6 +50,8 @@ type options struct {
 	scale   int
 	dir     string
 	noProse bool
+	passes  int
+	topics  bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -62,8 +64,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.scale, "scale", 0, "also compile a synthetic lexicon of this many entries and tag with it (e.g. 1000000)")
 	fs.StringVar(&o.dir, "testdata", "", "the testdata directory (default: found from the working directory)")
 	fs.BoolVar(&o.noProse, "no-prose", false, "skip prose")
+	fs.IntVar(&o.passes, "passes", 0, "only tag the articles this many times over, one per call, and exit (for instruction counts; see README)")
+	fs.BoolVar(&o.topics, "topics", true, "with -passes: tag topics too")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if o.passes > 0 {
+		if err := passes(o, stdout); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		return 0
 	}
 	if o.repeat < 1 || o.mb <= 0 {
 		fmt.Fprintln(stderr, "bench: -repeat must be at least 1 and -mb positive")
@@ -74,6 +85,44 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// passes tags the articles o.passes times over after one pass that warms
+// the caches, with nothing else around: callgrind's instruction counts of
+// two runs with different o.passes give the cost per document (README).
+func passes(o options, w io.Writer) error {
+	if o.dir == "" {
+		d, err := findTestdata()
+		if err != nil {
+			return err
+		}
+		o.dir = d
+	}
+	docs, err := loadDocs(o.dir)
+	if err != nil {
+		return err
+	}
+	var opts []tagger.Option
+	if !o.topics {
+		opts = append(opts, tagger.WithoutTopics())
+	}
+	t, err := tagger.New(opts...)
+	if err != nil {
+		return err
+	}
+	if _, err := countEntities(t, docs); err != nil { // the warm-up pass
+		return err
+	}
+	n := 0
+	for range o.passes {
+		k, err := countEntities(t, docs)
+		if err != nil {
+			return err
+		}
+		n += k
+	}
+	fmt.Fprintf(w, "%d passes over %d documents: %d entities\n", o.passes, len(docs), n)
+	return nil
 }
 
 func bench(o options, w io.Writer) error {

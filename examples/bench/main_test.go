@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/etikett-nlp/etikett/tagger"
+)
+
+// -passes tags the articles that many times and reports the entities found
+// in those passes (the warm-up pass not counted).
+func TestPasses(t *testing.T) {
+	docs, err := loadDocs("../../testdata")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		args   []string
+		opts   []tagger.Option
+		passes int
+	}{
+		{[]string{"-passes", "1"}, nil, 1},
+		{[]string{"-passes", "3", "-topics=false"}, []tagger.Option{tagger.WithoutTopics()}, 3},
+	} {
+		tg, err := tagger.New(tc.opts...)
+		require.NoError(t, err)
+		n, err := countEntities(tg, docs)
+		require.NoError(t, err)
+		var out, errOut bytes.Buffer
+		code := run(append(tc.args, "-testdata", "../../testdata"), &out, &errOut)
+		require.Equal(t, 0, code, errOut.String())
+		assert.Equal(t, fmt.Sprintf("%d passes over %d documents: %d entities\n", tc.passes, len(docs), tc.passes*n), out.String())
+	}
+}
+
+func TestBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"-repeat", "0"}, {"-mb", "-1"}, {"-no-such-flag"}, {"-passes", "1", "-testdata", "/nonexistent"}} {
+		var out, errOut bytes.Buffer
+		assert.NotEqual(t, 0, run(args, &out, &errOut), "%v", args)
+		assert.NotEmpty(t, errOut.String(), "%v", args)
+	}
+}
