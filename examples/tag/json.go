@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/binary"
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/internal/token"
 
 	"github.com/etikett-nlp/etikett/tagger"
 )
@@ -119,6 +122,9 @@ func appendFloat(b []byte, f float64) ([]byte, bool) {
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return b, false
 	}
+	if k, ok := thousandths(f); ok {
+		return appendThousandths(b, k), true
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -131,12 +137,49 @@ func appendFloat(b []byte, f float64) ([]byte, bool) {
 	return b, true
 }
 
+// thousandths returns k when f is the float64 nearest to k/1000, as the
+// scores and weights (rounded to three decimals) are, for 0 < |f| < 10⁶.
+// The shortest decimal that reads back as such an f is k/1000 itself:
+// another with at most three decimals lies 0.001 away, and one with fewer
+// digits is k/1000 without its trailing zeros.
+func thousandths(f float64) (int64, bool) {
+	if f == 0 || f >= 1e6 || f <= -1e6 {
+		return 0, false
+	}
+	k := int64(math.Round(f * 1000))
+	return k, float64(k)/1000 == f
+}
+
+// appendThousandths writes k/1000 in decimal without trailing zeros: 0.25,
+// 1, -0.005.
+func appendThousandths(b []byte, k int64) []byte {
+	if k < 0 {
+		b = append(b, '-')
+		k = -k
+	}
+	b = strconv.AppendInt(b, k/1000, 10)
+	frac := k % 1000
+	if frac == 0 {
+		return b
+	}
+	digits := [3]byte{byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+	n := 3
+	for digits[n-1] == '0' {
+		n--
+	}
+	return append(append(b, '.'), digits[:n]...)
+}
+
 // appendString writes s as a JSON string as encoding/json does, escaping
 // for HTML (<, >, & as \u003c …), invalid UTF-8 as \ufffd, and U+2028 and
-// U+2029.
+// U+2029. Strings that need nothing of it are found eight bytes at a time.
 func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	if plainString(s) { // most strings
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -166,6 +209,10 @@ func appendString(b []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if 0xC2 <= c && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // a valid two-byte character (ä, ß, é): none is escaped
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -183,6 +230,34 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 reports whether eight bytes are all printable ASCII that a JSON
+// string takes as they are (see jsonSafe): none below 0x20 or from 0x80 on,
+// and none of " & (0x22, 0x26: equal but for bit 0x04), < > (0x3c, 0x3e:
+// but for bit 0x02) or \. A byte b is zero where (b-1)&^b has its high bit.
+func plain8(x uint64) bool {
+	const ones, hi = 0x0101010101010101, 0x8080808080808080
+	qa := (x ^ 0x22*ones) &^ (0x04 * ones)
+	lg := (x ^ 0x3c*ones) &^ (0x02 * ones)
+	bs := x ^ 0x5c*ones
+	return (x|(x-0x20*ones)&^x|(qa-ones)&^qa|(lg-ones)&^lg|(bs-ones)&^bs)&hi == 0
+}
+
+// plainString reports whether s needs no escaping in a JSON string, eight
+// bytes at a time; a string of fewer than eight bytes is padded.
+func plainString(s string) bool {
+	if len(s) < 8 {
+		pad := [8]byte{'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}
+		copy(pad[:], s)
+		return plain8(binary.LittleEndian.Uint64(pad[:]))
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if !plain8(token.Load8(s, i)) {
+			return false
+		}
+	}
+	return plain8(token.Load8(s, len(s)-8)) // the last bytes, overlapping
 }
 
 // jsonSafe marks the ASCII bytes written into a JSON string as they are:

@@ -3,12 +3,16 @@ package main
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/etikett-nlp/etikett/internal/newstext"
+	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/tagger"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
@@ -130,4 +134,70 @@ func BenchmarkRecordJSON(b *testing.B) {
 			}
 		}
 	})
+}
+
+// appendThousandths writes what strconv writes (shortest, 'f') for the
+// floats nearest to k/1000, as scores and weights are.
+func TestThousandths(t *testing.T) {
+	check := func(k int64) {
+		f := float64(k) / 1000
+		got, ok := thousandths(f)
+		require.True(t, ok, "%d", k)
+		require.Equal(t, k, got)
+		want := strconv.AppendFloat(nil, f, 'f', -1, 64)
+		require.Equal(t, string(want), string(appendThousandths(nil, k)), "%d", k)
+	}
+	for k := int64(-20000); k <= 20000; k++ {
+		if k != 0 {
+			check(k)
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		if k := rng.Int64N(2e9) - 1e9 + 1; k != 0 && k > -1e9 && k < 1e9 {
+			check(k)
+		}
+	}
+	for _, f := range []float64{0, math.Copysign(0, -1), 1.0 / 3, 0.0005, 1e-7, 1e6, 123456.7891, math.Nextafter(0.25, 1)} {
+		_, ok := thousandths(f)
+		assert.False(t, ok, "thousandths(%v) takes a float that is no thousandth (or zero)", f)
+	}
+}
+
+// plain8 says a run of eight bytes needs no escaping exactly when each of
+// its bytes is safe.
+func TestPlain8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pick := []byte("aZ09 ~\x7f\x1f\x00\"\\<>&\x80\xc3\xff!")
+	for range 100000 {
+		var s [8]byte
+		want := true
+		for k := range s {
+			s[k] = pick[rng.IntN(len(pick))]
+			want = want && s[k] < utf8.RuneSelf && jsonSafe[s[k]]
+		}
+		require.Equal(t, want, plain8(token.Load8(string(s[:]), 0)), "%q", s)
+	}
+}
+
+// plainString says a string needs no escaping exactly when each of its bytes
+// is safe, for every length (the padded short strings, the overlapping last
+// word of long ones).
+func TestPlainString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	pick := []byte("aZ09 ~\x7f\x1f\"\\<>&\xc3")
+	for n := range 40 {
+		for range 2000 {
+			s := make([]byte, n)
+			want := true
+			for k := range s {
+				s[k] = 'a'
+				if rng.IntN(n+1) == 0 {
+					s[k] = pick[rng.IntN(len(pick))]
+				}
+				want = want && s[k] < utf8.RuneSelf && jsonSafe[s[k]]
+			}
+			require.Equal(t, want, plainString(string(s)), "%q", s)
+		}
+	}
 }
