@@ -306,7 +306,10 @@ func (t *Tagger) Tag(text string) (Result, error) {
 	t.entities(s)
 	res := Result{Entities: t.entitiesOf(s)}
 	if t.topics != nil {
-		res.Topics = t.topics.score(t, s, res.Entities)
+		var err error
+		if res.Topics, err = t.topics.score(t, s, res.Entities); err != nil {
+			return Result{}, err
+		}
 	}
 	if res.Topics == nil {
 		res.Topics = []Topic{}

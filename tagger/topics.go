@@ -50,7 +50,7 @@ func compileTopics(lx *lexicon.Lexicon, opts topic.Options) (*topicModel, error)
 // score passes the text's words and the entities found to the topic model.
 // Words inside names are marked so that names are not split into compound
 // parts (Stoltenberg is no Berg); role words become cues (Trainer: sport).
-func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
+func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) ([]Topic, error) {
 	s.spans = appendSpans(s.spans[:0], s.toks, ents)
 	s.cues = s.cues[:0]
 	// Role words outside names.
@@ -74,7 +74,7 @@ func (tm *topicModel) score(t *Tagger, s *scratch, ents []Entity) []Topic {
 	for _, en := range ents {
 		s.cues = append(s.cues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
 	}
-	return tm.m.ScoreSpans(s.text, s.spans, s.cues)
+	return tm.m.ScoreSpans(s.text, s.spans, s.cues) // the tokens' spans lie in the text
 }
 
 // appendSpans appends the words of toks to spans, those inside names

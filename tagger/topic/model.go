@@ -733,8 +733,14 @@ func (m *Model) Score(words []Word, cues []Cue) []Topic {
 
 // ScoreSpans is Score for words given as byte ranges of one text, as a
 // tokenizer finds them: it spares the caller a string per word. The result
-// is that of Score with the words text[Start:End].
-func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
+// is that of Score with the words text[Start:End]. A span that does not lie
+// in the text is an error.
+func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) ([]Topic, error) {
+	for i, sp := range spans {
+		if sp.Start < 0 || sp.End < sp.Start || int(sp.End) > len(text) {
+			return nil, fmt.Errorf("topic: span %d is [%d, %d), outside the text of %d bytes", i, sp.Start, sp.End, len(text))
+		}
+	}
 	if spans == nil {
 		spans = []Span{} // non-nil: spans tells the two kinds of document apart
 	}
@@ -744,7 +750,7 @@ func (m *Model) ScoreSpans(text string, spans []Span, cues []Cue) []Topic {
 		m.pool.Put(s)
 	}()
 	s.doc = document{text: text, spans: spans}
-	return m.score(s, cues)
+	return m.score(s, cues), nil
 }
 
 // score scores the document set in s.

@@ -382,12 +382,29 @@ func TestScoreSpans(t *testing.T) {
 			spans[i] = Span{Start: int32(start), End: int32(at), Name: words[i].Name}
 		}
 		want := m.Score(words, cues)
-		require.Equal(t, want, m.ScoreSpans(text, spans, cues), file)
+		got, err := m.ScoreSpans(text, spans, cues)
+		require.NoError(t, err)
+		require.Equal(t, want, got, file)
 		n += len(want)
-		require.Equal(t, m.Score(words, nil), m.ScoreSpans(text, spans, nil), file)
+		got, err = m.ScoreSpans(text, spans, nil)
+		require.NoError(t, err)
+		require.Equal(t, m.Score(words, nil), got, file)
 	}
 	assert.Greater(t, n, len(files))
-	assert.Nil(t, m.ScoreSpans("", nil, nil))
+	got, err := m.ScoreSpans("", nil, nil)
+	assert.NoError(t, err)
+	assert.Nil(t, got)
+}
+
+// A span outside the text is an error, not a panic.
+func TestScoreSpansBadSpan(t *testing.T) {
+	m := loadDefault(t, Options{})
+	for _, sp := range []Span{{Start: -1, End: 2}, {Start: 3, End: 2}, {Start: 0, End: 12}, {Start: 11, End: 12}} {
+		got, err := m.ScoreSpans("Nato-Gipfel", []Span{{Start: 0, End: 4}, sp}, nil)
+		require.Error(t, err, "%+v", sp)
+		assert.Contains(t, err.Error(), "span 1")
+		assert.Nil(t, got)
+	}
 }
 
 // TestMemoExact checks that the part memo answers only for the very text
