@@ -106,6 +106,14 @@ func resize[T any](b []T, n int) []T {
 	return b[:n]
 }
 
+// cleared returns b with length n and every element zero, reusing its array
+// when it is large enough.
+func cleared[T any](b []T, n int) []T {
+	b = resize(b, n)
+	clear(b)
+	return b
+}
+
 func (s *scratch) tokText(i int) string { return s.toks[i].Text(s.text) }
 
 // noInfo is the tokInfo of tokens that are not looked up.

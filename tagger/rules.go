@@ -2,7 +2,6 @@ package tagger
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -523,11 +522,8 @@ func (s *scratch) live() []mention {
 	}
 	// A mention inside a drop range starts in it: the mention index lists
 	// those, so that long texts with many drops stay linear.
-	if cap(s.dropped) < len(s.ments) {
-		s.dropped = make([]bool, len(s.ments))
-	}
-	dropped := s.dropped[:len(s.ments)]
-	clear(dropped)
+	s.dropped = cleared(s.dropped, len(s.ments))
+	dropped := s.dropped
 	for _, d := range s.drops {
 		for t := d.start; t < d.end; t++ {
 			for k := s.mx.first(int(t)); k >= 0; k = s.mx.following(k) {
@@ -550,11 +546,8 @@ func (s *scratch) live() []mention {
 
 // coverage marks the tokens inside mentions found so far.
 func (s *scratch) coverage() []bool {
-	if cap(s.covered) < len(s.toks) {
-		s.covered = make([]bool, len(s.toks))
-	}
-	c := s.covered[:len(s.toks)]
-	clear(c)
+	s.covered = cleared(s.covered, len(s.toks))
+	c := s.covered
 	for _, m := range s.ments {
 		for k := m.start; k < m.end; k++ {
 			c[k] = true
@@ -1507,8 +1500,7 @@ func (t *Tagger) knownSurname(s *scratch, i int) bool {
 // stemming each token at most once per text.
 func (t *Tagger) isNoun(s *scratch, i int) bool {
 	if len(s.nouns) != len(s.toks) {
-		s.nouns = slices.Grow(s.nouns[:0], len(s.toks))[:len(s.toks)]
-		clear(s.nouns)
+		s.nouns = cleared(s.nouns, len(s.toks))
 	}
 	switch s.nouns[i] {
 	case 1:

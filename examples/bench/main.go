@@ -91,14 +91,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // the caches, with nothing else around: callgrind's instruction counts of
 // two runs with different o.passes give the cost per document (README).
 func passes(o options, w io.Writer) error {
-	if o.dir == "" {
-		d, err := findTestdata()
-		if err != nil {
-			return err
-		}
-		o.dir = d
-	}
-	docs, err := loadDocs(o.dir)
+	docs, err := articlesOf(o)
 	if err != nil {
 		return err
 	}
@@ -125,15 +118,21 @@ func passes(o options, w io.Writer) error {
 	return nil
 }
 
-func bench(o options, w io.Writer) error {
+// articlesOf loads the articles of o.dir, or of the testdata directory
+// found from the working directory.
+func articlesOf(o options) ([]string, error) {
 	if o.dir == "" {
 		d, err := findTestdata()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		o.dir = d
 	}
-	articles, err := loadDocs(o.dir)
+	return loadDocs(o.dir)
+}
+
+func bench(o options, w io.Writer) error {
+	articles, err := articlesOf(o)
 	if err != nil {
 		return err
 	}
