@@ -47,16 +47,19 @@ func TestAppendRecordAsMarshal(t *testing.T) {
 	for _, f := range floats {
 		recs = append(recs, record{ID: quote("f"), Topics: []tagger.Topic{{ID: "x", Score: f, Evidence: []topic.Evidence{{Weight: -f}}}}})
 	}
-	for _, rec := range recs {
-		want, _ := marshalOrNot(t, &rec)
-		got, ok := appendRecord([]byte("prefix"), &rec)
-		require.True(t, ok)
-		assert.Equal(t, "prefix"+want, string(got))
+	en := new(encoder)
+	for pass := range 2 { // the second from the encoder's fragments
+		for _, rec := range recs {
+			want, _ := marshalOrNot(t, &rec)
+			got, ok := en.appendRecord([]byte("prefix"), &rec)
+			require.True(t, ok)
+			assert.Equal(t, "prefix"+want, string(got), "pass %d", pass)
+		}
 	}
 	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		rec := record{ID: quote("x"), Topics: []tagger.Topic{{ID: "x", Score: 0.5, Evidence: []topic.Evidence{{Weight: bad}}}}}
 		_, marshals := marshalOrNot(t, &rec)
-		got, ok := appendRecord([]byte("prefix"), &rec)
+		got, ok := en.appendRecord([]byte("prefix"), &rec)
 		assert.False(t, marshals)
 		assert.False(t, ok)
 		assert.Equal(t, "prefix", string(got), "nothing appended")
@@ -69,14 +72,32 @@ func TestAppendRecordArticles(t *testing.T) {
 	require.NoError(t, err)
 	tg, err := tagger.New()
 	require.NoError(t, err)
-	for _, d := range docs {
+	en := new(encoder)
+	for _, d := range append(docs, docs...) {
 		res, err := tg.Tag(d)
 		require.NoError(t, err)
 		rec := record{ID: quote("a"), Entities: res.Entities, Topics: res.Topics}
 		want, _ := marshalOrNot(t, &rec)
-		got, ok := appendRecord(nil, &rec)
+		got, ok := en.appendRecord(nil, &rec)
 		require.True(t, ok)
 		require.Equal(t, want, string(got))
+	}
+}
+
+// Strings equal in content but not in address, and strings that share an
+// address but not a length, are told apart.
+func TestFragmentsKeys(t *testing.T) {
+	en := new(encoder)
+	name := "Nato-Gipfel"
+	copied := string([]byte(name))
+	for _, n := range []string{name, name[:4], copied, name, "", name[:4]} {
+		rec := record{ID: quote("x"),
+			Entities: []tagger.Entity{{Type: "ORG", Form: "name", ID: n, Name: n, Rule: "name"}},
+			Topics:   []tagger.Topic{{ID: n, Label: n, Score: 1, Evidence: []topic.Evidence{{Kind: "word", Term: n, Text: n}}}}}
+		want, _ := marshalOrNot(t, &rec)
+		got, ok := en.appendRecord(nil, &rec)
+		require.True(t, ok)
+		assert.Equal(t, want, string(got), n)
 	}
 }
 
@@ -89,13 +110,16 @@ func FuzzAppendRecord(f *testing.F) {
 			Topics:   []tagger.Topic{{ID: s2, Label: s1, Score: x, Evidence: []topic.Evidence{{Kind: s1, Term: s2, Count: int(n), Weight: x / 3}}}},
 			Error:    s2}
 		want, marshals := marshalOrNot(t, &rec)
-		got, ok := appendRecord(nil, &rec)
+		got, ok := fuzzEncoder.appendRecord(nil, &rec)
 		require.Equal(t, marshals, ok)
 		if ok {
 			require.Equal(t, want, string(got))
 		}
 	})
 }
+
+// fuzzEncoder keeps its fragments from input to input, as the CLI's do.
+var fuzzEncoder = new(encoder)
 
 // BenchmarkRecordJSON encodes the records of the articles with appendRecord
 // and, for comparison, json.Marshal; MB/s are of the JSON written.
@@ -117,9 +141,10 @@ func BenchmarkRecordJSON(b *testing.B) {
 		b.SetBytes(int64(size))
 		b.ReportAllocs()
 		var buf []byte
+		en := new(encoder)
 		for b.Loop() {
 			for i := range recs {
-				buf, _ = appendRecord(buf[:0], &recs[i])
+				buf, _ = en.appendRecord(buf[:0], &recs[i])
 			}
 		}
 	})
@@ -181,8 +206,8 @@ func TestPlain8(t *testing.T) {
 }
 
 // plainString says a string needs no escaping exactly when each of its bytes
-// is safe, for every length (the padded short strings, the overlapping last
-// word of long ones).
+// is safe, for every length (the bytes of short strings, the overlapping
+// halves of 4 to 7 bytes, the overlapping last word of long ones).
 func TestPlainString(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	pick := []byte("aZ09 ~\x7f\x1f\"\\<>&\xc3")
@@ -198,6 +223,30 @@ func TestPlainString(t *testing.T) {
 				want = want && s[k] < utf8.RuneSelf && jsonSafe[s[k]]
 			}
 			require.Equal(t, want, plainString(string(s)), "%q", s)
+		}
+	}
+}
+
+// appendString writes what json.Marshal writes for every length of string
+// (the short ones, the overlapping last word of long ones), with bytes that
+// need escaping anywhere, into buffers with and without room to spare.
+func TestAppendStringLengths(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	pick := []byte("aZ09 ~\x7f\x1f\"\\<>&\xc3\xa4")
+	for n := range 40 {
+		for k := range 2000 {
+			s := make([]byte, n)
+			for i := range s {
+				s[i] = 'a'
+				if rng.IntN(n+1) == 0 {
+					s[i] = pick[rng.IntN(len(pick))]
+				}
+			}
+			want, err := json.Marshal(string(s))
+			require.NoError(t, err)
+			buf := make([]byte, 3, 3+k%(n+4))
+			copy(buf, "pre")
+			require.Equal(t, "pre"+string(want), string(appendString(buf, string(s))), "%q", s)
 		}
 	}
 }
