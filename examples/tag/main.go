@@ -286,6 +286,9 @@ func process(tg *tagger.Tagger, batches <-chan batch, workers int, stdout, stder
 				bufs.Put(p.out)
 			}
 		}
+		if len(results) == 0 {
+			w.Flush() // nothing more at hand: a reader of a stream gets what is done
+		}
 	}
 	return failed
 }

@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -101,6 +104,38 @@ func TestJSONLines(t *testing.T) {
 	}
 	assert.Contains(t, errOut.String(), "stdin:3:")
 	assert.Contains(t, lines[0], `"text":"Nato"`)
+}
+
+// A JSON Lines stream gets each record as soon as its line is in: the CLI
+// does not wait for a batch to fill or for the end of the input.
+func TestJSONLinesStream(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	code := make(chan int, 1)
+	go func() {
+		code <- run([]string{"-jsonl"}, inR, outW, io.Discard)
+		outW.Close()
+	}()
+	lines := bufio.NewReader(outR)
+	for i, text := range []string{"Die Nato tagt in Brüssel.", "Putin traf Kim Jong Un."} {
+		_, err := fmt.Fprintf(inW, "{\"id\": \"%d\", \"text\": %q}\n", i, text)
+		require.NoError(t, err)
+		got := make(chan string, 1)
+		go func() {
+			l, _ := lines.ReadString('\n')
+			got <- l
+		}()
+		select {
+		case l := <-got:
+			assert.Contains(t, l, fmt.Sprintf(`{"id":"%d"`, i))
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no record for line %d while the input stays open", i+1)
+		}
+	}
+	inW.Close()
+	_, err := io.ReadAll(lines)
+	require.NoError(t, err)
+	assert.Equal(t, 0, <-code)
 }
 
 func TestFilesAndStdin(t *testing.T) {
