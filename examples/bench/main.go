@@ -35,6 +35,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger"
 )
@@ -66,8 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.noProse, "no-prose", false, "skip prose")
 	fs.IntVar(&o.passes, "passes", 0, "only tag the articles this many times over, one per call, and exit (for instruction counts; see README)")
 	fs.BoolVar(&o.topics, "topics", true, "with -passes: tag topics too")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if status, ok := cmdline.Parse(fs, args); !ok {
+		return status
 	}
 	if o.passes > 0 {
 		if err := passes(o, stdout); err != nil {

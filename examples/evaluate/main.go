@@ -15,7 +15,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/tagger"
 )
 
@@ -76,11 +76,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var lexFiles []string
 	fs.Func("lexicon", "extra lexicon file (repeatable)", func(s string) error { lexFiles = append(lexFiles, s); return nil })
 	lexDir := fs.String("lexicon-dir", "", "use the *.tsv files of this directory instead of the default lexicon")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if status, ok := cmdline.Parse(fs, args); !ok {
+		return status
 	}
 	f, err := os.Open(*data)
 	if err != nil {

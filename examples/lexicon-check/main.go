@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/lexicon"
 )
 
@@ -32,11 +33,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: lexicon-check [-stats] [-with-default] [FILE ...]\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if status, ok := cmdline.Parse(fs, args); !ok {
+		return status
 	}
 	lx := lexicon.New()
 	if fs.NArg() == 0 || *withDefault {

@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/tagger"
 )
 
@@ -68,11 +69,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: tag [flags] [FILE ...]\n\nTags German text; prints one JSON object per document.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if status, ok := cmdline.Parse(fs, args); !ok {
+		return status
 	}
 	if *workers < 1 {
 		fmt.Fprintf(stderr, "tag: -workers must be at least 1\n")
