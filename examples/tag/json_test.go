@@ -205,6 +205,13 @@ func TestPlain8(t *testing.T) {
 	}
 }
 
+func TestAppendInt(t *testing.T) {
+	for _, n := range []int64{0, 1, 9, 10, 99, 100, 12345, 999_999_999, 1e9, 1e18, -1, -10, math.MaxInt64, math.MinInt64} {
+		assert.Equal(t, strconv.FormatInt(n, 10), string(appendInt(nil, n)), "%d", n)
+		assert.Equal(t, "x"+strconv.FormatInt(n, 10), string(appendInt([]byte("x"), n)), "%d", n)
+	}
+}
+
 // plainString says a string needs no escaping exactly when each of its bytes
 // is safe, for every length (the bytes of short strings, the overlapping
 // halves of 4 to 7 bytes, the overlapping last word of long ones).
