@@ -26,7 +26,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,6 +35,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/etikett-nlp/etikett/internal/cmdline"
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger"
 )
@@ -520,24 +520,8 @@ func findTestdata() (string, error) {
 
 // loadDocs reads the seed article and the articles, in name order.
 func loadDocs(dir string) ([]string, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
-	if err != nil {
-		return nil, err
-	}
-	if len(paths) == 0 {
-		return nil, fmt.Errorf("bench: no articles in %s", filepath.Join(dir, "articles"))
-	}
-	sort.Strings(paths)
-	paths = append([]string{filepath.Join(dir, "nato-putin-nordkorea.txt")}, paths...)
-	var docs []string
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, string(data))
-	}
-	return docs, nil
+	_, docs, err := newstext.Articles(dir)
+	return docs, err
 }
 
 // repeatDocs cycles through docs until the documents hold at least size

@@ -16,8 +16,11 @@ import (
 // repository's testdata folder.
 func Articles(testdata string) (names, docs []string, err error) {
 	paths, err := filepath.Glob(filepath.Join(testdata, "articles", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		return nil, nil, fmt.Errorf("newstext: no articles in %s: %v", testdata, err)
+	if err != nil {
+		return nil, nil, fmt.Errorf("newstext: %v", err)
+	}
+	if len(paths) == 0 {
+		return nil, nil, fmt.Errorf("newstext: no articles (*.txt) in %s", filepath.Join(testdata, "articles"))
 	}
 	sort.Strings(paths)
 	paths = append([]string{filepath.Join(testdata, "nato-putin-nordkorea.txt")}, paths...)

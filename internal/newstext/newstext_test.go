@@ -16,6 +16,8 @@ func TestArticles(t *testing.T) {
 	c := Corpus(docs, 100_000)
 	assert.GreaterOrEqual(t, len(c), 100_000)
 	assert.Empty(t, Corpus(nil, 10))
-	_, _, err = Articles(t.TempDir())
-	assert.Error(t, err)
+	dir := t.TempDir()
+	_, _, err = Articles(dir)
+	require.Error(t, err)
+	assert.Equal(t, "newstext: no articles (*.txt) in "+dir+"/articles", err.Error())
 }
