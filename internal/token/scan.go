@@ -256,39 +256,71 @@ chunks:
 		// The most common chunks, a word of ASCII letters and German
 		// umlauts (or a compound of them) alone, before a comma or full
 		// stop or before other punctuation, are tokenized here, as chunk
-		// would. The first eight bytes are looked at at once: most words
-		// end among them, before a blank.
+		// would. A word that starts with an ASCII letter is scanned here
+		// eight bytes at a time, umlauts and all, without a call of
+		// letterRun, and emitted at once if a blank follows (3,400
+		// instructions less per 2.55 KB article than eight bytes here and
+		// the rest in letterRun).
 		j, letters, f := i, 0, Flags(0)
 		if i+8 <= n {
 			x := load8(text, i)
-			if k, lower := asciiLetters8(x); k > 0 {
+			if stop := nonLetters8(x); stop&0x80 == 0 {
+				// A word that starts with an ASCII letter: its letters
+				// are taken eight bytes at a time, umlauts among them,
+				// as letterRun would.
 				if x&0x20 == 0 {
 					f = Cap
 				}
-				if !lower {
+				var low uint64 // lower-case ASCII letters, at the top bit of their bytes
+				lower := false // an umlaut that is no capital
+				wide := 0      // two-byte letters
+				c := byte(' ') // the byte after the word; the end of the text is white space
+				for {
+					first := stop & -stop // the top bit of the first byte that stops, or 0
+					low |= lowers8(x) & (first - 1)
+					if first != 0 {
+						k := bits.TrailingZeros64(first) / 8
+						j += k
+						c = byte(x >> (8 * k))
+						if c != 0xC3 || j+1 >= n || umlautSecond[text[j+1]] == umNone {
+							break
+						}
+						lower = lower || umlautSecond[text[j+1]] == umLower
+						wide++
+						j += 2
+					} else {
+						j += 8
+					}
+					if j+8 > n {
+						// The last bytes of the text, as letterRun has
+						// them.
+						e, more, lw := letterRun(text, j, n)
+						lower = lower || lw
+						wide += e - j - more
+						j, c = e, ' '
+						if j < n {
+							c = text[j]
+						}
+						break
+					}
+					x = load8(text, j)
+					stop = nonLetters8(x)
+				}
+				letters = j - i - wide
+				if low == 0 && !lower {
 					f |= AllCaps
 				}
-				c := byte(x >> (8 * k & 63)) // when k == 8, the first letter
-				if k < 8 && asciiClass[c] == clSpace {
-					if k < 2 {
+				if asciiClass[c] == clSpace && j-i <= MaxLen {
+					if letters < 2 {
 						f &^= AllCaps
 					}
 					s.openApos = false
-					s.emit(i, i+k, Word, f)
+					s.emit(i, j, Word, f)
 					if c == '\n' {
 						s.sentStart = true
 					}
-					i += k + 1
+					i = j + 1
 					continue
-				}
-				j, letters = i+k, k
-				if k == 8 || c >= utf8.RuneSelf {
-					// More letters, or umlauts, may follow.
-					e, more, lower := letterRun(text, j, n)
-					if lower {
-						f &^= AllCaps
-					}
-					j, letters = e, letters+more
 				}
 			}
 		}

@@ -265,7 +265,9 @@ func TestLetterChunksAsChunk(t *testing.T) {
 	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
 		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
 		strings.Repeat("x", MaxLen) + ",", "Größe", "ÄÖÜ", "Ä", "ß", "SSß", "Straße,", "ÜBER", "Über,", "äb", "Äb",
-		strings.Repeat("ä", MaxLen/2), strings.Repeat("Ö", MaxLen/2+1), strings.Repeat("ü", MaxLen/2) + ","} {
+		strings.Repeat("ä", MaxLen/2), strings.Repeat("Ö", MaxLen/2+1), strings.Repeat("ü", MaxLen/2) + ",",
+		"Bürgermeister", "Bürgermeisterin,", "abcdefgÄ", "abcdefgÄb", "abcdefghijklmnoäb", "abcdefg\xc3", "abcdefgh\xc3",
+		"ABCDEFGÜ", "ABCDEFGÜß", "Straßenbahnhaltestelle.", "abcdefgh" + strings.Repeat("é", 4)} {
 		got := Tokenize(c, nil)
 		s := scanner{text: c, sentStart: true}
 		s.chunk(0, len(c), false)
