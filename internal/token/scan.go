@@ -247,185 +247,235 @@ func isTrailing(r rune) bool {
 	return false
 }
 
+// run tokenizes the text. The most common chunks, a word of ASCII letters
+// and German umlauts that starts with an ASCII letter, before ASCII white
+// space, are tokenized here; any other by chunkAt. The loop keeps the
+// tokens and the sentence start in registers (they are s's only while
+// chunkAt runs), and takes the shortest words, of up to seven letters
+// before a blank ' ', in a loop of its own, in a few instructions. Each
+// way out of that loop has its own call, so that the spills for the calls
+// are none of the loop's instructions.
 func (s *scanner) run() {
 	text := s.text
 	n := len(text)
+	toks := s.toks
+	ss := Flags(0) // SentStart while the sentence has no word
+	if s.sentStart {
+		ss = SentStart
+	}
 	i := 0
 chunks:
-	for i < n {
-		// The most common chunks, a word of ASCII letters and German
-		// umlauts (or a compound of them) alone, before a comma or full
-		// stop or before other punctuation, are tokenized here, as chunk
-		// would. A word that starts with an ASCII letter is scanned here
-		// eight bytes at a time, umlauts and all, without a call of
-		// letterRun, and emitted at once if a blank follows (3,400
-		// instructions less per 2.55 KB article than eight bytes here and
-		// the rest in letterRun).
-		j, letters, f := i, 0, Flags(0)
-		if i+8 <= n {
-			x := load8(text, i)
-			if stop := nonLetters8(x); stop&0x80 == 0 {
-				// A word that starts with an ASCII letter: its letters
-				// are taken eight bytes at a time, umlauts among them,
-				// as letterRun would.
-				if x&0x20 == 0 {
-					f = Cap
+	for {
+		var x, first uint64
+		for {
+			if i+8 > n {
+				// The last chunks.
+				s.toks, s.sentStart = toks, ss != 0
+				for i < n {
+					i = s.chunkAt(i, i, 0, 0)
 				}
-				var low uint64 // lower-case ASCII letters, at the top bit of their bytes
-				lower := false // an umlaut that is no capital
-				wide := 0      // two-byte letters
-				c := byte(' ') // the byte after the word; the end of the text is white space
-				for {
-					first := stop & -stop // the top bit of the first byte that stops, or 0
-					low |= lowers8(x) & (first - 1)
-					if first != 0 {
-						k := bits.TrailingZeros64(first) / 8
-						j += k
-						c = byte(x >> (8 * k))
-						if c != 0xC3 || j+1 >= n || umlautSecond[text[j+1]] == umNone {
-							break
-						}
-						lower = lower || umlautSecond[text[j+1]] == umLower
-						wide++
-						j += 2
-					} else {
-						j += 8
-					}
-					if j+8 > n {
-						// The last bytes of the text, as letterRun has
-						// them.
-						e, more, lw := letterRun(text, j, n)
-						lower = lower || lw
-						wide += e - j - more
-						j, c = e, ' '
-						if j < n {
-							c = text[j]
-						}
-						break
-					}
-					x = load8(text, j)
-					stop = nonLetters8(x)
+				return
+			}
+			x = load8(text, i)
+			stop := nonLetters8(x)
+			if stop&0x80 != 0 {
+				// No ASCII letter at i.
+				s.toks, s.sentStart = toks, ss != 0
+				i = s.chunkAt(i, i, 0, 0)
+				toks, ss = s.toks, 0
+				if s.sentStart {
+					ss = SentStart
 				}
-				letters = j - i - wide
-				if low == 0 && !lower {
-					f |= AllCaps
+				continue chunks
+			}
+			first = stop & -stop // the top bit of the first byte that stops, or 0
+			// The byte after the letters, or the first letter when all
+			// eight are letters (first == 0).
+			if byte(x>>(bits.TrailingZeros64(first)&56)) != ' ' {
+				break
+			}
+			k := bits.TrailingZeros64(first) / 8
+			f := Flags(^x>>5) & Cap
+			if lowers8(x)&(first-1) == 0 && k >= 2 {
+				f |= AllCaps
+			}
+			toks = append(toks, Token{Start: int32(i), End: int32(i + k), Kind: Word, Flags: f | ss})
+			ss = 0
+			i += k + 1
+		}
+		// Any other word that starts with an ASCII letter.
+		j, letters, lower, c := wordAt(text, i, x, first)
+		f := Flags(0)
+		if j > i {
+			f = Flags(^x>>5) & Cap
+			if !lower {
+				f |= AllCaps
+			}
+			if asciiClass[c] == clSpace && j-i <= MaxLen {
+				if letters < 2 {
+					f &^= AllCaps
 				}
-				if asciiClass[c] == clSpace && j-i <= MaxLen {
-					if letters < 2 {
-						f &^= AllCaps
-					}
-					s.openApos = false
-					s.emit(i, j, Word, f)
-					if c == '\n' {
-						s.sentStart = true
-					}
-					i = j + 1
-					continue
+				toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: f | ss})
+				ss = 0
+				if c == '\n' {
+					ss = SentStart
 				}
+				i = j + 1
+				continue
 			}
 		}
-		if j == i {
-			c := text[i]
-			r, size := rune(c), 1
-			if c < utf8.RuneSelf {
-				if asciiClass[c] == clSpace {
-					if c == '\n' {
-						s.sentStart = true
-					}
-					i++
-					continue
-				}
-			} else if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
-				if r == '\u2029' || r == '\u2028' {
+		s.toks, s.sentStart = toks, ss != 0
+		i = s.chunkAt(i, j, letters, f)
+		toks, ss = s.toks, 0
+		if s.sentStart {
+			ss = SentStart
+		}
+	}
+}
+
+// wordAt scans the word of letterRun's letters (ASCII letters and German
+// umlauts) at i, of an ASCII letter first, whose first eight bytes are x and
+// first the top bit of the first of them that stops nonLetters8, or 0. Its
+// letters are taken eight bytes at a time, as letterRun would. It returns
+// the end j of the word, the number of its letters, whether any is
+// lower-case, and the byte after it (0 at the end of the text); j is i when
+// the text ends less than eight bytes after a letter: chunkAt takes such
+// a word from its start. It is words's, a function of its own so that the
+// variables of both stay in registers.
+func wordAt(text string, i int, x, first uint64) (j, letters int, lower bool, c byte) {
+	n := len(text)
+	j = i
+	var low uint64 // top bits of lower-case ASCII letters; bit 0: a lower-case umlaut
+	wide := 0      // two-byte letters
+	for {
+		low |= lowers8(x) & (first - 1)
+		if first != 0 {
+			k := bits.TrailingZeros64(first) / 8
+			j += k
+			if c = byte(x >> (8 * k)); c != 0xC3 || j+1 >= n {
+				break
+			}
+			u := umlautSecond[text[j+1]]
+			if u == umNone {
+				break
+			}
+			low |= uint64(u >> 1) // umLower
+			wide++
+			j += 2
+		} else {
+			j += 8
+		}
+		if j+8 > n {
+			return i, 0, false, 0
+		}
+		x = load8(text, j)
+		stop := nonLetters8(x)
+		first = stop & -stop
+	}
+	return j, j - i - wide, low != 0, c
+}
+
+// chunkAt tokenizes the chunk at i, or skips the white space there, and
+// returns where the next begins. When j > i, run has found the word
+// text[i:j] of letterRun's letters that the chunk starts with, of the given
+// number of letters and flags (AllCaps if no letter is lower-case).
+func (s *scanner) chunkAt(i, j, letters int, f Flags) int {
+	text := s.text
+	n := len(text)
+	if j == i {
+		c := text[i]
+		r, size := rune(c), 1
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == clSpace {
+				if c == '\n' {
 					s.sentStart = true
 				}
-				i += size
-				continue
+				return i + 1
 			}
-			if r != '\'' && isOpening(r) {
-				// Opening punctuation stands alone as chunk has it, and
-				// the chunk goes on after it as one of its own would:
-				// but after a straight single quote (see openApos).
-				s.openApos = false
-				s.emitOpening(i, size, r)
-				i += size
-				continue
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
+			if r == '\u2029' || r == '\u2028' {
+				s.sentStart = true
 			}
-			// Letters of letterRun start with an ASCII letter or 0xC3.
-			if c == 0xC3 || c < utf8.RuneSelf && (asciiClass[c] == clLower || asciiClass[c] == clUpper) {
-				var lower bool
-				if j, letters, lower = letterRun(text, i, n); j > i {
-					if capAt(text, i) {
-						f = Cap
-					}
-					if !lower {
-						f |= AllCaps
-					}
+			return i + size
+		}
+		if r != '\'' && isOpening(r) {
+			// Opening punctuation stands alone as chunk has it, and
+			// the chunk goes on after it as one of its own would:
+			// but after a straight single quote (see openApos).
+			s.openApos = false
+			s.emitOpening(i, size, r)
+			return i + size
+		}
+		// Letters of letterRun start with an ASCII letter or 0xC3.
+		if c == 0xC3 || c < utf8.RuneSelf && (asciiClass[c] == clLower || asciiClass[c] == clUpper) {
+			var lower bool
+			if j, letters, lower = letterRun(text, i, n); j > i {
+				if capAt(text, i) {
+					f = Cap
+				}
+				if !lower {
+					f |= AllCaps
 				}
 			}
 		}
-		// The word ends at j: how does its chunk go on?
-		for j > i && j-i <= MaxLen {
-			wf := f
-			if letters < 2 {
-				wf &^= AllCaps
-			}
-			c := byte(' ') // the end of the text ends the chunk as white space does
-			if j < n {
-				c = text[j]
-			}
-			switch {
-			case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
-				s.openApos = false
-				s.emit(i, j, Word, wf)
-				i = s.pastBlank(j)
-				continue chunks
-			case c == ',' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
-				s.openApos = false
-				s.emit(i, j, Word, wf)
-				s.emit(j, j+1, Punct, 0)
-				i = s.pastBlank(j + 1)
-				continue chunks
-			case c == '.' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
-				s.openApos = false
-				s.wordAndPeriod(i, j, letters, wf)
-				i = s.pastBlank(j + 1)
-				continue chunks
-			case c == '-':
-				// Compounds, as word joins them: Nato-Gipfel, Raketen-
-				// (und Atomprogramme).
-				if e, more, lower := letterRun(text, j+1, n); e > j+1 {
-					f |= Hyphen
-					if lower {
-						f &^= AllCaps
-					}
-					j, letters = e, letters+more
-					continue
-				}
-				if s.chunkEndsAt(j + 1) {
-					f |= Truncated
-					j++
-					continue
-				}
-			case s.wordEndsAt(j):
-				// The word ends before punctuation (wort“, CDU)):
-				// the rest is chunk's, if nothing special is in it.
-				if e, marks := s.chunkEnd(j); !marks {
-					s.openApos = false
-					s.emit(i, j, Word, wf)
-					s.rest(j, e)
-					i = e
-					continue chunks
-				}
-			}
-			break
-		}
-		// Any other chunk: find its end, noting bytes that may start a
-		// URL, e-mail address or path (letters are none of them).
-		e, marks := s.chunkEnd(j)
-		s.chunk(i, e, marks)
-		i = e
 	}
+	// The word ends at j: how does its chunk go on?
+	for j > i && j-i <= MaxLen {
+		wf := f
+		if letters < 2 {
+			wf &^= AllCaps
+		}
+		c := byte(' ') // the end of the text ends the chunk as white space does
+		if j < n {
+			c = text[j]
+		}
+		switch {
+		case asciiClass[c] == clSpace || c >= utf8.RuneSelf && s.spaceRuneAt(j):
+			s.openApos = false
+			s.emit(i, j, Word, wf)
+			return s.pastBlank(j)
+		case c == ',' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
+			s.openApos = false
+			s.emit(i, j, Word, wf)
+			s.emit(j, j+1, Punct, 0)
+			return s.pastBlank(j + 1)
+		case c == '.' && (s.blankAt(j+1) || s.chunkEndsAt(j+1)):
+			s.openApos = false
+			s.wordAndPeriod(i, j, letters, wf)
+			return s.pastBlank(j + 1)
+		case c == '-':
+			// Compounds, as word joins them: Nato-Gipfel, Raketen-
+			// (und Atomprogramme).
+			if e, more, lower := letterRun(text, j+1, n); e > j+1 {
+				f |= Hyphen
+				if lower {
+					f &^= AllCaps
+				}
+				j, letters = e, letters+more
+				continue
+			}
+			if s.chunkEndsAt(j + 1) {
+				f |= Truncated
+				j++
+				continue
+			}
+		case s.wordEndsAt(j):
+			// The word ends before punctuation (wort“, CDU)):
+			// the rest is chunk's, if nothing special is in it.
+			if e, marks := s.chunkEnd(j); !marks {
+				s.openApos = false
+				s.emit(i, j, Word, wf)
+				s.rest(j, e)
+				return e
+			}
+		}
+		break
+	}
+	// Any other chunk: find its end, noting bytes that may start a
+	// URL, e-mail address or path (letters are none of them).
+	e, marks := s.chunkEnd(j)
+	s.chunk(i, e, marks)
+	return e
 }
 
 // chunkEndsAt reports whether a chunk ends at k: at white space or the end
