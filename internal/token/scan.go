@@ -280,6 +280,13 @@ chunks:
 			stop := nonLetters8(x)
 			if stop&0x80 != 0 {
 				// No ASCII letter at i.
+				if c := byte(x); asciiClass[c] == clSpace {
+					if c == '\n' {
+						ss = SentStart
+					}
+					i++
+					continue
+				}
 				s.toks, s.sentStart = toks, ss != 0
 				i = s.chunkAt(i, i, 0, 0)
 				toks, ss = s.toks, 0
@@ -303,24 +310,57 @@ chunks:
 			ss = 0
 			i += k + 1
 		}
-		// Any other word that starts with an ASCII letter.
-		j, letters, lower, c := wordAt(text, i, x, first)
+		// Any other word that starts with an ASCII letter: one that ends
+		// among the eight bytes, or one for wordAt.
+		var j, letters int
+		var lower bool
+		c := byte(x >> (bits.TrailingZeros64(first) & 56)) // the byte after the letters
+		if first != 0 && c != 0xC3 {
+			letters = bits.TrailingZeros64(first) / 8
+			j, lower = i+letters, lowers8(x)&(first-1) != 0
+		} else {
+			j, letters, lower, c = wordAt(text, i, x, first)
+		}
 		f := Flags(0)
 		if j > i {
 			f = Flags(^x>>5) & Cap
 			if !lower {
 				f |= AllCaps
 			}
-			if asciiClass[c] == clSpace && j-i <= MaxLen {
-				if letters < 2 {
-					f &^= AllCaps
-				}
-				toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: f | ss})
+			wf := f
+			if letters < 2 {
+				wf &^= AllCaps
+			}
+			switch {
+			case j-i > MaxLen:
+			case asciiClass[c] == clSpace:
+				toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: wf | ss})
 				ss = 0
 				if c == '\n' {
 					ss = SentStart
 				}
 				i = j + 1
+				continue
+			case (c == ',' || c == '.') && j+1 < n && asciiClass[text[j+1]] == clSpace:
+				// A comma or full stop and white space after the
+				// word, as chunkAt has them.
+				switch {
+				case c == ',':
+					toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: wf | ss},
+						Token{Start: int32(j), End: int32(j + 1), Kind: Punct})
+					ss = 0
+				case letters == 1 || knownAbbrev(text, i, j):
+					toks = append(toks, Token{Start: int32(i), End: int32(j + 1), Kind: Abbrev, Flags: wf | ss})
+					ss = 0
+				default:
+					toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: wf | ss},
+						Token{Start: int32(j), End: int32(j + 1), Kind: Punct, Flags: SentEnd})
+					ss = SentStart
+				}
+				i = j + 1
+				if text[i] == ' ' {
+					i++
+				}
 				continue
 			}
 		}
