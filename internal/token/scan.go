@@ -280,12 +280,34 @@ chunks:
 			stop := nonLetters8(x)
 			if stop&0x80 != 0 {
 				// No ASCII letter at i.
-				if c := byte(x); asciiClass[c] == clSpace {
+				c := byte(x)
+				if asciiClass[c] == clSpace {
 					if c == '\n' {
 						ss = SentStart
 					}
 					i++
 					continue
+				}
+				if c-'0' < 10 {
+					// A number alone, before ASCII white space:
+					// digits, and single '.', ',' or ':' between
+					// them (3,5; 75.000; 3:1), as word has it.
+					e := i + 1
+					for e < n {
+						if d := text[e]; d-'0' < 10 {
+							e++
+						} else if (d == ',' || d == '.' || d == ':') && e+1 < n && text[e+1]-'0' < 10 {
+							e += 2
+						} else {
+							break
+						}
+					}
+					if e < n && asciiClass[text[e]] == clSpace && e-i < MaxLen {
+						toks = append(toks, Token{Start: int32(i), End: int32(e), Kind: Number, Flags: Digit | ss})
+						ss = 0
+						i = e
+						continue
+					}
 				}
 				s.toks, s.sentStart = toks, ss != 0
 				i = s.chunkAt(i, i, 0, 0)
