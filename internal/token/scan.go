@@ -288,6 +288,18 @@ chunks:
 					i++
 					continue
 				}
+				if c == '(' || x&0xFFFFFF == 0x9E80E2 {
+					// Opening punctuation, ( or „, stands alone, as
+					// chunkAt has it.
+					if c == '(' {
+						toks = append(toks, Token{Start: int32(i), End: int32(i + 1), Kind: Punct})
+						i++
+					} else {
+						toks = append(toks, Token{Start: int32(i), End: int32(i + 3), Kind: Punct, Flags: Quote})
+						i += 3
+					}
+					continue
+				}
 				if c-'0' < 10 {
 					// A number alone, before ASCII white space:
 					// digits, and single '.', ',' or ':' between
