@@ -396,6 +396,40 @@ chunks:
 					i++
 				}
 				continue
+			case c == ')' || c == 0xE2 && j+3 < n && text[j+1] == 0x80 && text[j+2] == 0x9C:
+				// A closing ) or “, and maybe a comma or full stop,
+				// before ASCII white space: the word, and the rest as
+				// chunkAt has it.
+				e, qf := j+1, Flags(0) // the end of the closing mark, its flags
+				if c != ')' {
+					e, qf = j+3, Quote
+				}
+				if e >= n {
+					break
+				}
+				d := text[e]
+				if asciiClass[d] == clSpace {
+					toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: wf | ss},
+						Token{Start: int32(j), End: int32(e), Kind: Punct, Flags: qf})
+					ss = 0
+					i = e
+					continue
+				}
+				if (d == ',' || d == '.') && e+1 < n && asciiClass[text[e+1]] == clSpace {
+					pf := Flags(0)
+					if d == '.' {
+						pf = SentEnd
+					}
+					toks = append(toks, Token{Start: int32(i), End: int32(j), Kind: Word, Flags: wf | ss},
+						Token{Start: int32(j), End: int32(e), Kind: Punct, Flags: qf},
+						Token{Start: int32(e), End: int32(e + 1), Kind: Punct, Flags: pf})
+					ss = 0
+					if d == '.' {
+						ss = SentStart
+					}
+					i = e + 1
+					continue
+				}
 			}
 		}
 		s.toks, s.sentStart = toks, ss != 0
