@@ -300,6 +300,12 @@ chunks:
 					}
 					continue
 				}
+				if c == '-' && asciiClass[byte(x>>8)] == clSpace {
+					// A dash alone, as next has it.
+					toks = append(toks, Token{Start: int32(i), End: int32(i + 1), Kind: Punct, Flags: Dash})
+					i++
+					continue
+				}
 				if c-'0' < 10 {
 					// A number alone, before ASCII white space:
 					// digits, and single '.', ',' or ':' between
