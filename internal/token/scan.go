@@ -317,21 +317,44 @@ chunks:
 					// A number alone, before ASCII white space:
 					// digits, and single '.', ',' or ':' between
 					// them (3,5; 75.000; 3:1), as word has it.
-					e := i + 1
+					e, g := i+1, i // g: where the last group of digits starts
 					for e < n {
 						if d := text[e]; d-'0' < 10 {
 							e++
 						} else if (d == ',' || d == '.' || d == ':') && e+1 < n && text[e+1]-'0' < 10 {
 							e += 2
+							g = e - 1
 						} else {
 							break
 						}
 					}
-					if e < n && asciiClass[text[e]] == clSpace && e-i < MaxLen {
-						toks = append(toks, Token{Start: int32(i), End: int32(e), Kind: Number, Flags: Digit | ss})
-						ss = 0
-						i = e
-						continue
+					if e+1 < n && e-i < MaxLen {
+						if d := text[e]; asciiClass[d] == clSpace {
+							toks = append(toks, Token{Start: int32(i), End: int32(e), Kind: Number, Flags: Digit | ss})
+							ss = 0
+							i = e
+							continue
+						} else if d == '.' && asciiClass[text[e+1]] == clSpace {
+							// A number and a full stop, as word has
+							// them: an ordinal (19. Juni) if a word
+							// follows on the line and the last group
+							// is short, else a number and the end of
+							// a sentence.
+							if g == i && e-g <= 3 || g > i && e-g <= 2 {
+								if text[e+1] == ' ' && e+2 < n && asciiClass[text[e+2]] >= clLower {
+									toks = append(toks, Token{Start: int32(i), End: int32(e + 1), Kind: Ordinal, Flags: Digit | ss})
+									ss = 0
+									i = e + 2
+									continue
+								}
+							} else {
+								toks = append(toks, Token{Start: int32(i), End: int32(e), Kind: Number, Flags: Digit | ss},
+									Token{Start: int32(e), End: int32(e + 1), Kind: Punct, Flags: SentEnd})
+								ss = SentStart
+								i = e + 1
+								continue
+							}
+						}
 					}
 				}
 				s.toks, s.sentStart = toks, ss != 0
