@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -226,7 +227,8 @@ func TestLongWordIsCut(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"Die Nato-Gipfel „z. B.“ 19. Juni 3,5 hinweis@news.de", "a\xffb", "Scholz' O'Brien", "kns/roj/news.de", "...", "#x @y"} {
+	for _, s := range []string{"Die Nato-Gipfel „z. B.“ 19. Juni 3,5 hinweis@news.de", "a\xffb", "Scholz' O'Brien", "kns/roj/news.de", "...", "#x @y",
+		"Bürgermeister (SPD) sagte: „Wir sind 2,5 Prozent - über Plan“. Ende, usw. und Nr. 12 \n\nNeu"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -244,6 +246,9 @@ func FuzzTokenize(f *testing.F) {
 					t.Fatalf("token splits a rune: %q", tok.Text(text))
 				}
 			}
+		}
+		if want := tokenizeByChunks(text); !slices.Equal(toks, want) {
+			t.Fatalf("%q: Tokenize gives %v, chunk by chunk %v", text, toks, want)
 		}
 	})
 }
@@ -265,7 +270,9 @@ func TestLetterChunksAsChunk(t *testing.T) {
 	for _, c := range []string{"Haus", "haus", "HAUS", "H", "h", "ab", "AB", "aB", "Ab", "Regierung,", "EU,", "A,",
 		"a,", strings.Repeat("x", MaxLen), strings.Repeat("X", MaxLen-1) + ",", strings.Repeat("x", MaxLen+1),
 		strings.Repeat("x", MaxLen) + ",", "Größe", "ÄÖÜ", "Ä", "ß", "SSß", "Straße,", "ÜBER", "Über,", "äb", "Äb",
-		strings.Repeat("ä", MaxLen/2), strings.Repeat("Ö", MaxLen/2+1), strings.Repeat("ü", MaxLen/2) + ","} {
+		strings.Repeat("ä", MaxLen/2), strings.Repeat("Ö", MaxLen/2+1), strings.Repeat("ü", MaxLen/2) + ",",
+		"Bürgermeister", "Bürgermeisterin,", "abcdefgÄ", "abcdefgÄb", "abcdefghijklmnoäb", "abcdefg\xc3", "abcdefgh\xc3",
+		"ABCDEFGÜ", "ABCDEFGÜß", "Straßenbahnhaltestelle.", "abcdefgh" + strings.Repeat("é", 4)} {
 		got := Tokenize(c, nil)
 		s := scanner{text: c, sentStart: true}
 		s.chunk(0, len(c), false)
@@ -372,5 +379,48 @@ func TestLetterRun(t *testing.T) {
 		if r, _ := utf8.DecodeRuneInString(text[i:]); j > i && capAt(text, i) != unicode.IsUpper(r) {
 			t.Fatalf("capAt(%q, %d) = %v", text, i, capAt(text, i))
 		}
+	}
+}
+
+// tokenizeByChunks tokenizes text as chunk alone has it: white space is
+// skipped (a line or paragraph break starts a sentence) and each chunk goes
+// to chunk. Tokenize's fast paths must give the same tokens.
+func tokenizeByChunks(text string) []Token {
+	s := scanner{text: text, sentStart: true}
+	for i := 0; i < len(text); {
+		if r, size := s.runeAt(i); isSpaceRune(r) {
+			if r == '\n' || r == '\u2028' || r == '\u2029' {
+				s.sentStart = true
+			}
+			i += size
+			continue
+		}
+		e, marks := s.chunkEnd(i)
+		s.chunk(i, e, marks)
+		i = e
+	}
+	return s.toks
+}
+
+// Random texts of words, numbers, punctuation and white space, and the
+// news articles, tokenize as chunk has them, chunk by chunk.
+func TestRandomTextsAsChunks(t *testing.T) {
+	alphabet := []string{"a", "Z", "ä", "Ä", "ü", "ß", "é", "\xc3", "\xff", "abcdefgh", "ABCDEFG", "Bürgermeister", "Straße", "Nato",
+		"z", "B", "Dr", "usw", "ca", "12", "2024", "3,5", "1.000", "3:1", "0", ",", ".", ":", "-", "'", "’", "(", ")", "„", "“", "»",
+		"!", "?", "…", "@", "#", "/", "_", "\u00ad", "www.", "news.de", " ", " ", " ", " ", "\n", "\t", "\u00a0", "\u2028"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	texts := []string{""}
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(24) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	_, docs, err := newstext.Articles("../../testdata")
+	require.NoError(t, err)
+	texts = append(texts, docs...)
+	for _, text := range texts {
+		require.Equal(t, tokenizeByChunks(text), Tokenize(text, nil), "%q", text)
 	}
 }
