@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -107,6 +108,53 @@ func TestDirectionsByFirst(t *testing.T) {
 	require.ElementsMatch(t, directions, got)
 	// Within one first byte, the order of directions: nordost before nord.
 	require.Equal(t, []string{"nordost", "nordwest", "nord", "nieder"}, directionsByFirst['n'])
+}
+
+// placeEnds and directionStarts never turn a key away that one of their
+// lists could end or begin: a filter may pass too many keys, never too few.
+func TestPlaceFilters(t *testing.T) {
+	keys := []string{"", "a", "tal", "pustertal", "schwielowsee", "salmhütte", "najadenbrunnen", "jehudastraße",
+		"karl-marx-allee", "weitingen", "pfaffenhofen", "süditalien", "nordhessens", "oberitalien", "zentralasien",
+		"regierung", "berlin", "stadt", "staat", "ost", "ow", "au"}
+	_, scratches := testScratches(t)
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	ends := func(key string) (bits uint8) {
+		for _, c := range []struct {
+			list []string
+			bit  uint8
+		}{{streetSuffixes, peStreet}, {toponymSuffixes, peToponym}, {landmarkSuffixes, peLandmark}} {
+			for _, suf := range c.list {
+				if strings.HasSuffix(key, suf) {
+					bits |= c.bit
+				}
+			}
+		}
+		return bits
+	}
+	for _, k := range keys {
+		var got uint8
+		if len(k) >= 2 {
+			got = placeEnds[suffixPair(k[len(k)-2], k[len(k)-1])]
+		}
+		require.Equal(t, ends(k), got&ends(k), k)
+		starts := false
+		for _, d := range directions {
+			starts = starts || strings.HasPrefix(k, d)
+		}
+		if starts {
+			require.True(t, directionStarts.mayStart([]byte(k)), k)
+		}
+	}
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{{"", false}, {"s", false}, {"stadt", false}, {"berlin", false}, {"süd", true}, {"nordhessen", true}, {"zentral", true}} {
+		require.Equal(t, c.want, directionStarts.mayStart([]byte(c.key)), c.key)
+	}
 }
 
 // The surname table answers as the map of the first person per key it
