@@ -895,12 +895,13 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTabl
 			continue
 		}
 		k := s.key(i)
-		var p person
-		ok := false
-		if surnames.filter.mayBytes(k) { // most words, before a call
-			p, ok = surnames.get(k)
+		// The filter holds the genitives too (see surnameTable.add): one
+		// probe turns most words away, genitive or not.
+		if !surnames.filter.mayBytes(k) {
+			continue
 		}
-		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') && surnames.filter.mayBytes(k[:len(k)-1]) {
+		p, ok := surnames.get(k)
+		if !ok && len(k) > 1 && (k[len(k)-1] == 's' || k[len(k)-1] == '\'') {
 			p, ok = surnames.get(k[:len(k)-1])
 		}
 		if !ok {

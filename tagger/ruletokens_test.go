@@ -180,6 +180,10 @@ func TestSurnameTable(t *testing.T) {
 			got, ok := tab.get([]byte(key))
 			require.True(t, ok, key)
 			require.Equal(t, p, got, key)
+			// corefSurnames asks the filter once for a word and its genitive
+			for _, gen := range []string{key, key + "s", key + "'"} {
+				require.True(t, tab.filter.mayBytes([]byte(gen)), gen)
+			}
 		}
 		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
 			_, ok := tab.get([]byte(key))

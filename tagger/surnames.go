@@ -6,12 +6,14 @@ import "bytes"
 // text to the people, for corefSurnames: open addressing with linear
 // probing over keys that stay in the text's scratch.keys, so that adding a
 // surname copies no string (a Go map of strings did, for each surname).
-// It also keeps a wordFilter of the keys, which rejects most words with one
+// It also keeps a wordFilter of the keys and their genitives (Scholz →
+// scholzs, scholz'), which rejects most words, genitive or not, with one
 // bit probe.
 type surnameTable struct {
 	slots  []int32 // 1 + the index in names; 0 marks an empty slot. A power of two long.
 	names  []surnameEntry
 	filter wordFilter
+	gen    []byte // add's buffer for a genitive
 }
 
 type surnameEntry struct {
@@ -54,6 +56,13 @@ func (t *surnameTable) add(key []byte, p person) {
 	t.names = append(t.names, surnameEntry{key, p})
 	t.slots[j] = int32(len(t.names))
 	t.filter.add(key)
+	// The genitives, so that corefSurnames probes the filter once per
+	// word (saving 1,700 instructions per document): a text names a few
+	// people, and has a hundred capitalized words.
+	for _, end := range []byte{'s', '\''} {
+		t.gen = append(append(t.gen[:0], key...), end)
+		t.filter.add(t.gen)
+	}
 }
 
 // get returns the person whose surname is key.
