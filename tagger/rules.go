@@ -21,19 +21,19 @@ func (t *Tagger) rules(s *scratch) {
 	t.brokenNames(s, covered, rt.broken)
 	t.prefixedPlaces(s, covered, rt.classed)
 	t.placesAsPeople(s, covered)
-	// Unknown people: person finds nothing but at a capitalized word or
-	// an abbreviation. The loop visits s.caps and rt.abbrevs (no token is
-	// in both) in order.
+	// Unknown people: person finds nothing but at a capitalized word with
+	// a person cue or an abbreviation. The loop visits rt.cued and
+	// rt.abbrevs (no token is in both) in order.
 	from := 0 // the first token not yet taken by a person
 	abbrevs := rt.abbrevs
-	for _, ci := range s.caps {
+	for _, ci := range rt.cued {
 		for len(abbrevs) > 0 && abbrevs[0] < ci {
 			from = t.personAt(s, int(abbrevs[0]), from, covered)
 			abbrevs = abbrevs[1:]
 		}
-		// personAt, written out for the many capitalized words
+		// personAt, written out
 		i := int(ci)
-		if i < from || covered[i] || !s.hasPersonCue(i) {
+		if i < from || covered[i] {
 			continue
 		}
 		if end := t.person(s, i, covered); end > i {
@@ -45,7 +45,7 @@ func (t *Tagger) rules(s *scratch) {
 	for _, ai := range abbrevs {
 		from = t.personAt(s, int(ai), from, covered)
 	}
-	t.places(s, covered)
+	t.places(s, covered, rt.placed)
 	t.localOrganizations(s, covered)
 	t.organizations(s, covered, rt.classed)
 	t.clubsAndCompanies(s, covered, rt.classed)
@@ -728,7 +728,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 // surname the lexicon knows or a word that may be one in the genitive
 // (knownSurname: six bytes or more, ending in s), or a bracket after it
 // (Müller (SPD)). Without one, person returns i: the rules' loop skips the
-// call.
+// word. (ruleTokens.collectCaps writes the tests out.)
 func (s *scratch) hasPersonCue(i int) bool {
 	if s.bits[i]&(bFirstName|bSurname) != 0 || s.toks[i].Flags&token.Hyphen != 0 {
 		return true
@@ -1055,14 +1055,34 @@ func (l *prefixList) mayStart(key []byte) bool {
 // as often as a test of the first byte did (18 to 5 calls per document).
 var directionStarts = prefixesOf(directions)
 
+// placeCandidate reports whether one of the cases of places may apply at
+// capitalized word i, by tests of each that do not depend on what is
+// covered. ruleTokens.collectCaps writes it out.
+func (s *scratch) placeCandidate(i int) bool {
+	key := s.key(i)
+	var ends uint8
+	if len(key) >= 2 {
+		ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
+	}
+	street := ends&peStreet != 0 && s.toks[i].Flags&token.Hyphen == 0
+	toponym := ends&peToponym != 0 && i > 0 && s.has(i-1, bPlacePrep)
+	landmark := ends&peLandmark != 0 && landmarkEnding(key)
+	next := i+1 < len(s.toks) && s.toks[i+1].Kind == token.Number // motorway
+	return street || toponym || landmark || len(key) >= 6 && directionStarts.mayStart(key) ||
+		s.has(i, bStreetWord) || next || s.tokText(i) == "Bad"
+}
+
 // places tags places the lexicon does not know: streets, parts of known
 // places named by a direction, and towns with a typical ending after a
 // preposition of place.
-func (t *Tagger) places(s *scratch, covered []bool) {
+//
+// placed lists the capitalized words where a case may apply
+// (placeCandidate).
+func (t *Tagger) places(s *scratch, covered []bool, placed []int32) {
 	n := len(s.toks)
-	// Over the capitalized words only: where a case takes the next word
-	// too (Bad Schussenried), it marks it covered.
-	for _, ci := range s.caps {
+	// Over the candidates only: where a case takes the next word too (Bad
+	// Schussenried), it marks it covered.
+	for _, ci := range placed {
 		i := int(ci)
 		if covered[i] {
 			continue

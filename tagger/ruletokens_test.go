@@ -36,11 +36,17 @@ func TestRuleTokensCollect(t *testing.T) {
 	var rt ruleTokens
 	for _, s := range scratches {
 		rt.collect(s)
-		var caps, abbrevs, broken, allCaps, classed []int32
+		var caps, abbrevs, broken, allCaps, classed, cued, placed []int32
 		for i := range s.toks {
 			tok := s.toks[i]
 			if s.isCapWord(i) {
 				caps = append(caps, int32(i))
+				if s.hasPersonCue(i) {
+					cued = append(cued, int32(i))
+				}
+				if s.placeCandidate(i) {
+					placed = append(placed, int32(i))
+				}
 			}
 			if tok.Kind == token.Abbrev {
 				abbrevs = append(abbrevs, int32(i))
@@ -59,7 +65,8 @@ func TestRuleTokensCollect(t *testing.T) {
 		for _, c := range []struct {
 			name      string
 			got, want []int32
-		}{{"caps", s.caps, caps}, {"abbrevs", rt.abbrevs, abbrevs}, {"broken", rt.broken, broken}, {"allCaps", rt.allCaps, allCaps}, {"classed", rt.classed, classed}} {
+		}{{"caps", s.caps, caps}, {"abbrevs", rt.abbrevs, abbrevs}, {"broken", rt.broken, broken}, {"allCaps", rt.allCaps, allCaps}, {"classed", rt.classed, classed},
+			{"cued", rt.cued, cued}, {"placed", rt.placed, placed}} {
 			require.Equal(t, len(c.want), len(c.got), c.name)
 			if len(c.want) > 0 {
 				require.Equal(t, c.want, c.got, c.name)
