@@ -57,13 +57,15 @@ func (r *ruleTokens) collect(s *scratch) {
 }
 
 // collectCaps fills cued and placed from the capitalized words, with
-// hasPersonCue and placeCandidate written out: one loop without a call (but
-// landmarkEnding's, for one word in seven) and with few locals, its lists
-// written by index. The rules' person loop called hasPersonCue for every
+// hasPersonCue and placeCandidate written out: one loop without a call
+// (a call, even for one word in seven, made it keep its locals on the
+// stack: 1,000 instructions per document), its lists written by index. The rules' person loop called hasPersonCue for every
 // capitalized word and places tested its cases on every one: 4,500
 // instructions per document more. The lists may hold a word more than the
 // two functions pass, never one less: the loop tests the next token's key
-// for the bracket, and the key for "Bad", sparing the text a register.
+// for the bracket, and the key for "Bad", sparing the text a register, and
+// the last three or four bytes for landmarkEnding's suffixes (tal, see,
+// hütte, brunnen).
 func (r *ruleTokens) collectCaps(s *scratch) {
 	caps, toks, keys := s.caps, s.toks, s.keys
 	bits, spans := s.bits[:len(toks)], s.keySpan[:len(toks)]
@@ -93,7 +95,9 @@ func (r *ruleTokens) collectCaps(s *scratch) {
 		if len(key) >= 2 {
 			ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
 		}
-		if ends != 0 && (ends&peStreet != 0 && !hyphen || ends&peToponym != 0 && prev&bPlacePrep != 0 || ends&peLandmark != 0 && landmarkEnding(key)) ||
+		landmark := ends&peLandmark != 0 && len(key) >= 7 &&
+			(hasSuffix(key, "tal") || hasSuffix(key, "see") || hasSuffix(key, "ütte") || hasSuffix(key, "nnen"))
+		if ends != 0 && (ends&peStreet != 0 && !hyphen || ends&peToponym != 0 && prev&bPlacePrep != 0 || landmark) ||
 			len(key) >= 6 && directionStarts.mayStart(key) || b&bStreetWord != 0 || number || string(key) == "bad" {
 			placed[np] = ci
 			np++
