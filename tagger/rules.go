@@ -53,8 +53,15 @@ func (t *Tagger) rules(s *scratch) {
 	t.acronyms(s, covered)
 	t.definedAcronyms(s, covered, rt.allCaps)
 	t.unknownAcronyms(s, covered, rt.allCaps)
-	t.insideLongerNames(s)
+	if rulesCoverageCheck != nil {
+		rulesCoverageCheck(s, covered)
+	}
+	t.insideLongerNames(s, covered)
 }
+
+// rulesCoverageCheck, when a test sets it, sees the rules' coverage before
+// insideLongerNames takes it (TestRulesCoverage).
+var rulesCoverageCheck func(s *scratch, covered []bool)
 
 // personAt tags an unknown person starting at token i (see person) unless
 // the token is covered or before from, the first token not yet taken by a
@@ -76,9 +83,15 @@ func (t *Tagger) personAt(s *scratch, i, from int, covered []bool) int {
 // a piece of a longer name the tagger does not know (Eurospeedway Lausitz,
 // Fraunhofer FIT, Dave Matthews Band, Lee Strasberg Theatre), and tagging
 // the piece would give the wrong span and often the wrong type.
-func (t *Tagger) insideLongerNames(s *scratch) {
+//
+// covered is the rules' coverage, which is the coverage of the live
+// mentions (s.coverage() after s.live()): every rule that adds a mention
+// marks its tokens, and every rule that drops mentions drops them inside
+// the range of the mention it adds. Taking it, not computing it again,
+// saves 2,600 instructions per document; TestRulesCoverage holds the two
+// equal.
+func (t *Tagger) insideLongerNames(s *scratch, covered []bool) {
 	ms := s.live()
-	covered := s.coverage()
 	n := len(s.toks)
 	out := ms[:0]
 	prevDeriv := int32(-1) // the entry of the deriv adjective just before m

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -227,4 +228,33 @@ func TestHasPersonCue(t *testing.T) {
 		}
 	}
 	require.Positive(t, cues)
+}
+
+// The rules' coverage, which insideLongerNames takes, is the coverage of the
+// live mentions, on the test articles and on texts where many rules fire.
+func TestRulesCoverage(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	docs = append(docs,
+		"Mecklenburg- Vorpommern, die Firma Springer Verlag GmbH und der TSV Odenhausen: "+
+			"Dr. W. Müller (SPD) sprach in St. Moritz mit dem Danish Refugee Council (DRC) über die NATO.",
+		"Die Hamburger Mieterverein und die Porsche Holding, Google Inc. und die Bilfinger Berger Projektentwicklung GmbH "+
+			"liegen an der Schwabacher Straße 12 in Bad Schussenried an der A 7, nahe Süditalien, in Weitingen am Pustertal.",
+		"Jens Stoltenberg sagte, Stoltenbergs Plan gelte. „Nein“, sagte Goslar. Präsident Cleveland und A. Korsakow "+
+			"trafen die Deutsche Presse-Agentur (dpa) und die Universität Hamburg, das Bundesamt für Kommunikation (BAKOM).")
+	checked := 0
+	rulesCoverageCheck = func(s *scratch, covered []bool) {
+		got := slices.Clone(covered)
+		s.live()
+		require.Equal(t, s.coverage(), got)
+		copy(covered, got) // s.coverage() reused the array
+		checked++
+	}
+	defer func() { rulesCoverageCheck = nil }()
+	for _, d := range docs {
+		tg.Tag(d)
+	}
+	require.Equal(t, len(docs), checked)
 }
