@@ -31,8 +31,8 @@ func (r *ruleTokens) collect(s *scratch) {
 	toks := s.toks
 	bits := s.bits[:len(toks)]
 	marked := r.marked[:0]
-	for i := range toks {
-		if tok := &toks[i]; tok.Kind == token.Abbrev || tok.Flags&(token.AllCaps|token.Truncated) != 0 || bits[i]&ruleClasses != 0 {
+	for i, tok := range toks {
+		if tok.Kind == token.Abbrev || tok.Flags&(token.AllCaps|token.Truncated) != 0 || bits[i]&ruleClasses != 0 {
 			marked = append(marked, int32(i))
 		}
 	}
