@@ -74,7 +74,8 @@ func (r *ruleTokens) collectCaps(s *scratch) {
 	nc, np := 0, 0
 	for _, ci := range caps {
 		i := int(ci)
-		hyphen, b, sp := toks[i].Flags&token.Hyphen != 0, bits[i], spans[i]
+		tok, b, sp := toks[i], bits[i], spans[i]
+		hyphen := tok.Flags&token.Hyphen != 0
 		key := keys[sp.start:sp.end]
 		var prev uint32
 		if i > 0 {
@@ -85,7 +86,8 @@ func (r *ruleTokens) collectCaps(s *scratch) {
 		if i+1 < len(toks) {
 			nsp := spans[i+1]
 			paren = nsp.end == nsp.start+1 && keys[nsp.start] == '('
-			number = toks[i+1].Kind == token.Number
+			next := toks[i+1]
+			number = next.Kind == token.Number
 		}
 		if b&(bFirstName|bSurname) != 0 || hyphen || prev&(bRole|bTitle|bSayVerb) != 0 || len(key) >= 6 && key[len(key)-1] == 's' || paren {
 			cued[nc] = ci
