@@ -760,17 +760,20 @@ func (s *scratch) hasPersonCue(i int) bool {
 }
 
 func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {
-	if strings.IndexByte(w, '-') > 0 {
-		// Frank-Walter, Hans-Peter: every part a first name.
-		var first lexicon.FirstName
-		for k, p := range strings.Split(w, "-") {
-			fn, ok := t.firstNames[p]
-			if !ok {
-				return fn, false
+	if h := strings.IndexByte(w, '-'); h > 0 {
+		// Frank-Walter, Hans-Peter: every part a first name. (The parts
+		// of strings.Split, without its slice: 400 instructions a hyphenated word.)
+		first, ok := t.firstNames[w[:h]]
+		for ok && h >= 0 {
+			w = w[h+1:]
+			if h = strings.IndexByte(w, '-'); h >= 0 {
+				_, ok = t.firstNames[w[:h]]
+			} else {
+				_, ok = t.firstNames[w]
 			}
-			if k == 0 {
-				first = fn
-			}
+		}
+		if !ok {
+			return lexicon.FirstName{}, false
 		}
 		return first, true
 	}

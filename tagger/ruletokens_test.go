@@ -9,6 +9,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
 )
 
 // testScratches returns the test articles tokenized and looked up, the
@@ -257,4 +258,35 @@ func TestRulesCoverage(t *testing.T) {
 		tg.Tag(d)
 	}
 	require.Equal(t, len(docs), checked)
+}
+
+// firstName takes a hyphenated word as a first name when every part is one,
+// as the parts of strings.Split, and answers for the first part.
+func TestFirstNameParts(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	split := func(w string) (lexicon.FirstName, bool) {
+		var first lexicon.FirstName
+		for k, p := range strings.Split(w, "-") {
+			fn, ok := tg.firstNames[p]
+			if !ok {
+				return fn, false
+			}
+			if k == 0 {
+				first = fn
+			}
+		}
+		return first, true
+	}
+	for _, c := range []struct {
+		word string
+		ok   bool
+	}{{"Hans-Peter", true}, {"Frank-Walter", true}, {"Hans-Peter-Walter", true}, {"Hans-Xyzzy", false},
+		{"Xyzzy-Peter", false}, {"Hans--Peter", false}, {"Hans-", false}, {"Hans-Peter-", false}} {
+		fn, ok := tg.firstName(c.word)
+		require.Equal(t, c.ok, ok, c.word)
+		wfn, wok := split(c.word)
+		require.Equal(t, wok, ok, c.word)
+		require.Equal(t, wfn, fn, c.word)
+	}
 }
