@@ -588,12 +588,12 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if !s.isCapWord(i) || (covered != nil && covered[i]) {
 		return false
 	}
-	key := string(s.key(i))
+	key := s.key(i)
 	// notNames, notSurnames and functionWords, as marked on the gazetteer
-	if s.has(i, bNotName|bNotSurname|bFunction) || utf8.RuneCountInString(key) < 2 {
+	if s.has(i, bNotName|bNotSurname|bFunction) || utf8.RuneCount(key) < 2 {
 		return false
 	}
-	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCountInString(key) <= 4 {
+	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCount(key) <= 4 {
 		return false // acronyms: SPD, USA
 	}
 	if _, ok := s.deriv(i); ok {
@@ -1019,6 +1019,17 @@ var toponymSuffixes = []string{"ingen", "hausen", "heim", "dorf", "bach", "burg"
 	"hofen", "rode", "roda", "leben", "stedt", "stätt", "hain", "kirchen", "brück", "brücken", "born",
 	"hagen", "furt", "beuren", "weiler", "zell", "stein", "tal", "au", "ow", "itz", "witz", "ach"}
 
+// toponymsByLast holds toponymSuffixes by their last byte, so that places
+// tries only the few that may end a key (a loop over all 32 cost 650
+// instructions a word). The first that fits adds the same mention as any
+// other would: the order does not matter.
+var toponymsByLast = func() (by [256][]string) {
+	for _, suf := range toponymSuffixes {
+		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
+	}
+	return by
+}()
+
 // The cases of places that a key's last two bytes allow, in placeEnds.
 const (
 	peStreet   uint8 = 1 << iota // streetSuffixes (streetEnds)
@@ -1161,7 +1172,7 @@ func (t *Tagger) places(s *scratch, covered []bool, placed []int32) {
 		}
 		if i > 0 && s.has(i-1, bPlacePrep) && s.toks[i].Flags&(token.SentStart|token.Hyphen) == 0 &&
 			ends&peToponym != 0 && utf8.RuneCount(key) >= 6 && !t.isKnownWord(s, i) {
-			for _, suf := range toponymSuffixes {
+			for _, suf := range toponymsByLast[key[len(key)-1]] {
 				if hasSuffix(key, suf) && utf8.RuneCount(key) > utf8.RuneCountInString(suf)+2 && !t.isNoun(s, i) {
 					s.add(mention{start: int32(i), end: int32(i + 1), entry: -1, typ: lexicon.LOC, form: FormName, rule: "toponym"})
 					covered[i] = true

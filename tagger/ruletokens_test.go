@@ -290,3 +290,15 @@ func TestFirstNameParts(t *testing.T) {
 		require.Equal(t, wfn, fn, c.word)
 	}
 }
+
+// toponymsByLast holds every toponym suffix, each under its last byte.
+func TestToponymsByLast(t *testing.T) {
+	var got []string
+	for b, list := range toponymsByLast {
+		for _, suf := range list {
+			require.Equal(t, byte(b), suf[len(suf)-1], suf)
+		}
+		got = append(got, list...)
+	}
+	require.ElementsMatch(t, toponymSuffixes, got)
+}
