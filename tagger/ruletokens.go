@@ -17,7 +17,8 @@ type ruleTokens struct {
 	cued    []int32 // capitalized words with a person cue (hasPersonCue; the rules' person loop)
 	placed  []int32 // capitalized words where a case of places may apply (placeCandidate)
 
-	surnames surnameTable // corefSurnames' people by their surnames
+	surnames surnameTable    // corefSurnames' people by their surnames
+	roleEnds *keyCache[bool] // endsWithRole's answers for recent keys, kept from text to text
 }
 
 // ruleClasses are the word classes that organizations, clubsAndCompanies and

@@ -302,3 +302,20 @@ func TestToponymsByLast(t *testing.T) {
 	}
 	require.ElementsMatch(t, toponymSuffixes, got)
 }
+
+// endsWithRole answers as roleEnding, from its cache or not.
+func TestEndsWithRole(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	s := new(scratch)
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{{"polizeisprecher", true}, {"saga-sprecher", true}, {"co-fraktionschef", true}, {"regierung", false},
+		{"berlin", false}, {"sprecher", false}, {"", false}} {
+		for range 2 { // the second answer comes from the cache
+			require.Equal(t, c.want, tg.endsWithRole(s, []byte(c.key)), c.key)
+			require.Equal(t, c.want, roleEnding(tg.g, []byte(c.key)), c.key)
+		}
+	}
+}
