@@ -546,10 +546,17 @@ func (s *scratch) live() []mention {
 			}
 		}
 	}
+	// Keep the mentions in place up to the first dropped one, and copy
+	// only those after it (a mention is 88 bytes: copying every one cost
+	// 1,400 instructions per document).
 	out := s.ments[:0]
-	for k, m := range s.ments {
-		if !dropped[k] {
-			out = append(out, m)
+	for k := range s.ments {
+		switch {
+		case dropped[k]:
+		case len(out) == k:
+			out = out[:k+1]
+		default:
+			out = append(out, s.ments[k])
 		}
 	}
 	s.ments = out
