@@ -568,7 +568,8 @@ func (s *scratch) live() []mention {
 func (s *scratch) coverage() []bool {
 	s.covered = cleared(s.covered, len(s.toks))
 	c := s.covered
-	for _, m := range s.ments {
+	for j := range s.ments {
+		m := &s.ments[j] // not a copy of the 88 bytes
 		for k := m.start; k < m.end; k++ {
 			c[k] = true
 		}
