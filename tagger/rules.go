@@ -97,14 +97,15 @@ func (t *Tagger) insideLongerNames(s *scratch, covered []bool) {
 	prevDeriv := int32(-1) // the entry of the deriv adjective just before m
 	for k := range ms {
 		m := &ms[k]
-		if k > 0 && ms[k-1].form == FormDeriv && ms[k-1].end == m.start && ms[k-1].entry >= 0 {
+		if k > 0 && ms[k-1].end == m.start && ms[k-1].entry >= 0 && ms[k-1].form == FormDeriv {
 			prevDeriv = ms[k-1].entry
 		} else {
 			prevDeriv = -1
 		}
 		// Mercedes 208, Boeing 747: a product of the company, not the
 		// company (but Porsche 2024 is a year).
-		if m.entry >= 0 && m.end-m.start == 1 && m.form == FormName && int(m.end) < n && s.toks[m.end].Kind == token.Number &&
+		// (The tests that fail most often first.)
+		if int(m.end) < n && s.toks[m.end].Kind == token.Number && m.entry >= 0 && m.end-m.start == 1 && m.form == FormName &&
 			s.entries[m.entry].Kind == "company" && s.toks[m.end].Start == s.toks[m.end-1].End+1 && !isYear(s.tokText(int(m.end))) &&
 			strings.Trim(s.tokText(int(m.end)), "0123456789") == "" && // not a lap time: Mercedes 1:43,754
 			!(int(m.end)+1 < n && (s.has(int(m.end)+1, bNotName) || isQuantity(s.key(int(m.end)+1)))) { // Ebay 15 Prozent
@@ -112,7 +113,7 @@ func (t *Tagger) insideLongerNames(s *scratch, covered []bool) {
 		}
 		// das russische Verteidigungsministerium: another country's body,
 		// not the one the lexicon means by the generic word.
-		if m.entry >= 0 && prevDeriv >= 0 && m.end-m.start == 1 && m.form == FormName {
+		if prevDeriv >= 0 && m.entry >= 0 && m.end-m.start == 1 && m.form == FormName {
 			if c, d := s.entries[m.entry].Country, s.entries[prevDeriv].Country; c != "" && d != "" && c != d {
 				continue
 			}
@@ -122,16 +123,19 @@ func (t *Tagger) insideLongerNames(s *scratch, covered []bool) {
 		// is an apposition (Hauptbuchhalter Friedrich Peters): only the
 		// word after a person and the words around other names count.
 		if m.form == FormName && (m.rule == "name" || m.rule == "person" || m.rule == "acronym-unknown") {
+			// The cheap tests of a neighbour first, and the headline's
+			// only when a neighbour counts: all are pure.
 			a, b := int(m.start)-1, int(m.end)
 			firstOnly := m.typ == lexicon.PER && m.rule == "person" && m.end-m.start == 1 // Credito Emiliano, Little Nicky
-			before := (m.typ != lexicon.PER || firstOnly) && a >= 0 && s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
-				s.isCapWord(a) && !covered[a] && t.unknownCap(s, a, covered) && !t.isNoun(s, a) // Versicherung Swiss Life: an apposition
-			after := b < n && s.toks[b-1].End+1 == s.toks[b].Start && !(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
-				s.isCapWord(b) && !covered[b] && t.unknownCap(s, b, covered) && // unknownCap's first tests, before a call
+			near := a >= 0 && s.isCapWord(a) && !covered[a] && (m.typ != lexicon.PER || firstOnly) &&
+				s.toks[a].End+1 == s.toks[a+1].Start && s.toks[a].Flags&token.SentStart == 0 &&
+				t.unknownCap(s, a, covered) && !t.isNoun(s, a) // before; Versicherung Swiss Life: an apposition
+			near = near || b < n && s.isCapWord(b) && !covered[b] && s.toks[b-1].End+1 == s.toks[b].Start &&
+				!(m.typ == lexicon.LOC && a >= 0 && s.has(a, bPlacePrep)) &&
+				t.unknownCap(s, b, covered) && // after
 				!(m.typ == lexicon.PER && m.end-m.start == 1 && strings.HasSuffix(s.tokText(b-1), "s") && t.isNoun(s, b)) // Kádárs Werke: a genitive
 			// DIE NATO TAGT: a headline in capitals.
-			headline := a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)
-			if (before || after) && !headline {
+			if near && !(a >= 0 && b < n && s.isAllCaps(a) && s.isAllCaps(b)) {
 				continue
 			}
 		}
