@@ -957,7 +957,7 @@ func (t *Tagger) acronyms(s *scratch, covered []bool) {
 	ments := s.ments // the mentions before the loop, which adds more
 	for k := range ments {
 		m := &ments[k]
-		if (m.entry < 0 && m.typ != lexicon.ORG) || m.form != FormName || m.end-m.start < 2 {
+		if m.end-m.start < 2 || (m.entry < 0 && m.typ != lexicon.ORG) || m.form != FormName { // most names are one word
 			continue
 		}
 		a := int(m.end) + 1
