@@ -724,7 +724,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 	// A first name that is also a word (Ernst, Anders, August) inside a
 	// sentence, not after an article, preposition or number, before a
 	// surname: Ernst Nilsson, Anders Ahlgren.
-	if isFirst && !s.clauseStart(i) && (i == 0 || (conjunctions[s.tokText(i-1)] || !s.has(i-1, bFunction) && !s.has(i-1, bNotName)) &&
+	if isFirst && !s.clauseStart(i) && (i == 0 || (conjunctions.has(s.tokText(i-1)) || !s.has(i-1, bFunction) && !s.has(i-1, bNotName)) &&
 		s.toks[i-1].Kind != token.Number && s.toks[i-1].Kind != token.Ordinal && !inflectedLower(s.tokText(i-1))) {
 		if i+1 < len(s.toks) && s.mtoks[i+1].Cands == nil && t.surnameLike(s, i+1, covered) {
 			return i + 2
@@ -823,7 +823,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 				return k // a first name and an initial: Nico G., Claudia B.
 			}
 			continue
-		case (particles[text] || text == "des" && steps == 0) && k+1 < n: // Johannes des Täufers
+		case (particles.has(text) || text == "des" && steps == 0) && k+1 < n: // Johannes des Täufers
 			k++
 			onlyInitials = false
 			continue
@@ -834,7 +834,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			continue
 		}
 		// After a particle, a place: Manolo de Huelva, Otto von Bamberg.
-		if !onlyInitials && particles[s.tokText(k-1)] && covered[k] && s.isCapWord(k) && s.singlePlaceAt(k) {
+		if !onlyInitials && particles.has(s.tokText(k-1)) && covered[k] && s.isCapWord(k) && s.singlePlaceAt(k) {
 			return k + 1
 		}
 		// After a first name even a role word is a surname: Gerhard Richter.
@@ -842,7 +842,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 			!(s.isAllCaps(k) && len(text) <= 4) && utf8.RuneCountInString(text) >= 3 && !isStreet(s.key(k))) {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
-			for end+1 < n && nobiliary[s.tokText(end)] && s.isCapWord(end+1) && !covered[end+1] {
+			for end+1 < n && nobiliary.has(s.tokText(end)) && s.isCapWord(end+1) && !covered[end+1] {
 				end += 2
 			}
 			return end
@@ -861,14 +861,14 @@ var titles = map[string]bool{"Dr.": true, "Prof.": true, "Hr.": true, "Fr.": tru
 var indefinites = map[string]bool{"ein": true, "eine": true, "einer": true, "einen": true, "einem": true, "eines": true,
 	"kein": true, "keine": true, "keiner": true, "keinen": true, "keinem": true, "keines": true}
 
-var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
+var particles = newWordSet(map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "zu": true,
 	"di": true, "da": true, "del": true, "della": true, "degli": true, "dos": true, "das": true, "du": true,
 	"la": true, "le": true, "ten": true, "ter": true, "bin": true, "ben": true, "ibn": true, "al": true, "el": true,
-	"los": true, "las": true, "El": true, "Al": true, "Abu": true, "Bin": true, "Ibn": true}
+	"los": true, "las": true, "El": true, "Al": true, "Abu": true, "Bin": true, "Ibn": true})
 
 // nobiliary particles may follow a surname-like name: Heinrich Gottlob von
 // Miltitz (but not "Heinrich Kimmel der Plan").
-var nobiliary = map[string]bool{"von": true, "van": true, "de": true, "della": true, "di": true, "da": true, "du": true}
+var nobiliary = newWordSet(map[string]bool{"von": true, "van": true, "de": true, "della": true, "di": true, "da": true, "du": true})
 
 func (t *Tagger) isParty(s *scratch, i int) bool {
 	for k := s.mx.first(i); k >= 0; k = s.mx.following(k) {
@@ -1242,7 +1242,7 @@ func (t *Tagger) prefixedPlaces(s *scratch, covered []bool, classed []int32) {
 		if strings.HasSuffix(s.tokText(first), "er") && s.isCapWord(end) && s.toks[first].Flags&token.Hyphen == 0 {
 			form = FormDeriv // St. Galler Tagblatt, St. Petersburger Wirtschaftsforum
 		} else {
-			for end < n && end-first < 3 && (s.isCapWord(end) || particles[s.tokText(end)] && end+1 < n && s.isCapWord(end+1)) &&
+			for end < n && end-first < 3 && (s.isCapWord(end) || particles.has(s.tokText(end)) && end+1 < n && s.isCapWord(end+1)) &&
 				!s.has(end, bFunction) && !t.isNoun(s, end) && s.role(end) == "" && !t.endsWithRole(s, s.key(end)) &&
 				s.toks[end].Flags&token.Hyphen == 0 && s.toks[end].Start == s.toks[end-1].End+1 {
 				end++
@@ -1569,7 +1569,7 @@ func (t *Tagger) unknownAcronyms(s *scratch, covered []bool, allCaps []int32) {
 }
 
 // conjunctions join names in a list: Karl Barl und Ernst Nilsson.
-var conjunctions = map[string]bool{"und": true, "oder": true, "sowie": true}
+var conjunctions = newWordSet(map[string]bool{"und": true, "oder": true, "sowie": true})
 
 // isYear reports a four-digit number from 1000 to 2999.
 func isYear(w string) bool {
