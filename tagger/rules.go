@@ -785,7 +785,8 @@ func (s *scratch) hasPersonCue(i int) bool {
 func (t *Tagger) firstName(w string) (lexicon.FirstName, bool) {
 	if h := strings.IndexByte(w, '-'); h > 0 {
 		// Frank-Walter, Hans-Peter: every part a first name. (The parts
-		// of strings.Split, without its slice: 400 instructions a hyphenated word.)
+		// of strings.Split, without its slice: 400 instructions a
+		// hyphenated word.)
 		first, ok := t.firstNames[w[:h]]
 		for ok && h >= 0 {
 			w = w[h+1:]
@@ -1062,9 +1063,9 @@ const (
 
 // placeEnds holds, by suffixPair of a key's last two bytes, the cases of
 // places whose suffix lists have an ending with those bytes: one table
-// probe per capitalized word instead of three (streetEnds, toponymEnds and
+// probe per word instead of three (streetEnds, toponymEnds and
 // landmarkEnding's switch), and none of the three cases' further tests for
-// most words.
+// most words (collectCaps, places).
 var placeEnds = func() (t [4096]uint8) {
 	for _, l := range []struct {
 		list []string

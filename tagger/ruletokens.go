@@ -58,15 +58,17 @@ func (r *ruleTokens) collect(s *scratch) {
 }
 
 // collectCaps fills cued and placed from the capitalized words, with
-// hasPersonCue and placeCandidate written out: one loop without a call
-// (a call, even for one word in seven, made it keep its locals on the
-// stack: 1,000 instructions per document), its lists written by index. The rules' person loop called hasPersonCue for every
-// capitalized word and places tested its cases on every one: 4,500
-// instructions per document more. The lists may hold a word more than the
-// two functions pass, never one less: the loop tests the next token's key
-// for the bracket, and the key for "Bad", sparing the text a register, and
-// the last three or four bytes for landmarkEnding's suffixes (tal, see,
-// hütte, brunnen).
+// hasPersonCue and placeCandidate written out, in one loop whose lists are
+// written by index. The rules' person loop called hasPersonCue for every
+// capitalized word, and places tested its cases on every one: 4,500
+// instructions per document more. The loop makes no call: a call, even
+// for one word in seven, made it keep its locals on the stack (1,000
+// instructions per document).
+//
+// The lists may hold a word more than the two functions pass, never one
+// less: the loop tests the next token's key for the bracket and the key
+// for "Bad", sparing the text a register, and the last three or four bytes
+// for landmarkEnding's suffixes (tal, see, hütte, brunnen).
 func (r *ruleTokens) collectCaps(s *scratch) {
 	caps, toks, keys := s.caps, s.toks, s.keys
 	bits, spans := s.bits[:len(toks)], s.keySpan[:len(toks)]
