@@ -3,6 +3,8 @@ package tagger
 import (
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/etikett-nlp/etikett/internal/token"
 )
 
@@ -26,5 +28,34 @@ func TestClassBitsDisjoint(t *testing.T) {
 		bClub | bOrgSuffix | bStreetWord | bPlaceNoun | bSayVerb | bSurname | bDeterminer | bGeoPrefix | bTitle
 	if own := bRole | bDeriv | bRootCases; marked&own != 0 {
 		t.Errorf("marked classes %b overlap the tagger's own %b", marked, own)
+	}
+}
+
+// A wordSet holds the words its map maps to true, and no other.
+func TestWordSet(t *testing.T) {
+	m := map[string]bool{"von": true, "van": true, "de": true, "della": true, "El": true, "St.": false, "": true}
+	ws := newWordSet(m)
+	for _, c := range []struct {
+		word string
+		want bool
+	}{{"von", true}, {"van", true}, {"de", true}, {"della", true}, {"El", true}, {"", true},
+		{"St.", false}, {"el", false}, {"vom", false}, {"dell", false}, {"dellb", false}, {"Von", false}, {"d", false}} {
+		require.Equal(t, c.want, ws.has(c.word), c.word)
+		require.Equal(t, m[c.word], ws.has(c.word), c.word)
+	}
+	require.False(t, newWordSet(nil).has(""))
+	// The rules' sets hold their words where has looks for them.
+	for _, c := range []struct {
+		name string
+		set  *wordSet
+	}{{"particles", particles}, {"nobiliary", nobiliary}, {"conjunctions", conjunctions}} {
+		n := 0
+		for _, list := range c.set.byShape {
+			for _, w := range list {
+				require.True(t, c.set.has(w), c.name+" "+w)
+				n++
+			}
+		}
+		require.Positive(t, n, c.name)
 	}
 }

@@ -1,12 +1,15 @@
 package tagger
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/internal/token"
+	"github.com/etikett-nlp/etikett/lexicon"
 )
 
 // testScratches returns the test articles tokenized and looked up, the
@@ -35,11 +38,17 @@ func TestRuleTokensCollect(t *testing.T) {
 	var rt ruleTokens
 	for _, s := range scratches {
 		rt.collect(s)
-		var caps, abbrevs, broken, allCaps, classed []int32
+		var caps, abbrevs, broken, allCaps, classed, cued, placed []int32
 		for i := range s.toks {
 			tok := s.toks[i]
 			if s.isCapWord(i) {
 				caps = append(caps, int32(i))
+				if s.hasPersonCue(i) {
+					cued = append(cued, int32(i))
+				}
+				if s.placeCandidate(i) {
+					placed = append(placed, int32(i))
+				}
 			}
 			if tok.Kind == token.Abbrev {
 				abbrevs = append(abbrevs, int32(i))
@@ -63,6 +72,16 @@ func TestRuleTokensCollect(t *testing.T) {
 			if len(c.want) > 0 {
 				require.Equal(t, c.want, c.got, c.name)
 			}
+		}
+		// cued and placed may hold a capitalized word more (collectCaps'
+		// tests are a little wider), never one less, and are in order.
+		for _, c := range []struct {
+			name      string
+			got, want []int32
+		}{{"cued", rt.cued, cued}, {"placed", rt.placed, placed}} {
+			require.Subset(t, c.got, c.want, c.name)
+			require.Subset(t, caps, c.got, c.name)
+			require.IsIncreasing(t, c.got, c.name)
 		}
 	}
 }
@@ -109,6 +128,53 @@ func TestDirectionsByFirst(t *testing.T) {
 	require.Equal(t, []string{"nordost", "nordwest", "nord", "nieder"}, directionsByFirst['n'])
 }
 
+// placeEnds and directionStarts never turn a key away that one of their
+// lists could end or begin: a filter may pass too many keys, never too few.
+func TestPlaceFilters(t *testing.T) {
+	keys := []string{"", "a", "tal", "pustertal", "schwielowsee", "salmhütte", "najadenbrunnen", "jehudastraße",
+		"karl-marx-allee", "weitingen", "pfaffenhofen", "süditalien", "nordhessens", "oberitalien", "zentralasien",
+		"regierung", "berlin", "stadt", "staat", "ost", "ow", "au"}
+	_, scratches := testScratches(t)
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	ends := func(key string) (bits uint8) {
+		for _, c := range []struct {
+			list []string
+			bit  uint8
+		}{{streetSuffixes, peStreet}, {toponymSuffixes, peToponym}, {landmarkSuffixes, peLandmark}} {
+			for _, suf := range c.list {
+				if strings.HasSuffix(key, suf) {
+					bits |= c.bit
+				}
+			}
+		}
+		return bits
+	}
+	for _, k := range keys {
+		var got uint8
+		if len(k) >= 2 {
+			got = placeEnds[suffixPair(k[len(k)-2], k[len(k)-1])]
+		}
+		require.Equal(t, ends(k), got&ends(k), k)
+		starts := false
+		for _, d := range directions {
+			starts = starts || strings.HasPrefix(k, d)
+		}
+		if starts {
+			require.True(t, directionStarts.mayStart([]byte(k)), k)
+		}
+	}
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{{"", false}, {"s", false}, {"stadt", false}, {"berlin", false}, {"süd", true}, {"nordhessen", true}, {"zentral", true}} {
+		require.Equal(t, c.want, directionStarts.mayStart([]byte(c.key)), c.key)
+	}
+}
+
 // The surname table answers as the map of the first person per key it
 // replaces, across resets and growth past its first size.
 func TestSurnameTable(t *testing.T) {
@@ -132,6 +198,10 @@ func TestSurnameTable(t *testing.T) {
 			got, ok := tab.get([]byte(key))
 			require.True(t, ok, key)
 			require.Equal(t, p, got, key)
+			// corefSurnames asks the filter once for a word and its genitive
+			for _, gen := range []string{key, key + "s", key + "'"} {
+				require.True(t, tab.filter.mayBytes([]byte(gen)), gen)
+			}
 		}
 		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
 			_, ok := tab.get([]byte(key))
@@ -159,4 +229,93 @@ func TestHasPersonCue(t *testing.T) {
 		}
 	}
 	require.Positive(t, cues)
+}
+
+// The rules' coverage, which insideLongerNames takes, is the coverage of the
+// live mentions, on the test articles and on texts where many rules fire.
+func TestRulesCoverage(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	docs = append(docs,
+		"Mecklenburg- Vorpommern, die Firma Springer Verlag GmbH und der TSV Odenhausen: "+
+			"Dr. W. Müller (SPD) sprach in St. Moritz mit dem Danish Refugee Council (DRC) über die NATO.",
+		"Die Hamburger Mieterverein und die Porsche Holding, Google Inc. und die Bilfinger Berger Projektentwicklung GmbH "+
+			"liegen an der Schwabacher Straße 12 in Bad Schussenried an der A 7, nahe Süditalien, in Weitingen am Pustertal.",
+		"Jens Stoltenberg sagte, Stoltenbergs Plan gelte. „Nein“, sagte Goslar. Präsident Cleveland und A. Korsakow "+
+			"trafen die Deutsche Presse-Agentur (dpa) und die Universität Hamburg, das Bundesamt für Kommunikation (BAKOM).")
+	checked := 0
+	rulesCoverageCheck = func(s *scratch, covered []bool) {
+		got := slices.Clone(covered)
+		s.live()
+		require.Equal(t, s.coverage(), got)
+		copy(covered, got) // s.coverage() reused the array
+		checked++
+	}
+	defer func() { rulesCoverageCheck = nil }()
+	for _, d := range docs {
+		tg.Tag(d)
+	}
+	require.Equal(t, len(docs), checked)
+}
+
+// firstName takes a hyphenated word as a first name when every part is one,
+// as the parts of strings.Split, and answers for the first part.
+func TestFirstNameParts(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	split := func(w string) (lexicon.FirstName, bool) {
+		var first lexicon.FirstName
+		for k, p := range strings.Split(w, "-") {
+			fn, ok := tg.firstNames[p]
+			if !ok {
+				return fn, false
+			}
+			if k == 0 {
+				first = fn
+			}
+		}
+		return first, true
+	}
+	for _, c := range []struct {
+		word string
+		ok   bool
+	}{{"Hans-Peter", true}, {"Frank-Walter", true}, {"Hans-Peter-Walter", true}, {"Hans-Xyzzy", false},
+		{"Xyzzy-Peter", false}, {"Hans--Peter", false}, {"Hans-", false}, {"Hans-Peter-", false}} {
+		fn, ok := tg.firstName(c.word)
+		require.Equal(t, c.ok, ok, c.word)
+		wfn, wok := split(c.word)
+		require.Equal(t, wok, ok, c.word)
+		require.Equal(t, wfn, fn, c.word)
+	}
+}
+
+// toponymsByLast holds every toponym suffix, each under its last byte.
+func TestToponymsByLast(t *testing.T) {
+	var got []string
+	for b, list := range toponymsByLast {
+		for _, suf := range list {
+			require.Equal(t, byte(b), suf[len(suf)-1], suf)
+		}
+		got = append(got, list...)
+	}
+	require.ElementsMatch(t, toponymSuffixes, got)
+}
+
+// endsWithRole answers as roleEnding, from its cache or not.
+func TestEndsWithRole(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	s := new(scratch)
+	for _, c := range []struct {
+		key  string
+		want bool
+	}{{"polizeisprecher", true}, {"saga-sprecher", true}, {"co-fraktionschef", true}, {"regierung", false},
+		{"berlin", false}, {"sprecher", false}, {"", false}} {
+		for range 2 { // the second answer comes from the cache
+			require.Equal(t, c.want, tg.endsWithRole(s, []byte(c.key)), c.key)
+			require.Equal(t, c.want, roleEnding(tg.g, []byte(c.key)), c.key)
+		}
+	}
 }
