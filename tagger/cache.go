@@ -54,7 +54,7 @@ func wcKeyOf(k []byte) (w wcKey) {
 	for i := 0; i < len(k); i += 8 {
 		x := binary.LittleEndian.Uint64(k[i : i+8])
 		if rest := len(k) - i; rest < 8 {
-			x &= 1<<(8*rest) - 1
+			x &= token.LowBytes(rest)
 		}
 		w[i/8] |= x
 	}
@@ -117,7 +117,7 @@ func wcHash(k []byte) uint32 {
 	if len(k) > 0 && cap(k) >= 8 {
 		// Keys made by token.AppendKeyAt have room after them: read the
 		// last bytes at once and drop what follows the key.
-		tail = binary.LittleEndian.Uint64(k[:8]) & (1<<(8*len(k)) - 1)
+		tail = binary.LittleEndian.Uint64(k[:8]) & token.LowBytes(len(k))
 	} else {
 		for i, c := range k {
 			tail |= uint64(c) << (8 * i)
@@ -137,10 +137,10 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	switch {
 	case len(key) <= 8 && cap(key) >= 8:
 		// The common case, inline: a short key with room after it.
-		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1), 0, uint64(len(key)+1) << 56}
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & token.LowBytes(len(key)), 0, uint64(len(key)+1) << 56}
 	case len(key) > 8 && len(key) <= 16 && cap(key) >= 16:
 		// Longer words, most of them, also inline.
-		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & (1<<(8*(len(key)-8)) - 1), uint64(len(key)+1) << 56}
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & token.LowBytes(len(key)-8), uint64(len(key)+1) << 56}
 	case len(key) > wcKeyMax:
 		c.long = infoOf(g, g.Word(key))
 		return &c.long

@@ -87,7 +87,7 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 	for i < ln && start+i+8 <= len(text) {
 		w := load8(text, start+i)
 		if rest := ln - i; rest < 8 {
-			w &= 1<<(8*rest) - 1 // the bytes after end are no part of the key
+			w &= LowBytes(rest) // the bytes after end are no part of the key
 		}
 		high := w & (0x80 * ones)
 		if high == 0 {
@@ -97,7 +97,7 @@ func AppendKeyAt(dst []byte, text string, start, end int) []byte {
 		}
 		// The ASCII bytes before the first other one, then that one.
 		k := bits.TrailingZeros64(high) / 8
-		store64(dst[n+i:], lower8(w&(1<<(8*k)-1)))
+		store64(dst[n+i:], lower8(w&LowBytes(k)))
 		i += k
 		if i+1 >= ln || text[start+i] != 0xC3 {
 			break // another byte: the loop of AppendKey takes it
@@ -130,7 +130,7 @@ func Load8(text string, i int) uint64 { return load8(text, i) }
 // writes the word into its buffer of keys saves AppendKeyAt's call for
 // most words of a text, and has the key in a register.
 func ShortKey(w uint64, ln int) (key uint64, ok bool) {
-	w &= 1<<(8*ln) - 1
+	w &= LowBytes(ln)
 	if w&(0x80*ones) != 0 {
 		return 0, false
 	}
@@ -138,6 +138,15 @@ func ShortKey(w uint64, ln int) (key uint64, ok bool) {
 }
 
 const ones = 0x0101010101010101
+
+// lowBytes[n] keeps the low n bytes of a word: 1<<(8*n) - 1, read from a
+// table because the variable shift costs a range check, a negative check
+// and a mask (ShortKey: 10 -> 3 instructions, for most tokens of a text).
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
+
+// LowBytes returns 1<<(8*n) - 1 for n >= 0, the mask that keeps the low n
+// bytes of a word (all of them for n >= 8), from a table (see lowBytes).
+func LowBytes(n int) uint64 { return lowBytes[min(uint(n), 8)] }
 
 // lower8 lower-cases eight ASCII bytes (all below 0x80) at once: a byte
 // gets 0x20 added where it is at least 'A' and at most 'Z'. No addition

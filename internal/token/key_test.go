@@ -70,6 +70,12 @@ func TestAppendKeyLatin1(t *testing.T) {
 	require.Equal(t, string(appendKeyRef(nil, "a\xc3")), string(AppendKey(nil, "a\xc3")))
 }
 
+func TestLowBytes(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 100} {
+		require.Equal(t, uint64(1)<<(8*n)-1, LowBytes(n), "LowBytes(%d)", n)
+	}
+}
+
 func TestLower8(t *testing.T) {
 	for c := range 0x80 {
 		want := byte(c)
