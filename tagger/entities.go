@@ -179,9 +179,10 @@ func (t *Tagger) entities(s *scratch) {
 				}
 			}
 			if !short {
-				// Words of nine to 16 bytes the same way, in a call.
-				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln > 8 && ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
-					keys, ti, short = s.wc.appendASCII16(g, keys, text, st, ln)
+				// Words of nine to 16 bytes, and shorter words with
+				// umlauts, the same way, in a call.
+				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
+					keys, ti, short = s.wc.appendKey16(g, keys, text, st, ln)
 				}
 			}
 			if !short {
