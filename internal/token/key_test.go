@@ -70,6 +70,18 @@ func TestAppendKeyLatin1(t *testing.T) {
 	require.Equal(t, string(appendKeyRef(nil, "a\xc3")), string(AppendKey(nil, "a\xc3")))
 }
 
+// The general punctuation (U+2000 to U+203F), which AppendKey copies
+// without decoding, gets the keys that decoding rune by rune gives.
+func TestAppendKeyPunctuation(t *testing.T) {
+	for r := rune(0x1FF0); r <= 0x2050; r++ {
+		s := "X" + string(r) + "Y"
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)), "%U", r)
+	}
+	for _, s := range []string{"\xe2\x80", "a\xe2\x80", "\xe2\x80A", "\xe2\x80\xc0", "\xe2\x80\x7f„", "„Bild“ – Scholz’"} {
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)), "%q", s)
+	}
+}
+
 func TestLowBytes(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 100} {
 		require.Equal(t, uint64(1)<<(8*n)-1, LowBytes(n), "LowBytes(%d)", n)
@@ -142,6 +154,14 @@ func FuzzLatin1Key(f *testing.F) {
 			return
 		}
 		checkLatin1Key(t, text, 0, ln)
+	})
+}
+
+func FuzzAppendKey(f *testing.F) {
+	f.Add("„Bild“ – Scholz’ Bundes\u00adtag")
+	f.Add("a\xe2\x80\xc3\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)))
 	})
 }
 
