@@ -16,8 +16,8 @@ import (
 // texts, and it only caches a pure function of the key: results are the
 // same with or without it.
 type wordCache struct {
-	slots [wcSize]wcSlot
-	long  tokInfo // the answer for a key too long to cache
+	sets [wcSize / 2][2]wcSlot // two-way set associative
+	long tokInfo               // the answer for a key too long to cache
 }
 
 const (
@@ -61,13 +61,14 @@ func wcKeyOf(k []byte) (w wcKey) {
 	return w
 }
 
-// set returns the index of the first of the two slots where a key of
-// words w is cached: multiplicative hashing, whose top bits depend on every
-// bit of the key (five instructions for a short key; the mixing of
-// splitmix64 took 14 and cached no better).
+// set returns the set where a key of words w is cached: multiplicative
+// hashing, whose top bits depend on every bit of the key (five instructions
+// for a short key; the mixing of splitmix64 took 14 and cached no better).
+// As a shift's result it is below wcSize/2 for the compiler too: indexing
+// wordCache.sets with it takes no bounds check.
 func (w *wcKey) set() uint {
 	h := (w[0]^w[2])*0x9e3779b97f4a7c15 + w[1]*0xbf58476d1ce4e5b9
-	return uint(h>>(64-wcBits)) &^ 1
+	return uint(h >> (64 - wcBits + 1))
 }
 
 // tokInfo is what the tagger keeps of a token's Word at once.
@@ -198,12 +199,11 @@ func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st
 
 // set returns the two slots where a key of words kw is cached: two-way set
 // associative, least recently used out (see topic's partMemo).
-func (c *wordCache) set(kw *wcKey) []wcSlot { return c.slots[kw.set():][:2] }
+func (c *wordCache) set(kw *wcKey) *[2]wcSlot { return &c.sets[kw.set()] }
 
 // fill is info after a miss in the first slot of the key's set: it asks
 // the second slot, else the gazetteer.
-func (c *wordCache) fill(g *match.Gazetteer, set []wcSlot, kw wcKey, key []byte) *tokInfo {
-	set = set[:2]
+func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byte) *tokInfo {
 	if set[1].key == kw {
 		set[0], set[1] = set[1], set[0]
 		return &set[0].tokInfo

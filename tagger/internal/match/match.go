@@ -166,7 +166,11 @@ func (g *Gazetteer) RootCases(cands []Cand) uint8 {
 
 // CaseMask returns the bits of RootCases that a token of case tc (see
 // TokCase) may use.
-func CaseMask(tc uint8) uint8 { return uint8(2)<<tc - 1 }
+func CaseMask(tc uint8) uint8 { return caseMasks[tc&3] }
+
+// caseMasks is CaseMask by tc (0 to 2): a table, cheaper in walk than the
+// variable shift uint8(2)<<tc - 1, which costs a range check.
+var caseMasks = [4]uint8{1, 3, 7, 15}
 
 // Case requirements of a name token, part of an edge's key.
 const (
