@@ -185,9 +185,9 @@ func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st
 		return keys, nil, false
 	}
 	n := len(keys)
-	keys = keys[:n+16]
-	binary.LittleEndian.PutUint64(keys[n:], w0)
-	binary.LittleEndian.PutUint64(keys[n+8:], w1)
+	b := keys[n : n+16] // one bounds check for the two words
+	binary.LittleEndian.PutUint64(b[:8], w0)
+	binary.LittleEndian.PutUint64(b[8:], w1)
 	keys = keys[:n+ln]
 	kw := wcKey{w0, w1, uint64(ln+1) << 56}
 	set := c.set(&kw)
