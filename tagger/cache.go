@@ -194,11 +194,17 @@ func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st
 	if set[0].key == kw {
 		return keys, &set[0].tokInfo, true
 	}
+	if set[1].key == kw {
+		return keys, &set[1].tokInfo, true
+	}
 	return keys, c.fill(g, set, kw, keys[n:]), true
 }
 
 // set returns the two slots where a key of words kw is cached: two-way set
-// associative, least recently used out (see topic's partMemo).
+// associative. fill brings a new key into the first slot, the first slot's
+// key into the second and the second's out, and moves a key it finds in the
+// second slot to the first; the hits that callers find inline stay where
+// they are.
 func (c *wordCache) set(kw *wcKey) *[2]wcSlot { return &c.sets[kw.set()] }
 
 // fill is info after a miss in the first slot of the key's set: it asks
