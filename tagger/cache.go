@@ -90,14 +90,30 @@ const (
 	// Bits 23 to 25 hold Gazetteer.RootCases of the token's readings.
 	bRootCasesShift = 23
 	bRootCases      = 7 << bRootCasesShift
+
+	// Bit 26 + tc is set where the token of case tc is a whole name by
+	// itself (Gazetteer.OneTokenName); asked only when RootCases is not 0.
+	bSoloShift = 26
+	bSolo      = 7 << bSoloShift
 )
+
+// soloMasks holds, for each token case tc, its bit of bSolo (read as
+// soloMasks[tc&3], as rootCaseMasks is).
+var soloMasks = [4]uint32{1 << bSoloShift, 2 << bSoloShift, 4 << bSoloShift, 0}
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 	if w == nil {
 		return tokInfo{}
 	}
 	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
-	ti.bits |= uint32(g.RootCases(w.Cands)) << bRootCasesShift
+	if rc := g.RootCases(w.Cands); rc != 0 {
+		ti.bits |= uint32(rc) << bRootCasesShift
+		for tc := range uint8(3) {
+			if g.OneTokenName(w.Cands, tc) {
+				ti.bits |= soloMasks[tc]
+			}
+		}
+	}
 	if g.RoleOf(w) != "" {
 		ti.bits |= bRole
 	}

@@ -118,3 +118,23 @@ func TestKeyCacheAnswersAsFunction(t *testing.T) {
 		}
 	}
 }
+
+// The bits of bSolo are free of the other classes in scratch.bits, and
+// infoOf sets them as Gazetteer.OneTokenName answers.
+func TestSoloBits(t *testing.T) {
+	assert.Zero(t, bSolo&(bTitle<<1-1|bRole|bDeriv|bRootCases|bFirstName|bSurname))
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	for _, k := range []string{"nato", "berlin", "deutschen", "vereinten", "bank", "un", "der", "müller", "spd", "grünen", "paris"} {
+		w := tg.g.Word([]byte(k))
+		require.NotNil(t, w, k)
+		ti := infoOf(tg.g, w)
+		for tc := range uint8(3) {
+			want := ti.bits&bRootCases != 0 && tg.g.OneTokenName(w.Cands, tc)
+			assert.Equal(t, want, ti.bits&soloMasks[tc] != 0, "%q, case %d", k, tc)
+			if hits := tg.g.Hits([]match.Tok{{Cands: w.Cands, Case: tc}}, nil); len(hits) > 0 {
+				assert.NotZero(t, ti.bits&soloMasks[tc], "%q, case %d: a name", k, tc)
+			}
+		}
+	}
+}
