@@ -213,7 +213,12 @@ func (t *Tagger) entities(s *scratch) {
 				if ti.comp == 0 {
 					ti.comp = compoundCode(s.compound(keys[start:]))
 				}
-				w.comp = ti.comp
+				if w.comp = ti.comp; w.comp < 0 && !name {
+					// No closed compound, and no name may begin: nothing to
+					// do, no place in the work list (2,500 instructions per
+					// document).
+					continue
+				}
 			}
 			s.work = append(s.work, w)
 		}
