@@ -492,9 +492,9 @@ func (t *Tagger) hyphenated(s *scratch, i int) {
 	s.partEnd = s.partEnd[:0]
 	// The key of a part is the part of the token's key between the same
 	// hyphens: AppendKey maps rune by rune and keeps '-', which no other
-	// rune's bytes contain.
-	// The parts as strings.SplitSeq(text, "-") has them, without its
-	// iterator's calls (200 instructions per document).
+	// rune's bytes contain. The parts are those strings.SplitSeq(text, "-")
+	// yields, cut without its iterator's calls (200 instructions per
+	// document).
 	kstart := 0
 	for rest := text; ; {
 		part, after, more := strings.Cut(rest, "-")
