@@ -16,8 +16,8 @@ import (
 // texts, and it only caches a pure function of the key: results are the
 // same with or without it.
 type wordCache struct {
-	slots [wcSize]wcSlot
-	long  tokInfo // the answer for a key too long to cache
+	sets [wcSize / 2][2]wcSlot // two-way set associative
+	long tokInfo               // the answer for a key too long to cache
 }
 
 const (
@@ -54,19 +54,21 @@ func wcKeyOf(k []byte) (w wcKey) {
 	for i := 0; i < len(k); i += 8 {
 		x := binary.LittleEndian.Uint64(k[i : i+8])
 		if rest := len(k) - i; rest < 8 {
-			x &= 1<<(8*rest) - 1
+			x &= token.LowBytes(rest)
 		}
 		w[i/8] |= x
 	}
 	return w
 }
 
-// hash returns the bits that choose a key's set.
-func (w *wcKey) hash() uint32 {
-	h := (w[2] ^ w[0]) * 0xbf58476d1ce4e5b9
-	h ^= h >> 31
-	h = (h ^ w[1]) * 0x94d049bb133111eb
-	return uint32(h ^ h>>32)
+// set returns the set where a key of words w is cached: multiplicative
+// hashing, whose top bits depend on every bit of the key (five instructions
+// for a short key; the mixing of splitmix64 took 14 and cached no better).
+// As a shift's result it is below wcSize/2 for the compiler too: indexing
+// wordCache.sets with it takes no bounds check.
+func (w *wcKey) set() uint {
+	h := (w[0]^w[2])*0x9e3779b97f4a7c15 + w[1]*0xbf58476d1ce4e5b9
+	return uint(h >> (64 - wcBits + 1))
 }
 
 // tokInfo is what the tagger keeps of a token's Word at once.
@@ -88,14 +90,30 @@ const (
 	// Bits 23 to 25 hold Gazetteer.RootCases of the token's readings.
 	bRootCasesShift = 23
 	bRootCases      = 7 << bRootCasesShift
+
+	// Bit 26 + tc is set where the token of case tc is a whole name by
+	// itself (Gazetteer.OneTokenName); asked only when RootCases is not 0.
+	bSoloShift = 26
+	bSolo      = 7 << bSoloShift
 )
+
+// soloMasks holds, for each token case tc, its bit of bSolo (read as
+// soloMasks[tc&3], as rootCaseMasks is).
+var soloMasks = [4]uint32{1 << bSoloShift, 2 << bSoloShift, 4 << bSoloShift, 0}
 
 func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
 	if w == nil {
 		return tokInfo{}
 	}
 	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
-	ti.bits |= uint32(g.RootCases(w.Cands)) << bRootCasesShift
+	if rc := g.RootCases(w.Cands); rc != 0 {
+		ti.bits |= uint32(rc) << bRootCasesShift
+		for tc := range uint8(3) {
+			if g.OneTokenName(w.Cands, tc) {
+				ti.bits |= soloMasks[tc]
+			}
+		}
+	}
 	if g.RoleOf(w) != "" {
 		ti.bits |= bRole
 	}
@@ -117,7 +135,7 @@ func wcHash(k []byte) uint32 {
 	if len(k) > 0 && cap(k) >= 8 {
 		// Keys made by token.AppendKeyAt have room after them: read the
 		// last bytes at once and drop what follows the key.
-		tail = binary.LittleEndian.Uint64(k[:8]) & (1<<(8*len(k)) - 1)
+		tail = binary.LittleEndian.Uint64(k[:8]) & token.LowBytes(len(k))
 	} else {
 		for i, c := range k {
 			tail |= uint64(c) << (8 * i)
@@ -137,10 +155,10 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	switch {
 	case len(key) <= 8 && cap(key) >= 8:
 		// The common case, inline: a short key with room after it.
-		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & (1<<(8*len(key)) - 1), 0, uint64(len(key)+1) << 56}
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]) & token.LowBytes(len(key)), 0, uint64(len(key)+1) << 56}
 	case len(key) > 8 && len(key) <= 16 && cap(key) >= 16:
 		// Longer words, most of them, also inline.
-		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & (1<<(8*(len(key)-8)) - 1), uint64(len(key)+1) << 56}
+		kw = wcKey{binary.LittleEndian.Uint64(key[:8]), binary.LittleEndian.Uint64(key[8:16]) & token.LowBytes(len(key)-8), uint64(len(key)+1) << 56}
 	case len(key) > wcKeyMax:
 		c.long = infoOf(g, g.Word(key))
 		return &c.long
@@ -154,37 +172,60 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	return c.fill(g, set, kw, key)
 }
 
-// appendASCII16 appends the key of text[st:st+ln] to keys and returns what
-// info returns for it, when the token is ASCII: 8 < ln <= 16, the text
-// holds 16 bytes from st, and keys has room for 16 bytes more. ok is false,
-// and keys as it was, for other tokens.
-func (c *wordCache) appendASCII16(g *match.Gazetteer, keys []byte, text string, st, ln int) (_ []byte, ti *tokInfo, ok bool) {
-	w0, ok0 := token.ShortKey(token.Load8(text, st), 8)
-	w1, ok1 := token.ShortKey(token.Load8(text, st+8), ln-8)
-	if !ok0 || !ok1 {
+// appendKey16 appends the key of text[st:st+ln] to keys and returns what
+// info returns for it, when the token is ASCII and two-byte Latin-1 letters
+// (see token.Latin1Key) and no letter is cut between its eighth and ninth
+// byte: ln <= 16, the text holds 16 bytes from st, and keys has room for 16
+// bytes more. ok is false, and keys as it was, for other tokens.
+//
+// It takes the ASCII words of nine to 16 bytes and the shorter words with
+// umlauts, which the tagger's loop does not take inline; the words with
+// umlauts (one in eight) took token.AppendKeyAt's loop and info's call
+// (1,200 instructions more per document).
+func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st, ln int) (_ []byte, ti *tokInfo, ok bool) {
+	// token.ShortKey, inlined, for ASCII; token.Latin1Key, a call, for the
+	// others.
+	x0, ln0 := token.Load8(text, st), min(ln, 8)
+	w0, ok := token.ShortKey(x0, ln0)
+	if !ok {
+		w0, ok = token.Latin1Key(x0, ln0)
+	}
+	var w1 uint64
+	if ok && ln > 8 {
+		x1 := token.Load8(text, st+8)
+		if w1, ok = token.ShortKey(x1, ln-8); !ok {
+			w1, ok = token.Latin1Key(x1, ln-8)
+		}
+	}
+	if !ok {
 		return keys, nil, false
 	}
 	n := len(keys)
-	keys = keys[:n+16]
-	binary.LittleEndian.PutUint64(keys[n:], w0)
-	binary.LittleEndian.PutUint64(keys[n+8:], w1)
+	b := keys[n : n+16] // one bounds check for the two words
+	binary.LittleEndian.PutUint64(b[:8], w0)
+	binary.LittleEndian.PutUint64(b[8:], w1)
 	keys = keys[:n+ln]
 	kw := wcKey{w0, w1, uint64(ln+1) << 56}
 	set := c.set(&kw)
 	if set[0].key == kw {
 		return keys, &set[0].tokInfo, true
 	}
+	if set[1].key == kw {
+		return keys, &set[1].tokInfo, true
+	}
 	return keys, c.fill(g, set, kw, keys[n:]), true
 }
 
 // set returns the two slots where a key of words kw is cached: two-way set
-// associative, least recently used out (see topic's partMemo).
-func (c *wordCache) set(kw *wcKey) []wcSlot { return c.slots[kw.hash()&(wcSize-2):][:2] }
+// associative. fill brings a new key into the first slot, the first slot's
+// key into the second and the second's out, and moves a key it finds in the
+// second slot to the first; the hits that callers find inline stay where
+// they are.
+func (c *wordCache) set(kw *wcKey) *[2]wcSlot { return &c.sets[kw.set()] }
 
 // fill is info after a miss in the first slot of the key's set: it asks
 // the second slot, else the gazetteer.
-func (c *wordCache) fill(g *match.Gazetteer, set []wcSlot, kw wcKey, key []byte) *tokInfo {
-	set = set[:2]
+func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byte) *tokInfo {
 	if set[1].key == kw {
 		set[0], set[1] = set[1], set[0]
 		return &set[0].tokInfo

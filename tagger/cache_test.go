@@ -35,9 +35,10 @@ func TestWCKeyOf(t *testing.T) {
 	}
 }
 
-// appendASCII16 appends AppendKey's key and answers as info does, for the
-// ASCII tokens of nine to 16 bytes, and leaves keys as it was for others.
-func TestAppendASCII16(t *testing.T) {
+// appendKey16 appends AppendKey's key and answers as info does, for the
+// tokens of up to 16 bytes of ASCII and Latin-1 letters, and leaves keys as
+// it was for others.
+func TestAppendKey16(t *testing.T) {
 	tg, err := New(WithoutTopics())
 	require.NoError(t, err)
 	tests := []struct {
@@ -49,13 +50,21 @@ func TestAppendASCII16(t *testing.T) {
 		{"Stoltenberg sagte", 11, true},
 		{"Bundeskanzleramt: ja", 16, true},
 		{"NATO-GENERALSEKRETÄR", 14, true},
-		{"Außenministerin sagt", 16, false}, // an umlaut
-		{"Ministerium-Ärger ..", 16, false}, // an umlaut in the second word
+		{"Außenministerin sagt", 16, true},   // an umlaut
+		{"Ministerium-Ärger ..", 16, true},   // an umlaut in the second word
+		{"Mü ist nicht Mu", 3, true},         // a short word
+		{"Berlin ist nicht", 6, true},        // a short ASCII word
+		{"MinisteÄrger abcd", 16, false},     // Ä cut between the words
+		{"Ministerin-Ärger ..", 12, false},   // Ä cut at the end
+		{"„Bild“ titelte heute", 3, false},   // not a Latin-1 letter
+		{"Mañana – oder später", 7, true},    // ñ
+		{"Scholz’ Partei sagte", 8, false},   // ’ is keyed '
+		{"Kasse\u00adnwart sagt", 12, false}, // a soft hyphen
 	}
 	c := new(wordCache)
 	for _, tt := range tests {
 		keys := make([]byte, 3, 64)
-		got, ti, ok := c.appendASCII16(tg.g, keys, tt.text, 0, tt.ln)
+		got, ti, ok := c.appendKey16(tg.g, keys, tt.text, 0, tt.ln)
 		require.Equal(t, tt.wantOK, ok, tt.text)
 		if !ok {
 			assert.Equal(t, keys, got, tt.text)
@@ -105,6 +114,26 @@ func TestKeyCacheAnswersAsFunction(t *testing.T) {
 			for _, k := range keys {
 				assert.Equal(t, tg.g.IsNoun([]byte(k)), nouns.get(tg.g, []byte(k), (*match.Gazetteer).IsNoun), k)
 				assert.Equal(t, compoundOf(tg.g, []byte(k)), compounds.get(tg.g, []byte(k), compoundOf), k)
+			}
+		}
+	}
+}
+
+// The bits of bSolo are free of the other classes in scratch.bits, and
+// infoOf sets them as Gazetteer.OneTokenName answers.
+func TestSoloBits(t *testing.T) {
+	assert.Zero(t, bSolo&(bTitle<<1-1|bRole|bDeriv|bRootCases|bFirstName|bSurname))
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	for _, k := range []string{"nato", "berlin", "deutschen", "vereinten", "bank", "un", "der", "müller", "spd", "grünen", "paris"} {
+		w := tg.g.Word([]byte(k))
+		require.NotNil(t, w, k)
+		ti := infoOf(tg.g, w)
+		for tc := range uint8(3) {
+			want := ti.bits&bRootCases != 0 && tg.g.OneTokenName(w.Cands, tc)
+			assert.Equal(t, want, ti.bits&soloMasks[tc] != 0, "%q, case %d", k, tc)
+			if hits := tg.g.Hits([]match.Tok{{Cands: w.Cands, Case: tc}}, nil); len(hits) > 0 {
+				assert.NotZero(t, ti.bits&soloMasks[tc], "%q, case %d: a name", k, tc)
 			}
 		}
 	}

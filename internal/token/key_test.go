@@ -70,6 +70,24 @@ func TestAppendKeyLatin1(t *testing.T) {
 	require.Equal(t, string(appendKeyRef(nil, "a\xc3")), string(AppendKey(nil, "a\xc3")))
 }
 
+// The general punctuation (U+2000 to U+203F), which AppendKey copies
+// without decoding, gets the keys that decoding rune by rune gives.
+func TestAppendKeyPunctuation(t *testing.T) {
+	for r := rune(0x1FF0); r <= 0x2050; r++ {
+		s := "X" + string(r) + "Y"
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)), "%U", r)
+	}
+	for _, s := range []string{"\xe2\x80", "a\xe2\x80", "\xe2\x80A", "\xe2\x80\xc0", "\xe2\x80\x7f„", "„Bild“ – Scholz’"} {
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)), "%q", s)
+	}
+}
+
+func TestLowBytes(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 100} {
+		require.Equal(t, uint64(1)<<(8*n)-1, LowBytes(n), "LowBytes(%d)", n)
+	}
+}
+
 func TestLower8(t *testing.T) {
 	for c := range 0x80 {
 		want := byte(c)
@@ -81,6 +99,70 @@ func TestLower8(t *testing.T) {
 			require.Equal(t, want, byte(w>>(8*k)), "byte %#x at %d", c, k)
 		}
 	}
+}
+
+// latin1Token reports whether b is ASCII and two-byte Latin-1 letters
+// (0xC3 and a byte from 0x80 to 0xBF) only: the tokens Latin1Key takes.
+func latin1Token(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] < 0x80:
+		case b[i] == 0xC3 && i+1 < len(b) && 0x80 <= b[i+1] && b[i+1] <= 0xBF:
+			i++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// checkLatin1Key checks Latin1Key on text[start:start+ln]: AppendKey's key,
+// padded with zeros to eight bytes, exactly for the tokens of latin1Token.
+func checkLatin1Key(t *testing.T, text string, start, ln int) {
+	w, ok := Latin1Key(Load8(text, start), ln)
+	tok := text[start : start+ln]
+	require.Equal(t, latin1Token([]byte(tok)), ok, "Latin1Key(%q)", tok)
+	if ok {
+		var b [8]byte
+		copy(b[:], AppendKey(nil, tok))
+		require.Equal(t, b, [8]byte(binary.LittleEndian.AppendUint64(nil, w)), "Latin1Key(%q)", tok)
+	}
+}
+
+func TestLatin1Key(t *testing.T) {
+	texts := []string{
+		"", "Nato", "NATO-Gipfel in Brüssel", "ÄÖÜäöüßé×÷ÞþÀ", "Außenministerin Öl GRÜNEN",
+		"a\xffb und Ärger", "x\xc3\xc3\x80y\xc3(z\xc3\xc0\xe2\x80\x9e„Bild“ – Scholz’ soft\u00adhyphen",
+	}
+	for r := rune(0x80); r <= 0x7FF; r++ {
+		texts = append(texts, "aB"+string(r)+"Cd"+string(r)+"xYz")
+	}
+	for _, text := range texts {
+		for start := 0; start+8 <= len(text); start++ {
+			for ln := 0; ln <= 8; ln++ {
+				checkLatin1Key(t, text, start, ln)
+			}
+		}
+	}
+}
+
+func FuzzLatin1Key(f *testing.F) {
+	f.Add("Außenmin", 8)
+	f.Add("GRÜNEN s", 6)
+	f.Fuzz(func(t *testing.T, text string, ln int) {
+		if len(text) < 8 || ln < 0 || ln > 8 {
+			return
+		}
+		checkLatin1Key(t, text, 0, ln)
+	})
+}
+
+func FuzzAppendKey(f *testing.F) {
+	f.Add("„Bild“ – Scholz’ Bundes\u00adtag")
+	f.Add("a\xe2\x80\xc3\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		require.Equal(t, string(appendKeyRef(nil, s)), string(AppendKey(nil, s)))
+	})
 }
 
 func FuzzAppendKeyAt(f *testing.F) {

@@ -164,9 +164,34 @@ func (g *Gazetteer) RootCases(cands []Cand) uint8 {
 	return m & (1<<innerCases - 1)
 }
 
+// OneTokenName reports whether a token with readings cands, of case tc
+// (see TokCase), is a whole name by itself: whether Hits finds a name of one
+// token at it. Hits finds longer names only where the next token has
+// readings, so a caller that knows it has none may skip Hits when this is
+// false.
+func (g *Gazetteer) OneTokenName(cands []Cand, tc uint8) bool {
+	upTo := CaseMask(tc)
+	for _, c := range cands {
+		if c.How == Declined {
+			continue // inside a name only
+		}
+		for cases := g.wordCase[c.Word] & upTo; cases != 0; cases &= cases - 1 {
+			cs := uint8(bits.TrailingZeros8(cases))
+			if _, term, ok := g.edges.getTerm(edgeKey(0, c.Word, cs)); ok && term >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // CaseMask returns the bits of RootCases that a token of case tc (see
 // TokCase) may use.
-func CaseMask(tc uint8) uint8 { return uint8(2)<<tc - 1 }
+func CaseMask(tc uint8) uint8 { return caseMasks[tc&3] }
+
+// caseMasks is CaseMask by tc (0 to 2): a table, cheaper in walk than the
+// variable shift uint8(2)<<tc - 1, which costs a range check.
+var caseMasks = [4]uint8{1, 3, 7, 15}
 
 // Case requirements of a name token, part of an edge's key.
 const (

@@ -34,3 +34,10 @@ func TestEdgeCacheHit(t *testing.T) {
 	sl.child = edgeAbsent // a cached miss is a hit too
 	assert.Same(t, sl, c.hit(key))
 }
+
+// CaseMask's table holds the bits of the cases up to tc.
+func TestCaseMask(t *testing.T) {
+	for _, tc := range []uint8{anyCase, capFirst, allCaps} {
+		assert.Equal(t, uint8(2)<<tc-1, CaseMask(tc), "tc %d", tc)
+	}
+}

@@ -77,9 +77,13 @@ func equalLookups(t *testing.T, want, got *Gazetteer, keys []string) {
 			for cs := uint8(0); cs <= allCaps; cs++ {
 				// A name may begin only where RootCases lets it (the tagger
 				// skips Hits elsewhere).
-				if hits := want.Hits([]Tok{{Cands: w1.Cands, Case: cs}}, nil); len(hits) > 0 {
+				hits := want.Hits([]Tok{{Cands: w1.Cands, Case: cs}}, nil)
+				if len(hits) > 0 {
 					assert.NotZero(t, rc&CaseMask(cs), "RootCases(%q) = %b, but a name begins there in case %d", k, rc, cs)
 				}
+				// OneTokenName is whether Hits finds a name of the token alone.
+				assert.Equal(t, len(hits) > 0, want.OneTokenName(w1.Cands, cs), "OneTokenName(%q, %d)", k, cs)
+				assert.Equal(t, len(hits) > 0, got.OneTokenName(w2.Cands, cs), "OneTokenName(%q, %d), decoded", k, cs)
 			}
 		}
 		d1, ok1 := want.Deriv(key)
