@@ -564,8 +564,8 @@ type scratch struct {
 	key      []byte
 	next     [maxPhrase - 1][]byte
 	ev       []evRef
-	evBuf    []evRef  // sortKeys' copy of the evidence
-	sortBuf  []uint64 // sortKeys' numbers
+	evEnd    []int32  // per output: the end of its evidence in ev
+	sortBuf  []uint64 // sortEvidence's numbers
 	post     []postRef
 	masks    []uint64  // per post: the outputs it counts for (see result)
 	byOut    []int32   // indexes in post, bucketed by output (see result)
@@ -596,10 +596,10 @@ type part struct {
 	name       bool // the token is a name: never a compound
 }
 
+// evRef is a piece of evidence of an output topic while result runs.
 type evRef struct {
-	out, feature, rank int32
-	weight             float64
-	key                uint64 // the order of evidence, as one number (see evKey)
+	feature, rank int32
+	weight        float64
 }
 
 // postRef is a posting of a matched feature, with its gain applied.
@@ -1189,27 +1189,32 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	// and its parent) merge through rankSlot.
 	// The postings of output i, in their order in s.post: those whose topic
 	// is the topic of output i or a descendant. With at most 64 outputs,
-	// each posting's ancestors are asked once, giving a bit mask of the
-	// outputs it counts for, and the postings are bucketed by output
-	// (s.byOut[start[i]:start[i+1]]); else each output asks every posting.
+	// each topic of s.tops gets the bit mask of the outputs its postings
+	// count for (its own output's bit and its parent's mask: s.tops is
+	// deepest first, so parents come first backwards), and the postings
+	// are bucketed by output (s.byOut[start[i]:start[i+1]]); else each
+	// output asks every posting.
 	bucketed := len(s.order) <= 64 && !m.noBuckets
 	var start [65]int32
 	if bucketed {
 		for i, t := range s.order {
 			s.outBit[t] = 1 << i
 		}
+		for k := len(s.tops) - 1; k >= 0; k-- {
+			t := s.tops[k]
+			if p := m.topics[t].parent; p >= 0 {
+				s.outBit[t] |= s.outBit[p]
+			}
+		}
 		masks := s.masks[:0]
 		for _, p := range s.post {
-			var mask uint64
-			for t := p.topic; t >= 0; t = m.topics[t].parent {
-				mask |= s.outBit[t]
-			}
+			mask := s.outBit[p.topic]
 			masks = append(masks, mask)
 			for b := mask; b != 0; b &= b - 1 {
 				start[bits.TrailingZeros64(b)+1]++
 			}
 		}
-		for _, t := range s.order {
+		for _, t := range s.tops {
 			s.outBit[t] = 0
 		}
 		s.masks = masks
@@ -1226,64 +1231,65 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 			}
 		}
 	}
+	s.evEnd = s.evEnd[:0]
 	for i, t := range s.order {
 		begin := len(s.ev)
-		n := len(s.post)
 		if bucketed {
-			n = int(start[i+1] - start[i])
-		}
-		for k := range n {
-			var p *postRef
-			if bucketed {
-				p = &s.post[s.byOut[int(start[i])+k]]
-			} else if p = &s.post[k]; !m.within(p.topic, t) {
-				continue
+			for _, k := range s.byOut[start[i]:start[i+1]] {
+				s.addEvidence(&s.post[k])
 			}
-			if j := s.rankSlot[p.rank]; j >= 0 {
-				s.ev[j].weight += p.weight
-				continue
+		} else {
+			for k := range s.post {
+				if p := &s.post[k]; m.within(p.topic, t) {
+					s.addEvidence(p)
+				}
 			}
-			s.rankSlot[p.rank] = int32(len(s.ev))
-			s.ev = append(s.ev, evRef{out: int32(i), feature: p.feature, rank: p.rank, weight: p.weight})
 		}
-		ev := s.ev[begin:]
-		keyed := true
-		for i := range ev {
-			s.rankSlot[ev[i].rank] = -1
-			k := math.Round(ev[i].weight * 1000)
-			ev[i].weight = k / 1000 // round3
-			var ok bool
-			ev[i].key, ok = evKey(k, ev[i].rank)
-			keyed = keyed && ok
+		for _, e := range s.ev[begin:] {
+			s.rankSlot[e.rank] = -1
 		}
-		s.sortEvidence(ev, keyed)
+		s.evEnd = append(s.evEnd, int32(len(s.ev)))
 	}
 	slab := make([]Evidence, len(s.ev))
-	for i, e := range s.ev {
-		ft := &m.features[e.feature]
-		kind := "word"
-		if ft.cue {
-			kind = "cue"
-		}
-		st := s.feat[e.feature]
-		text := ""
-		if st.first >= 0 {
-			text, _, _ = s.doc.word(st.first)
-		} else {
-			text = cues[-1-st.first].Text
-		}
-		slab[i] = Evidence{Kind: kind, Term: ft.term, Text: text, Count: int(st.count), Weight: e.weight}
-	}
 	begin := 0
 	for i := range out {
-		end := begin
-		for end < len(s.ev) && int(s.ev[end].out) == i {
-			end++
+		end := int(s.evEnd[i])
+		ev, dst := s.ev[begin:end], slab[begin:end:end]
+		keys := s.sortEvidence(ev)
+		for j := range dst {
+			e := &ev[j]
+			if keys != nil {
+				e = &ev[keys[j]&(1<<indexBits-1)]
+			}
+			ft := &m.features[e.feature]
+			kind := "word"
+			if ft.cue {
+				kind = "cue"
+			}
+			st := &s.feat[e.feature]
+			text := ""
+			if st.first >= 0 {
+				text, _, _ = s.doc.word(st.first)
+			} else {
+				text = cues[-1-st.first].Text
+			}
+			dst[j] = Evidence{Kind: kind, Term: ft.term, Text: text, Count: int(st.count), Weight: e.weight}
 		}
-		out[i].Evidence = slab[begin:end:end]
+		out[i].Evidence = dst
 		begin = end
 	}
 	return out
+}
+
+// addEvidence adds posting p to the evidence of the output topic in s.ev
+// from the rank slots set, merging it with evidence of the same rank.
+func (s *scratch) addEvidence(p *postRef) {
+	if j := s.rankSlot[p.rank]; j >= 0 {
+		s.ev[j].weight += p.weight
+		return
+	}
+	s.rankSlot[p.rank] = int32(len(s.ev))
+	s.ev = append(s.ev, evRef{feature: p.feature, rank: p.rank, weight: p.weight})
 }
 
 // gram3 is a bitset of hashed 3-byte strings (every compound part has at
@@ -1354,31 +1360,10 @@ func evKey(k float64, rank int32) (key uint64, ok bool) {
 	return uint64(math.MaxInt32-int64(k))<<32 | uint64(uint32(rank)), true
 }
 
-// sortKeys sorts ev by key as plain numbers, which costs less than calls to
-// a comparison: the weight part of each key, then the rank in 20 bits and
-// the index in ev in 12 (so that each number leads back to its evidence).
-// It returns false, leaving ev as it is, when ranks or ev are too large.
-func (s *scratch) sortKeys(ev []evRef) bool {
-	const rankBits, indexBits = 20, 12
-	if len(ev) > 1<<indexBits {
-		return false
-	}
-	keys := s.sortBuf[:0]
-	for i := range ev {
-		rank := ev[i].key & (1<<32 - 1)
-		if rank >= 1<<rankBits {
-			return false
-		}
-		keys = append(keys, ev[i].key&^(1<<32-1)|rank<<indexBits|uint64(i))
-	}
-	slices.Sort(keys)
-	tmp := append(s.evBuf[:0], ev...)
-	for i, k := range keys {
-		ev[i] = tmp[k&(1<<indexBits-1)]
-	}
-	s.sortBuf, s.evBuf = keys, tmp
-	return true
-}
+// Bits of the numbers sortEvidence sorts, below the weight part of evKey:
+// the rank, then the index in the evidence (so that each number leads back
+// to its evidence).
+const rankBits, indexBits = 20, 12
 
 // evOrder orders evidence as evKey does, from its weights (for evidence
 // without keys).
@@ -1389,25 +1374,43 @@ func evOrder(a, b evRef) int {
 	return cmp.Compare(a.rank, b.rank)
 }
 
-// sortEvidence sorts a topic's evidence, by its keys when keyed: by
-// insertion, as there is usually little of it, else as numbers (see
-// sortKeys).
-func (s *scratch) sortEvidence(ev []evRef, keyed bool) {
-	switch {
-	case !keyed:
-		slices.SortFunc(ev, evOrder)
-	case len(ev) > 24:
-		if !s.sortKeys(ev) {
-			slices.SortFunc(ev, func(a, b evRef) int { return cmp.Compare(a.key, b.key) })
+// sortEvidence rounds the weights of a topic's evidence to thousandths and
+// returns its order as numbers, sorted, whose low indexBits bits are
+// indexes in ev: the weight part of evKey, then the rank and the index.
+// Sorting plain numbers (by insertion, as there is usually little
+// evidence) and reading the evidence through them costs less than moving
+// the evidence while sorting it (3,000 instructions per document). When
+// weights, ranks or ev are too large for such numbers, it sorts ev itself
+// with evOrder and returns nil.
+func (s *scratch) sortEvidence(ev []evRef) []uint64 {
+	keys := slices.Grow(s.sortBuf[:0], len(ev))[:len(ev)]
+	keyed := len(ev) <= 1<<indexBits
+	for i := range keys {
+		e := &ev[i]
+		k := math.Round(e.weight * 1000)
+		e.weight = k / 1000 // round3
+		key, ok := evKey(k, e.rank)
+		if !ok || uint32(e.rank) >= 1<<rankBits {
+			keyed = false
 		}
-	default:
-		for i := 1; i < len(ev); i++ {
-			x := ev[i]
-			j := i
-			for ; j > 0 && x.key < ev[j-1].key; j-- {
-				ev[j] = ev[j-1]
-			}
-			ev[j] = x
-		}
+		keys[i] = key&^(1<<32-1) | uint64(uint32(e.rank))<<indexBits | uint64(i)
 	}
+	s.sortBuf = keys
+	if !keyed {
+		slices.SortFunc(ev, evOrder)
+		return nil
+	}
+	if len(keys) > 24 {
+		slices.Sort(keys)
+		return keys
+	}
+	for i := 1; i < len(keys); i++ {
+		x := keys[i]
+		j := i
+		for ; j > 0 && x < keys[j-1]; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = x
+	}
+	return keys
 }

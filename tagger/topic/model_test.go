@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -319,8 +320,9 @@ func TestCollectFastPath(t *testing.T) {
 	}
 }
 
-// TestSortEvidenceKeys checks that sorting evidence by evKey gives the
-// order of evOrder, which compares the weights.
+// TestSortEvidenceKeys checks that the order sortEvidence gives as
+// numbers is the order of evOrder, which compares the weights, and that
+// evidence without keys is sorted with evOrder.
 func TestSortEvidenceKeys(t *testing.T) {
 	s := newScratch(1, 1)
 	state := uint32(7)
@@ -329,26 +331,35 @@ func TestSortEvidenceKeys(t *testing.T) {
 		return int(state>>8) % n
 	}
 	for range 2000 {
-		var keyed, plain []evRef
+		var ev []evRef
 		for r := range rnd(80) {
 			k := math.Round(float64(rnd(4000)-1000) / 3) // ties and negative weights
-			e := evRef{rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000}
-			var ok bool
-			e.key, ok = evKey(k, e.rank)
-			require.True(t, ok)
-			keyed, plain = append(keyed, e), append(plain, e)
+			ev = append(ev, evRef{feature: int32(r), rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000})
 		}
-		rand := func(ev []evRef) {
-			for i := range ev {
-				j := rnd(len(ev))
-				ev[i], ev[j] = ev[j], ev[i]
-			}
+		for i := range ev {
+			j := rnd(len(ev))
+			ev[i], ev[j] = ev[j], ev[i]
 		}
-		rand(keyed)
-		s.sortEvidence(keyed, true)
-		s.sortEvidence(plain, false)
-		require.Equal(t, plain, keyed)
+		want := slices.Clone(ev)
+		slices.SortFunc(want, evOrder)
+		keys := s.sortEvidence(ev)
+		require.Len(t, keys, len(ev))
+		got := []evRef{}
+		for _, k := range keys {
+			got = append(got, ev[k&(1<<indexBits-1)])
+		}
+		require.Equal(t, append([]evRef{}, want...), got)
 	}
+	ev := []evRef{{rank: 1, weight: 0.5}, {rank: 0, weight: math.NaN()}, {rank: 2, weight: 0.7}, {rank: 3, weight: 0.5}}
+	assert.Nil(t, s.sortEvidence(ev))
+	var ranks []int32
+	for _, e := range ev {
+		ranks = append(ranks, e.rank)
+	}
+	assert.Equal(t, []int32{2, 1, 3, 0}, ranks)
+	ev = []evRef{{rank: 1 << rankBits, weight: 0.5}, {rank: 0, weight: 0.25}}
+	assert.Nil(t, s.sortEvidence(ev))
+	assert.Equal(t, int32(1<<rankBits), ev[0].rank)
 	_, ok := evKey(math.NaN(), 0)
 	assert.False(t, ok)
 	_, ok = evKey(1e12, 0)
