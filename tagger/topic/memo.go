@@ -1,6 +1,9 @@
 package topic
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // partMemo remembers, for recently seen word parts, what scan found for
 // them on their own: the keyword entry of their key and the features they
@@ -36,6 +39,9 @@ type memoSlot struct {
 	f    [memoHits]int32
 	w    [memoHits]float32
 	phr  bool // phrases start with entry e
+	// 1 when the text has a letter (see hasLetter): matchWords counts the
+	// words with a letter from the slots it finds.
+	letter uint8
 }
 
 // partHit is a feature a part hits on its own, and how much it counts.
@@ -65,16 +71,12 @@ func le32(s string) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
-// wordShape reads w eight bytes at a time, once for three things: the hash
-// of w for the part memo, its fingerprint when it has up to 8 bytes (which
-// the memo compares instead of the bytes), and whether w is the common
-// word, one part with a letter: a word that starts with a letter, ends
-// with a letter or digit (nothing to trim) and has no hyphen or slash
-// (where words are split into parts).
-func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
+// wordHash reads w eight bytes at a time for the hash of w for the part
+// memo and, when w has up to 8 bytes, its fingerprint (which the memo
+// compares instead of the bytes).
+func wordHash(w string) (hash uint32, fp uint64) {
 	n := len(w)
 	h := uint64(n) * mulA
-	var sp uint64 // nonzero when a byte read is '-' or '/' (see splitBytes)
 	if n <= 8 {
 		// The fingerprint: all 8 bytes, or the first and last 4
 		// (overlapping), or the first, middle and last byte of a shorter
@@ -88,21 +90,42 @@ func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
 		case n > 0:
 			fp = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
 		}
-		sp = splitBytes(fp)
 		h ^= fp
 	} else {
 		for i := 0; i < n-8; i += 8 {
-			c := le64(w[i:])
-			sp |= splitBytes(c)
-			h = (h ^ c) * mulB
+			h = (h ^ le64(w[i:])) * mulB
 			h ^= h >> 29
 		}
-		c := le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
-		sp |= splitBytes(c)
-		h ^= c
+		h ^= le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
 	}
-	onePart = sp == 0 && n > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[n-1]]&(classLetter|classDigit) != 0
-	return fold64(h * mulB), fp, onePart
+	return fold64(h * mulB), fp
+}
+
+// wordShape returns wordHash's hash and fingerprint of w, and whether w is
+// the common word, one part with a letter: a word that starts with a
+// letter, ends with a letter or digit (nothing to trim) and has no hyphen
+// or slash (where words are split into parts).
+func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
+	hash, fp = wordHash(w)
+	n := len(w)
+	if n == 0 || byteClass[w[0]]&classLetter == 0 || byteClass[w[n-1]]&(classLetter|classDigit) == 0 {
+		return hash, fp, false
+	}
+	if n <= 8 {
+		return hash, fp, splitBytes(fp) == 0
+	}
+	return hash, fp, strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0
+}
+
+// hasLetter reports whether text has a letter (or a byte of a multi-byte
+// character, as in addParts).
+func hasLetter(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if byteClass[text[i]]&classLetter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitBytes returns a nonzero value when one of the 8 bytes of c is '-'
@@ -138,7 +161,7 @@ func (sl *memoSlot) is(text string, name bool, fp uint64) bool {
 // get returns the slot remembering text, or nil. The table is two-way set
 // associative: a hit in the second slot of a set moves it to the first, and
 // put evicts the second, so that a rare word does not evict a frequent one.
-// hash and fp are wordShape's of text.
+// hash and fp are wordHash's of text.
 // The first slot of the set is asked inline, the second in getSecond.
 func (c *partMemo) get(text string, name bool, hash uint32, fp uint64) *memoSlot {
 	if sl := &c.slots[hash&(memoSize-2)]; sl.is(text, name, fp) {
@@ -169,6 +192,10 @@ func (c *partMemo) put(text string, name bool, hash uint32, fp uint64, e int32, 
 	set[1] = set[0]
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
+	sl.letter = 0
+	if hasLetter(text) {
+		sl.letter = 1
+	}
 	if len(text) <= 8 {
 		binary.LittleEndian.PutUint64(sl.key[:8], fp)
 	} else {

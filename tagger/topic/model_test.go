@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -453,4 +454,30 @@ func TestMemoExact(t *testing.T) {
 		require.Equal(t, a == b, got != nil, "%q %q", a, b)
 		require.Nil(t, memo.get(a, true, ha, fa), "%q as a name", a)
 	}
+}
+
+// TestHasLetter checks hasLetter, which the part memo keeps for
+// matchWords' count of words with a letter, against addParts' count, and
+// that a memo slot stays one cache line.
+func TestHasLetter(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"2024", false},
+		{"3.5", false},
+		{"2024a", true},
+		{"Öl", true},
+		{"12ä", true},
+		{"x", true},
+		{"%", false},
+	}
+	s := newScratch(1, 1)
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, hasLetter(tt.text), tt.text)
+		s.parts = s.parts[:0]
+		assert.Equal(t, tt.want, s.addParts(tt.text, 0, false, 0) == 1, tt.text)
+	}
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(memoSlot{}))
 }
