@@ -73,33 +73,42 @@ func le32(s string) uint64 {
 
 // wordHash reads w eight bytes at a time for the hash of w for the part
 // memo and, when w has up to 8 bytes, its fingerprint (which the memo
-// compares instead of the bytes).
+// compares instead of the bytes): the bytes of w, zero-padded, little
+// endian, which with the length of w tell w from every other text (see
+// shortHash).
 func wordHash(w string) (hash uint32, fp uint64) {
 	n := len(w)
-	h := uint64(n) * mulA
 	if n <= 8 {
-		// The fingerprint: all 8 bytes, or the first and last 4
-		// (overlapping), or the first, middle and last byte of a shorter
-		// w; with the length of w, it tells w from every other text. Its
-		// zero bytes are neither '-' nor '/'.
+		// All 8 bytes, or the first and last 4 (overlapping), or the
+		// first, middle and last byte of a shorter w.
 		switch {
 		case n == 8:
 			fp = le64(w)
 		case n >= 4:
-			fp = le32(w) | le32(w[n-4:])<<32
+			fp = le32(w) | le32(w[n-4:])<<(8*(n-4))
 		case n > 0:
-			fp = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+			fp = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 		}
-		h ^= fp
-	} else {
-		for i := 0; i < n-8; i += 8 {
-			h = (h ^ le64(w[i:])) * mulB
-			h ^= h >> 29
-		}
-		h ^= le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
+		return shortHash(n, fp), fp
 	}
+	h := uint64(n) * mulA
+	for i := 0; i < n-8; i += 8 {
+		h = (h ^ le64(w[i:])) * mulB
+		h ^= h >> 29
+	}
+	h ^= le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
 	return fold64(h * mulB), fp
 }
+
+// shortHash is wordHash's hash of a text of n <= 8 bytes with fingerprint
+// fp. Where the bytes after a word can be read, as in the text of
+// ScoreSpans, the fingerprint is one load and a mask (see matchWords).
+func shortHash(n int, fp uint64) uint32 {
+	return fold64((uint64(n)*mulA ^ fp) * mulB)
+}
+
+// lowBytes[n] is the mask of the low n bytes of a uint64.
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // wordShape returns wordHash's hash and fingerprint of w, and whether w is
 // the common word, one part with a letter: a word that starts with a
