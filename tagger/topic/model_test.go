@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -416,6 +417,31 @@ func TestScoreSpansBadSpan(t *testing.T) {
 		require.Error(t, err, "%+v", sp)
 		assert.Contains(t, err.Error(), "span 1")
 		assert.Nil(t, got)
+	}
+	// The spans are checked as the words are read: the first bad span is
+	// reported wherever it is, after words the memo knows, inside a phrase
+	// the model looks ahead for, or followed by more bad spans.
+	text := "Der Bundestag stimmt zu. Die Europäische Union und der Deutsche Bundestag"
+	words := AppendWords(nil, text)
+	var spans []Span
+	for _, w := range words {
+		start := int32(strings.Index(text, w.Text))
+		spans = append(spans, Span{Start: start, End: start + int32(len(w.Text))})
+	}
+	_, err := m.ScoreSpans(text, spans, nil)
+	require.NoError(t, err)
+	bad := Span{Start: 5, End: int32(len(text) + 1)}
+	for i := range spans {
+		for _, more := range []int{0, 1, 3} {
+			sp := slices.Clone(spans)
+			for k := i; k < len(sp) && k <= i+more; k++ {
+				sp[k] = bad
+			}
+			got, err := m.ScoreSpans(text, sp, nil)
+			require.Error(t, err, "span %d", i)
+			assert.Contains(t, err.Error(), fmt.Sprintf("span %d is", i))
+			assert.Nil(t, got)
+		}
 	}
 }
 
