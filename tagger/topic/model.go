@@ -993,7 +993,7 @@ func (s *scratch) matchSpans(nw int32) {
 		} else {
 			h, fp = wordHash(w)
 		}
-		sl := &memo.slots[h&(memoSize-2)]
+		sl := &memo.slots[h&(memoSize-memoWays)]
 		if !sl.is(w, sp.Name, fp) {
 			sl = memo.getSecond(w, sp.Name, h, fp)
 		}
