@@ -507,3 +507,37 @@ func TestHasLetter(t *testing.T) {
 	}
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(memoSlot{}))
 }
+
+// TestSortOrder checks that sortOrder's insertion sort, with the scores
+// compared inline, gives the order of orderCompare, ties (and -0 and +0)
+// broken by index, for few topics and many.
+func TestSortOrder(t *testing.T) {
+	const nt = 60
+	s := newScratch(1, nt)
+	state := uint32(3)
+	rnd := func(n int) int {
+		state = state*1664525 + 1013904223
+		return int(state>>8) % n
+	}
+	for range 3000 {
+		for i := range s.score {
+			s.score[i] = float64(rnd(6)) / 4
+			if s.score[i] == 0 && rnd(2) == 0 {
+				s.score[i] = math.Copysign(0, -1)
+			}
+		}
+		s.order = s.order[:0]
+		for i := range nt {
+			s.order = append(s.order, int32(i))
+		}
+		for i := range s.order {
+			j := rnd(nt)
+			s.order[i], s.order[j] = s.order[j], s.order[i]
+		}
+		s.order = s.order[:1+rnd(nt)]
+		want := slices.Clone(s.order)
+		slices.SortFunc(want, s.orderCompare)
+		s.sortOrder()
+		require.Equal(t, want, s.order)
+	}
+}
