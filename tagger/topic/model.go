@@ -550,12 +550,13 @@ type scratch struct {
 	touched  []int32
 	raw      []float64 // per topic
 	score    []float64
-	order    []int32  // topics of the output
-	tops     []int32  // topics with evidence, and their ancestors (see addTop)
-	topMark  []bool   // per topic: in tops
-	topBits  []uint64 // bit set of the positions in Model.order of tops
-	rankSlot []int32  // per feature rank: index in ev while merging, or -1
-	parts    []part   // collected, not yet matched from pi on (see scan)
+	base     []float64 // per top-level topic: its score before rounding, while result runs
+	order    []int32   // topics of the output
+	tops     []int32   // topics with evidence, and their ancestors (see addTop)
+	topMark  []bool    // per topic: in tops
+	topBits  []uint64  // bit set of the positions in Model.order of tops
+	rankSlot []int32   // per feature rank: index in ev while merging, or -1
+	parts    []part    // collected, not yet matched from pi on (see scan)
 	pi       int
 	badSpan  int32    // 1 + the index of the first span outside the text (see ScoreSpans); 0 when none
 	nextWord int32    // the next word to collect
@@ -612,7 +613,7 @@ type postRef struct {
 func newScratch(nf, nt int) *scratch {
 	s := &scratch{rankSlot: make([]int32, nf),
 		feat: make([]fstate, nf),
-		raw:  make([]float64, nt), score: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
+		raw:  make([]float64, nt), score: make([]float64, nt), base: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
 	}
@@ -1208,13 +1209,20 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	norm := normScale * math.Sqrt(float64(max(nwords, normMinWords)))
 	// Topics are sorted by id, so sorting their indexes by score, then
 	// index (a total order), gives the order of the result.
+	// s.tops is deepest first: backwards, a top-level topic comes before
+	// its subtopics, and its part of the score, 1 − exp(−raw / norm), is
+	// computed once for all of them (1,400 instructions per document).
 	s.order = s.order[:0]
-	for _, i := range s.tops {
+	for k := len(s.tops) - 1; k >= 0; k-- {
+		i := s.tops[k]
+		r := m.topics[i].root
+		if i == r {
+			s.base[r] = 1 - math.Exp(-s.raw[r]/norm)
+		}
 		if s.raw[i] <= 0 {
 			continue
 		}
-		r := m.topics[i].root
-		sc := 1 - math.Exp(-s.raw[r]/norm)
+		sc := s.base[r]
 		if i != r {
 			sc *= s.raw[i] / s.raw[r]
 		}
