@@ -26,8 +26,8 @@ const (
 	// Slots per set: two-way, the 13 benchmark articles had 10 parts per
 	// document evicted by others of their set (7,000 instructions per
 	// document, with those of the parts' slow way in scan); four-way
-	// saves 3,900 of them, eight-way 2,200 (with a hit swapped to the
-	// front, four-way 3,400).
+	// saves 3,200 of them (eight-way, 2,200; four-way with a hit swapped
+	// to the front rather than one slot forward, about as much).
 	memoWays = 4
 	memoKey  = 29 // longer parts are not remembered
 	memoHits = 3  // parts hitting more features are not remembered
