@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +15,8 @@ import (
 // TestTopicWords checks topicWords, which finds the spans and role cues in
 // one pass entity by entity, against the plain loops it replaces: one over
 // the tokens for the spans, one for the role words, each advancing an
-// entity cursor at every token.
+// entity cursor at every token; and the entities' cues that
+// topicModel.score sets field by field.
 func TestTopicWords(t *testing.T) {
 	tg, err := New()
 	require.NoError(t, err)
@@ -65,8 +67,18 @@ func TestTopicWords(t *testing.T) {
 		}
 		assert.Equal(t, wantSpans, gotSpans, text)
 		assert.Equal(t, wantCues, gotCues, text)
+		// topicModel.score adds the entities' cues, in a pooled
+		// scratch whose cues held those of other texts.
+		_, err := tg.topics.score(tg, s, ents)
+		require.NoError(t, err)
+		for _, en := range ents {
+			wantCues = append(wantCues, topic.Cue{Text: en.Text, ID: en.ID, Type: en.Type, Form: en.Form, Kind: en.Kind, Country: en.Country})
+		}
+		assert.Equal(t, wantCues, s.cues, text)
 		n += len(wantCues)
 		tg.pool.Put(s)
 	}
 	assert.Positive(t, n) // role words were asked
+	// topicModel.score sets the entities' cues field by field: all of them.
+	assert.Equal(t, 7, reflect.TypeFor[topic.Cue]().NumField(), "a field of topic.Cue that topicModel.score does not set")
 }
