@@ -1,13 +1,16 @@
 package topic
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // partMemo remembers, for recently seen word parts, what scan found for
 // them on their own: the keyword entry of their key and the features they
 // hit (as a keyword or as a compound's head and modifier). News text
 // repeats its words, and folding, stemming and looking a part up in the
 // model's tables (too large to stay in the CPU cache) cost more than one
-// probe of this small two-way set-associative table. It lives in the pooled
+// probe of this small four-way set-associative table. It lives in the pooled
 // scratch, so it stays warm across documents; it caches a pure function of
 // the part's text and name flag, so results are the same with or without
 // it.
@@ -20,6 +23,12 @@ const (
 	// vocabulary evicted enough words to cost 4% of scoring.
 	memoBits = 13
 	memoSize = 1 << memoBits
+	// Slots per set: two-way, the 13 benchmark articles had 10 parts per
+	// document evicted by others of their set (7,000 instructions per
+	// document, with those of the parts' slow way in scan); four-way
+	// saves 3,200 of them (eight-way, 2,200; four-way with a hit swapped
+	// to the front rather than one slot forward, about as much).
+	memoWays = 4
 	memoKey  = 29 // longer parts are not remembered
 	memoHits = 3  // parts hitting more features are not remembered
 )
@@ -36,6 +45,9 @@ type memoSlot struct {
 	f    [memoHits]int32
 	w    [memoHits]float32
 	phr  bool // phrases start with entry e
+	// 1 when the text has a letter (see hasLetter): matchWords counts the
+	// words with a letter from the slots it finds.
+	letter uint8
 }
 
 // partHit is a feature a part hits on its own, and how much it counts.
@@ -65,44 +77,70 @@ func le32(s string) uint64 {
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
 }
 
-// wordShape reads w eight bytes at a time, once for three things: the hash
-// of w for the part memo, its fingerprint when it has up to 8 bytes (which
-// the memo compares instead of the bytes), and whether w is the common
-// word, one part with a letter: a word that starts with a letter, ends
-// with a letter or digit (nothing to trim) and has no hyphen or slash
-// (where words are split into parts).
-func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
+// wordHash reads w eight bytes at a time for the hash of w for the part
+// memo and, when w has up to 8 bytes, its fingerprint (which the memo
+// compares instead of the bytes): the bytes of w, zero-padded, little
+// endian, which with the length of w tell w from every other text (see
+// shortHash).
+func wordHash(w string) (hash uint32, fp uint64) {
 	n := len(w)
-	h := uint64(n) * mulA
-	var sp uint64 // nonzero when a byte read is '-' or '/' (see splitBytes)
 	if n <= 8 {
-		// The fingerprint: all 8 bytes, or the first and last 4
-		// (overlapping), or the first, middle and last byte of a shorter
-		// w; with the length of w, it tells w from every other text. Its
-		// zero bytes are neither '-' nor '/'.
+		// All 8 bytes, or the first and last 4 (overlapping), or the
+		// first, middle and last byte of a shorter w.
 		switch {
 		case n == 8:
 			fp = le64(w)
 		case n >= 4:
-			fp = le32(w) | le32(w[n-4:])<<32
+			fp = le32(w) | le32(w[n-4:])<<(8*(n-4))
 		case n > 0:
-			fp = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
+			fp = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
 		}
-		sp = splitBytes(fp)
-		h ^= fp
-	} else {
-		for i := 0; i < n-8; i += 8 {
-			c := le64(w[i:])
-			sp |= splitBytes(c)
-			h = (h ^ c) * mulB
-			h ^= h >> 29
-		}
-		c := le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
-		sp |= splitBytes(c)
-		h ^= c
+		return shortHash(n, fp), fp
 	}
-	onePart = sp == 0 && n > 0 && byteClass[w[0]]&classLetter != 0 && byteClass[w[n-1]]&(classLetter|classDigit) != 0
-	return fold64(h * mulB), fp, onePart
+	h := uint64(n) * mulA
+	for i := 0; i < n-8; i += 8 {
+		h = (h ^ le64(w[i:])) * mulB
+		h ^= h >> 29
+	}
+	h ^= le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
+	return fold64(h * mulB), fp
+}
+
+// shortHash is wordHash's hash of a text of n <= 8 bytes with fingerprint
+// fp. Where the bytes after a word can be read, as in the text of
+// ScoreSpans, the fingerprint is one load and a mask (see matchWords).
+func shortHash(n int, fp uint64) uint32 {
+	return fold64((uint64(n)*mulA ^ fp) * mulB)
+}
+
+// lowBytes[n] is the mask of the low n bytes of a uint64.
+var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
+
+// wordShape returns wordHash's hash and fingerprint of w, and whether w is
+// the common word, one part with a letter: a word that starts with a
+// letter, ends with a letter or digit (nothing to trim) and has no hyphen
+// or slash (where words are split into parts).
+func wordShape(w string) (hash uint32, fp uint64, onePart bool) {
+	hash, fp = wordHash(w)
+	n := len(w)
+	if n == 0 || byteClass[w[0]]&classLetter == 0 || byteClass[w[n-1]]&(classLetter|classDigit) == 0 {
+		return hash, fp, false
+	}
+	if n <= 8 {
+		return hash, fp, splitBytes(fp) == 0
+	}
+	return hash, fp, strings.IndexByte(w, '-') < 0 && strings.IndexByte(w, '/') < 0
+}
+
+// hasLetter reports whether text has a letter (or a byte of a multi-byte
+// character, as in addParts).
+func hasLetter(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if byteClass[text[i]]&classLetter != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // splitBytes returns a nonzero value when one of the 8 bytes of c is '-'
@@ -135,27 +173,30 @@ func (sl *memoSlot) is(text string, name bool, fp uint64) bool {
 	return string(sl.key[:len(text)]) == text
 }
 
-// get returns the slot remembering text, or nil. The table is two-way set
-// associative: a hit in the second slot of a set moves it to the first, and
-// put evicts the second, so that a rare word does not evict a frequent one.
-// hash and fp are wordShape's of text.
-// The first slot of the set is asked inline, the second in getSecond.
+// get returns the slot remembering text, or nil. The table is four-way set
+// associative: a hit in a slot of a set other than the first swaps it with
+// the slot before (so that frequent words move to the front, and a rare
+// one does not move a frequent one back more than a slot), and put inserts
+// at the front, moving the others back and evicting the last. hash and fp are wordHash's of text.
+// The first slot of the set is asked inline, the others in getSecond.
 func (c *partMemo) get(text string, name bool, hash uint32, fp uint64) *memoSlot {
-	if sl := &c.slots[hash&(memoSize-2)]; sl.is(text, name, fp) {
+	if sl := &c.slots[hash&(memoSize-memoWays)]; sl.is(text, name, fp) {
 		return sl
 	}
 	return c.getSecond(text, name, hash, fp)
 }
 
-// getSecond is get for the second slot of a set.
+// getSecond is get for the slots of a set after the first.
 func (c *partMemo) getSecond(text string, name bool, hash uint32, fp uint64) *memoSlot {
 	if len(text) > memoKey {
 		return nil
 	}
-	set := (*[2]memoSlot)(c.slots[hash&(memoSize-2):])
-	if set[1].is(text, name, fp) {
-		set[0], set[1] = set[1], set[0]
-		return &set[0]
+	set := (*[memoWays]memoSlot)(c.slots[hash&(memoSize-memoWays):])
+	for k := 1; k < memoWays; k++ {
+		if set[k].is(text, name, fp) {
+			set[k-1], set[k] = set[k], set[k-1]
+			return &set[k-1]
+		}
 	}
 	return nil
 }
@@ -165,10 +206,14 @@ func (c *partMemo) put(text string, name bool, hash uint32, fp uint64, e int32, 
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := (*[2]memoSlot)(c.slots[hash&(memoSize-2):])
-	set[1] = set[0]
+	set := (*[memoWays]memoSlot)(c.slots[hash&(memoSize-memoWays):])
+	copy(set[1:], set[:memoWays-1])
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
+	sl.letter = 0
+	if hasLetter(text) {
+		sl.letter = 1
+	}
 	if len(text) <= 8 {
 		binary.LittleEndian.PutUint64(sl.key[:8], fp)
 	} else {

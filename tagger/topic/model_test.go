@@ -1,12 +1,15 @@
 package topic
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -319,8 +322,9 @@ func TestCollectFastPath(t *testing.T) {
 	}
 }
 
-// TestSortEvidenceKeys checks that sorting evidence by evKey gives the
-// order of evOrder, which compares the weights.
+// TestSortEvidenceKeys checks that the order sortEvidence gives as
+// numbers is the order of evOrder, which compares the weights, and that
+// evidence without keys is sorted with evOrder.
 func TestSortEvidenceKeys(t *testing.T) {
 	s := newScratch(1, 1)
 	state := uint32(7)
@@ -329,26 +333,35 @@ func TestSortEvidenceKeys(t *testing.T) {
 		return int(state>>8) % n
 	}
 	for range 2000 {
-		var keyed, plain []evRef
+		var ev []evRef
 		for r := range rnd(80) {
 			k := math.Round(float64(rnd(4000)-1000) / 3) // ties and negative weights
-			e := evRef{rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000}
-			var ok bool
-			e.key, ok = evKey(k, e.rank)
-			require.True(t, ok)
-			keyed, plain = append(keyed, e), append(plain, e)
+			ev = append(ev, evRef{feature: int32(r), rank: int32(r*7%83 + rnd(3)*83), weight: k / 1000})
 		}
-		rand := func(ev []evRef) {
-			for i := range ev {
-				j := rnd(len(ev))
-				ev[i], ev[j] = ev[j], ev[i]
-			}
+		for i := range ev {
+			j := rnd(len(ev))
+			ev[i], ev[j] = ev[j], ev[i]
 		}
-		rand(keyed)
-		s.sortEvidence(keyed, true)
-		s.sortEvidence(plain, false)
-		require.Equal(t, plain, keyed)
+		want := slices.Clone(ev)
+		slices.SortFunc(want, evOrder)
+		keys := s.sortEvidence(ev)
+		require.Len(t, keys, len(ev))
+		got := []evRef{}
+		for _, k := range keys {
+			got = append(got, ev[k&(1<<indexBits-1)])
+		}
+		require.Equal(t, append([]evRef{}, want...), got)
 	}
+	ev := []evRef{{rank: 1, weight: 0.5}, {rank: 0, weight: math.NaN()}, {rank: 2, weight: 0.7}, {rank: 3, weight: 0.5}}
+	assert.Nil(t, s.sortEvidence(ev))
+	var ranks []int32
+	for _, e := range ev {
+		ranks = append(ranks, e.rank)
+	}
+	assert.Equal(t, []int32{2, 1, 3, 0}, ranks)
+	ev = []evRef{{rank: 1 << rankBits, weight: 0.5}, {rank: 0, weight: 0.25}}
+	assert.Nil(t, s.sortEvidence(ev))
+	assert.Equal(t, int32(1<<rankBits), ev[0].rank)
 	_, ok := evKey(math.NaN(), 0)
 	assert.False(t, ok)
 	_, ok = evKey(1e12, 0)
@@ -405,6 +418,31 @@ func TestScoreSpansBadSpan(t *testing.T) {
 		assert.Contains(t, err.Error(), "span 1")
 		assert.Nil(t, got)
 	}
+	// The spans are checked as the words are read: the first bad span is
+	// reported wherever it is, after words the memo knows, inside a phrase
+	// the model looks ahead for, or followed by more bad spans.
+	text := "Der Bundestag stimmt zu. Die Europäische Union und der Deutsche Bundestag"
+	words := AppendWords(nil, text)
+	var spans []Span
+	for _, w := range words {
+		start := int32(strings.Index(text, w.Text))
+		spans = append(spans, Span{Start: start, End: start + int32(len(w.Text))})
+	}
+	_, err := m.ScoreSpans(text, spans, nil)
+	require.NoError(t, err)
+	bad := Span{Start: 5, End: int32(len(text) + 1)}
+	for i := range spans {
+		for _, more := range []int{0, 1, 3} {
+			sp := slices.Clone(spans)
+			for k := i; k < len(sp) && k <= i+more; k++ {
+				sp[k] = bad
+			}
+			got, err := m.ScoreSpans(text, sp, nil)
+			require.Error(t, err, "span %d", i)
+			assert.Contains(t, err.Error(), fmt.Sprintf("span %d is", i))
+			assert.Nil(t, got)
+		}
+	}
 }
 
 // TestMemoExact checks that the part memo answers only for the very text
@@ -441,5 +479,65 @@ func TestMemoExact(t *testing.T) {
 		}
 		require.Equal(t, a == b, got != nil, "%q %q", a, b)
 		require.Nil(t, memo.get(a, true, ha, fa), "%q as a name", a)
+	}
+}
+
+// TestHasLetter checks hasLetter, which the part memo keeps for
+// matchWords' count of words with a letter, against addParts' count, and
+// that a memo slot stays one cache line.
+func TestHasLetter(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"2024", false},
+		{"3.5", false},
+		{"2024a", true},
+		{"Öl", true},
+		{"12ä", true},
+		{"x", true},
+		{"%", false},
+	}
+	s := newScratch(1, 1)
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, hasLetter(tt.text), tt.text)
+		s.parts = s.parts[:0]
+		assert.Equal(t, tt.want, s.addParts(tt.text, 0, false, 0) == 1, tt.text)
+	}
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(memoSlot{}))
+}
+
+// TestSortOrder checks that sortOrder's insertion sort, with the scores
+// compared inline, gives the order of orderCompare, ties (and -0 and +0)
+// broken by index, for few topics and many.
+func TestSortOrder(t *testing.T) {
+	const nt = 60
+	s := newScratch(1, nt)
+	state := uint32(3)
+	rnd := func(n int) int {
+		state = state*1664525 + 1013904223
+		return int(state>>8) % n
+	}
+	for range 3000 {
+		for i := range s.score {
+			s.score[i] = float64(rnd(6)) / 4
+			if s.score[i] == 0 && rnd(2) == 0 {
+				s.score[i] = math.Copysign(0, -1)
+			}
+		}
+		s.order = s.order[:0]
+		for i := range nt {
+			s.order = append(s.order, int32(i))
+		}
+		for i := range s.order {
+			j := rnd(nt)
+			s.order[i], s.order[j] = s.order[j], s.order[i]
+		}
+		s.order = s.order[:1+rnd(nt)]
+		want := slices.Clone(s.order)
+		slices.SortFunc(want, s.orderCompare)
+		s.sortOrder()
+		require.Equal(t, want, s.order)
 	}
 }
