@@ -764,7 +764,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 // surname the lexicon knows or a word that may be one in the genitive
 // (knownSurname: six bytes or more, ending in s), or a bracket after it
 // (Müller (SPD)). Without one, person returns i: the rules' loop skips the
-// word. (ruleTokens.collectCaps writes the tests out.)
+// word. (The entity loop writes the tests out.)
 func (s *scratch) hasPersonCue(i int) bool {
 	if s.bits[i]&(bFirstName|bSurname) != 0 || s.toks[i].Flags&token.Hyphen != 0 {
 		return true
@@ -1065,7 +1065,7 @@ const (
 // places whose suffix lists have an ending with those bytes: one table
 // probe per word instead of three (streetEnds, toponymEnds and
 // landmarkEnding's switch), and none of the three cases' further tests for
-// most words (collectCaps, places).
+// most words (the entity loop, places).
 var placeEnds = func() (t [4096]uint8) {
 	for _, l := range []struct {
 		list []string
@@ -1108,7 +1108,7 @@ var directionStarts = prefixesOf(directions)
 
 // placeCandidate reports whether one of the cases of places may apply at
 // capitalized word i, by tests of each that do not depend on what is
-// covered. ruleTokens.collectCaps writes it out.
+// covered. The entity loop writes it out.
 func (s *scratch) placeCandidate(i int) bool {
 	key := s.key(i)
 	var ends uint8

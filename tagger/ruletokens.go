@@ -16,6 +16,8 @@ type ruleTokens struct {
 	classed []int32 // tokens in one of the classes of ruleClasses
 	cued    []int32 // capitalized words with a person cue (hasPersonCue; the rules' person loop)
 	placed  []int32 // capitalized words where a case of places may apply (placeCandidate)
+	// (cued and placed are filled by the entity loop, Tagger.entities, as
+	// it lists the capitalized words; collect fills the others.)
 
 	surnames surnameTable    // corefSurnames' people by their surnames
 	roleEnds *keyCache[bool] // endsWithRole's answers for recent keys, kept from text to text
@@ -54,59 +56,4 @@ func (r *ruleTokens) collect(s *scratch) {
 			r.classed = append(r.classed, i)
 		}
 	}
-	r.collectCaps(s)
-}
-
-// collectCaps fills cued and placed from the capitalized words, with
-// hasPersonCue and placeCandidate written out, in one loop whose lists are
-// written by index. The rules' person loop called hasPersonCue for every
-// capitalized word, and places tested its cases on every one: 4,500
-// instructions per document more. The loop makes no call: a call, even
-// for one word in seven, made it keep its locals on the stack (1,000
-// instructions per document).
-//
-// The lists may hold a word more than the two functions pass, never one
-// less: the loop tests the next token's key for the bracket and the key
-// for "Bad", sparing the text a register, and the last three or four bytes
-// for landmarkEnding's suffixes (tal, see, hütte, brunnen).
-func (r *ruleTokens) collectCaps(s *scratch) {
-	caps, toks, keys := s.caps, s.toks, s.keys
-	bits, spans := s.bits[:len(toks)], s.keySpan[:len(toks)]
-	r.cued, r.placed = resize(r.cued, len(caps)), resize(r.placed, len(caps))
-	cued, placed := r.cued[:len(caps)], r.placed[:len(caps)]
-	nc, np := 0, 0
-	for _, ci := range caps {
-		i := int(ci)
-		tok, b, sp := toks[i], bits[i], spans[i]
-		hyphen := tok.Flags&token.Hyphen != 0
-		key := keys[sp.start:sp.end]
-		var prev uint32
-		if i > 0 {
-			prev = bits[i-1]
-		}
-		// The next token: a bracket (its key is its text) or a number.
-		paren, number := false, false
-		if i+1 < len(toks) {
-			nsp := spans[i+1]
-			paren = nsp.end == nsp.start+1 && keys[nsp.start] == '('
-			next := toks[i+1]
-			number = next.Kind == token.Number
-		}
-		if b&(bFirstName|bSurname) != 0 || hyphen || prev&(bRole|bTitle|bSayVerb) != 0 || len(key) >= 6 && key[len(key)-1] == 's' || paren {
-			cued[nc] = ci
-			nc++
-		}
-		var ends uint8
-		if len(key) >= 2 {
-			ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
-		}
-		landmark := ends&peLandmark != 0 && len(key) >= 7 &&
-			(hasSuffix(key, "tal") || hasSuffix(key, "see") || hasSuffix(key, "ütte") || hasSuffix(key, "nnen"))
-		if ends != 0 && (ends&peStreet != 0 && !hyphen || ends&peToponym != 0 && prev&bPlacePrep != 0 || landmark) ||
-			len(key) >= 6 && directionStarts.mayStart(key) || b&bStreetWord != 0 || number || string(key) == "bad" {
-			placed[np] = ci
-			np++
-		}
-	}
-	r.cued, r.placed = cued[:nc], placed[:np]
 }

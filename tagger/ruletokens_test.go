@@ -73,12 +73,12 @@ func TestRuleTokensCollect(t *testing.T) {
 				require.Equal(t, c.want, c.got, c.name)
 			}
 		}
-		// cued and placed may hold a capitalized word more (collectCaps'
-		// tests are a little wider), never one less, and are in order.
+		// cued and placed may hold a capitalized word more (the entity
+		// loop's tests are a little wider), never one less, and are in order.
 		for _, c := range []struct {
 			name      string
 			got, want []int32
-		}{{"cued", rt.cued, cued}, {"placed", rt.placed, placed}} {
+		}{{"cued", s.rt.cued, cued}, {"placed", s.rt.placed, placed}} {
 			require.Subset(t, c.got, c.want, c.name)
 			require.Subset(t, caps, c.got, c.name)
 			require.IsIncreasing(t, c.got, c.name)
