@@ -11,42 +11,59 @@ import (
 	"github.com/etikett-nlp/etikett/tagger"
 )
 
-// encoder writes records as JSON. It keeps the encoded fields of an entity
-// from "type" on, which come from one lexicon entry, form and rule and
-// recur from record to record: that saves a third of the encoding. One
-// encoder serves one goroutine.
+// encoder writes records as JSON. It keeps the encoded constant parts of
+// records, which recur from record to record: an entity's fields from
+// "type" on, which come from one lexicon entry, form and rule, and an
+// evidence item's kind and term, from the topic model. That saves a third of
+// the encoding (145,000 instructions per record of the articles before the
+// fragments and appendInt, 100,000 after). One encoder serves one goroutine.
 type encoder struct {
-	tails [1024]struct { // direct-mapped
-		key tailKey
-		enc []byte
-	}
+	tails fragments[tailKey]
+	heads fragments[headKey]
 }
 
 // tailKey holds the strings of an entity's fields from "type" on.
 type tailKey [8]string
 
-// entityTail returns the encoded fields of key, encoding them on a miss.
-// Keys are compared by their strings' addresses and lengths: the strings of
-// one lexicon entry share their bytes from record to record, and equal
-// addresses and lengths mean equal strings (the cache keeps them alive).
-// Equal strings elsewhere only miss.
-func (en *encoder) entityTail(key *tailKey) []byte {
-	h := uint64(0)
-	for i := range key {
-		h = (h ^ uint64(uintptr(unsafe.Pointer(unsafe.StringData(key[i])))) ^ uint64(len(key[i]))) * 0x9E3779B97F4A7C15
+// headKey holds an evidence item's kind and term.
+type headKey [2]string
+
+// fragments is a direct-mapped cache of encoded JSON fragments keyed by the
+// strings they encode. Keys are compared by their strings' addresses and
+// lengths: the strings of one lexicon entry or topic share their bytes from
+// record to record, and equal addresses and lengths mean equal strings (the
+// cache keeps them alive). Equal strings elsewhere only miss.
+type fragments[K tailKey | headKey] struct {
+	slots [1024]struct {
+		key K
+		enc []byte
 	}
-	slot := &en.tails[h>>54]
-	if slot.enc != nil && sameStrings(&slot.key, key) {
+}
+
+// get returns the fragment of key, encoding it with enc on a miss.
+func (f *fragments[K]) get(key *K, enc func([]byte, *K) []byte) []byte {
+	ks := keyStrings(key)
+	h := uint64(0)
+	for _, s := range ks {
+		h = (h ^ uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))) * 0x9E3779B97F4A7C15
+	}
+	slot := &f.slots[h>>54]
+	if slot.enc != nil && sameStrings(keyStrings(&slot.key), ks) {
 		return slot.enc
 	}
 	slot.key = *key
-	slot.enc = appendEntityTail(slot.enc[:0], key)
+	slot.enc = enc(slot.enc[:0], &slot.key)
 	return slot.enc
+}
+
+// keyStrings returns the strings of a key as a slice.
+func keyStrings[K tailKey | headKey](key *K) []string {
+	return unsafe.Slice((*string)(unsafe.Pointer(key)), unsafe.Sizeof(*key)/unsafe.Sizeof(""))
 }
 
 // sameStrings reports whether a and b hold the same strings: the same
 // bytes at the same addresses.
-func sameStrings(a, b *tailKey) bool {
+func sameStrings(a, b []string) bool {
 	for i := range a {
 		if len(a[i]) != len(b[i]) || unsafe.StringData(a[i]) != unsafe.StringData(b[i]) {
 			return false
@@ -108,7 +125,7 @@ func (en *encoder) appendEntity(b []byte, e *tagger.Entity) ([]byte, bool) {
 	b = appendInt(b, int64(e.End))
 	b = appendField(b, `,"text":`, e.Text)
 	key := tailKey{e.Type, e.Form, e.ID, e.Name, e.Kind, e.Country, e.Rule, e.Source}
-	return append(b, en.entityTail(&key)...), true
+	return append(b, en.tails.get(&key, appendEntityTail)...), true
 }
 
 // appendEntityTail writes an entity's fields from "type" on, as keyed in
@@ -150,9 +167,8 @@ func (en *encoder) appendTopic(b []byte, t *tagger.Topic) ([]byte, bool) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendField(b, `{"kind":`, ev.Kind)
-		b = appendField(b, `,"term":`, ev.Term)
-		b = appendField(b, `,"text":`, ev.Text)
+		b = append(b, en.heads.get(&headKey{ev.Kind, ev.Term}, appendEvidenceHead)...)
+		b = appendString(b, ev.Text)
 		b = append(b, `,"count":`...)
 		b = appendInt(b, int64(ev.Count))
 		b = append(b, `,"weight":`...)
@@ -180,6 +196,14 @@ func appendInt(b []byte, n int64) []byte {
 	}
 	buf[i] = byte('0' + n)
 	return append(b, buf[i:]...)
+}
+
+// appendEvidenceHead writes an evidence item's kind and term, up to its
+// text.
+func appendEvidenceHead(b []byte, k *headKey) []byte {
+	b = appendField(b, `{"kind":`, k[0])
+	b = appendField(b, `,"term":`, k[1])
+	return append(b, `,"text":`...)
 }
 
 func appendField(b []byte, name, s string) []byte {
