@@ -994,7 +994,7 @@ func (s *scratch) matchSpans(nw int32) {
 		} else {
 			h, fp = wordHash(w)
 		}
-		sl := &memo.slots[h&(memoSize-memoWays)]
+		sl := &memo.sets[h>>memoSetShift][0]
 		if !sl.is(w, sp.Name, fp) {
 			sl = memo.getSecond(w, sp.Name, h, fp)
 		}
