@@ -368,6 +368,21 @@ func TestSortEvidenceKeys(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// TestSortEvidenceRounds checks that sortEvidence rounds the weights as
+// round3 does, bit for bit, through its shortcut for positive weights and
+// math.Round for the others.
+func TestSortEvidenceRounds(t *testing.T) {
+	s := newScratch(1, 1)
+	for _, w := range []float64{
+		0.0005, 0.0004999999, 0.0015, 0.0025, 1.2345, 0.1234999, 2.0005, 0.49999999999999994 / 1000,
+		1e-20, 0, math.Copysign(0, -1), -0.0001, -0.0005, -1.2345, 4.5e12, 1e300, math.Inf(1), math.NaN(),
+	} {
+		ev := []evRef{{weight: w}}
+		s.sortEvidence(ev)
+		assert.Equal(t, math.Float64bits(round3(w)), math.Float64bits(ev[0].weight), "weight %g", w)
+	}
+}
+
 // TestScoreSpans checks that ScoreSpans, given the words as byte ranges of
 // the text, returns what Score returns for the words themselves, names and
 // cues included.
