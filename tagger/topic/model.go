@@ -1145,7 +1145,7 @@ func (m *Model) cue(s *scratch, c *Cue, ci int32) {
 	if c.Form == "deriv" {
 		w = derivFactor
 	}
-	sl := &s.cueMemo.slots[cueHash(c)%cueSize]
+	sl := &s.cueMemo.slots[cueHash(c)>>cueShift]
 	if sl.is(c) {
 		for _, f := range sl.f[:sl.nf] {
 			s.hit(f, -1-ci, w)
