@@ -424,6 +424,76 @@ func TestScoreSpans(t *testing.T) {
 	assert.Nil(t, got)
 }
 
+// TestPhraseNextBytes checks that phrase's test of the next part's first
+// byte against nextBytes changes no result: scoring the test texts with
+// every byte allowed (so that every phrase is tried) gives the same topics.
+func TestPhraseNextBytes(t *testing.T) {
+	m := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	all := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	all.scoring()
+	for e := range all.nextBytes {
+		all.nextBytes[e] = [2]uint64{^uint64(0), ^uint64(0)}
+	}
+	files, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		text := string(data)
+		var spans []Span
+		at := 0
+		for _, w := range AppendWords(nil, text) {
+			start := at + strings.Index(text[at:], w.Text)
+			at = start + len(w.Text)
+			spans = append(spans, Span{Start: int32(start), End: int32(at)})
+		}
+		want, err := all.ScoreSpans(text, spans, nil)
+		require.NoError(t, err)
+		got, err := m.ScoreSpans(text, spans, nil)
+		require.NoError(t, err)
+		require.Equal(t, want, got, file)
+	}
+}
+
+// TestNextByte checks which first bytes of the next part nextByte knows.
+func TestNextByte(t *testing.T) {
+	const text = "Rote Armee „Fraktion 7 Tage"
+	span := func(w string) Span {
+		i := strings.Index(text, w)
+		return Span{Start: int32(i), End: int32(i + len(w))}
+	}
+	spans := []Span{span("Rote"), span("Armee"), span("„Fraktion"), span("7"), {Start: 40, End: 44}, span("Tage")}
+	for _, tc := range []struct {
+		name     string
+		parts    int   // parts collected, one per word from the first
+		next     int32 // the next word to collect
+		i        int
+		want     byte
+		wantKnow bool
+	}{
+		{"collected", 2, 2, 0, 'A', true},
+		{"next word", 1, 1, 0, 'A', true},
+		{"quote first", 2, 2, 1, 0, false},
+		{"digit", 3, 3, 2, '7', true},
+		{"span outside", 4, 4, 3, 0, false},
+		{"last word", 6, 6, 5, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newScratch(1, 1)
+			s.doc = document{text: text, spans: spans}
+			for w := range tc.parts {
+				sp := spans[w]
+				s.parts = append(s.parts, part{w: int32(w), start: sp.Start, end: sp.End})
+			}
+			s.nextWord = tc.next
+			c, ok := s.nextByte(tc.i)
+			assert.Equal(t, tc.wantKnow, ok)
+			assert.Equal(t, tc.want, c)
+		})
+	}
+}
+
 // A span outside the text is an error, not a panic.
 func TestScoreSpansBadSpan(t *testing.T) {
 	m := loadDefault(t, Options{})
