@@ -494,6 +494,37 @@ func TestNextByte(t *testing.T) {
 	}
 }
 
+// TestPhraseless checks which next words rule out the phrases of an
+// entry whose phrases want an "a" (or "A") second.
+func TestPhraseless(t *testing.T) {
+	const text = "x Armee x „Arm x Tage x 7 x"
+	var spans []Span
+	at := 0
+	for _, w := range strings.Fields(text) {
+		i := at + strings.Index(text[at:], w)
+		at = i + len(w)
+		spans = append(spans, Span{Start: int32(i), End: int32(at)})
+	}
+	spans = append(spans, Span{Start: 1, End: 3}, Span{Start: 90, End: 95}) // "Ar" and a span outside
+	s := newScratch(1, 1)
+	s.doc = document{text: text, spans: spans}
+	s.nb = [][2]uint64{{0, 1 << ('a' - 64)}}
+	for _, tc := range []struct {
+		wi   int32
+		want bool
+	}{
+		{0, false},  // Armee
+		{2, false},  // „Arm: not known
+		{4, true},   // Tage
+		{6, true},   // 7
+		{8, false},  // Ar
+		{9, false},  // a span outside the text
+		{10, false}, // the last span
+	} {
+		assert.Equal(t, tc.want, s.phraseless(0, tc.wi), "span %d", tc.wi)
+	}
+}
+
 // A span outside the text is an error, not a panic.
 func TestScoreSpansBadSpan(t *testing.T) {
 	m := loadDefault(t, Options{})
