@@ -15,7 +15,7 @@ import (
 // the part's text and name flag, so results are the same with or without
 // it.
 type partMemo struct {
-	slots [memoSize]memoSlot
+	sets [memoSets][memoWays]memoSlot
 }
 
 const (
@@ -23,6 +23,11 @@ const (
 	// vocabulary evicted enough words to cost 4% of scoring.
 	memoBits = 13
 	memoSize = 1 << memoBits
+	memoSets = memoSize / memoWays
+	// A set is picked by the top bits of a part's hash, where a
+	// multiplicative hash (see shortHash) mixes all bits of its input;
+	// the shift keeps indexing the sets free of bounds checks.
+	memoSetShift = 32 - memoBits + 2 // memoBits - log2(memoWays) bits
 	// Slots per set: two-way, the 13 benchmark articles had 10 parts per
 	// document evicted by others of their set (7,000 instructions per
 	// document, with those of the parts' slow way in scan); four-way
@@ -103,14 +108,18 @@ func wordHash(w string) (hash uint32, fp uint64) {
 		h ^= h >> 29
 	}
 	h ^= le64(w[n-8:]) // the last 8 bytes, overlapping the chunks before
-	return fold64(h * mulB), fp
+	return uint32(h * mulB >> 32), fp
 }
 
 // shortHash is wordHash's hash of a text of n <= 8 bytes with fingerprint
 // fp. Where the bytes after a word can be read, as in the text of
 // ScoreSpans, the fingerprint is one load and a mask (see matchWords).
+// It is one multiply, whose top bits (which pick the memo's set, see
+// memoSetShift) depend on every bit of fp: as the memo compares whole
+// keys, that spreads the words well enough (fold64's two more multiplies
+// cost 650 instructions per document more).
 func shortHash(n int, fp uint64) uint32 {
-	return fold64((uint64(n)*mulA ^ fp) * mulB)
+	return uint32((fp ^ uint64(n)) * mulA >> 32)
 }
 
 // lowBytes[n] is the mask of the low n bytes of a uint64.
@@ -180,7 +189,7 @@ func (sl *memoSlot) is(text string, name bool, fp uint64) bool {
 // at the front, moving the others back and evicting the last. hash and fp are wordHash's of text.
 // The first slot of the set is asked inline, the others in getSecond.
 func (c *partMemo) get(text string, name bool, hash uint32, fp uint64) *memoSlot {
-	if sl := &c.slots[hash&(memoSize-memoWays)]; sl.is(text, name, fp) {
+	if sl := &c.sets[hash>>memoSetShift][0]; sl.is(text, name, fp) {
 		return sl
 	}
 	return c.getSecond(text, name, hash, fp)
@@ -191,7 +200,7 @@ func (c *partMemo) getSecond(text string, name bool, hash uint32, fp uint64) *me
 	if len(text) > memoKey {
 		return nil
 	}
-	set := (*[memoWays]memoSlot)(c.slots[hash&(memoSize-memoWays):])
+	set := &c.sets[hash>>memoSetShift]
 	for k := 1; k < memoWays; k++ {
 		if set[k].is(text, name, fp) {
 			set[k-1], set[k] = set[k], set[k-1]
@@ -206,7 +215,7 @@ func (c *partMemo) put(text string, name bool, hash uint32, fp uint64, e int32, 
 	if len(text) > memoKey || len(hits) > memoHits {
 		return
 	}
-	set := (*[memoWays]memoSlot)(c.slots[hash&(memoSize-memoWays):])
+	set := &c.sets[hash>>memoSetShift]
 	copy(set[1:], set[:memoWays-1])
 	sl := &set[0]
 	sl.n, sl.name, sl.nh, sl.e, sl.phr = uint8(len(text)+1), name, uint8(len(hits)), e, phr
@@ -232,8 +241,10 @@ type cueMemo struct {
 }
 
 const (
-	cueSize = 1024 // 128 KB
-	cueHits = 6    // cues satisfying more rules are not remembered
+	cueBits  = 10
+	cueSize  = 1 << cueBits // 128 KB
+	cueShift = 32 - cueBits // a slot is picked by the top bits of cueHash
+	cueHits  = 6            // cues satisfying more rules are not remembered
 )
 
 type cueSlot struct {
@@ -243,12 +254,16 @@ type cueSlot struct {
 	f   [cueHits]int32
 }
 
-// cueHash spreads cues over the cue memo's slots, from the fields that
-// select cue rules.
+// cueHash spreads cues over the cue memo's slots (by its top bits, see
+// cueShift), from the fields that tell the cues of a text apart: the id,
+// the role, and the type and form. Kind and country are left out: they
+// are the lexicon entry's, which the id names (the memo compares all
+// fields, so that only costs a slot shared now and then; with them the
+// hash cost 1,000 instructions per document more).
 func cueHash(c *Cue) uint32 {
-	h := (fieldMix(c.ID) ^ fieldMix(c.Role)<<32) * mulA
-	h = (h ^ fieldMix(c.Kind) ^ (ends(c.Type)|ends(c.Form)<<16|ends(c.Country)<<32)<<8) * mulB
-	return fold64(h)
+	h := fieldMix(c.ID) | fieldMix(c.Role)<<32
+	h ^= (ends(c.Type) | ends(c.Form)<<16) << 20
+	return uint32(h * mulA >> 32)
 }
 
 // fieldMix sums up a field of a cue for cueHash: its length and its first,

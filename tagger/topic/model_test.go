@@ -368,6 +368,21 @@ func TestSortEvidenceKeys(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// TestSortEvidenceRounds checks that sortEvidence rounds the weights as
+// round3 does, bit for bit, through its shortcut for positive weights and
+// math.Round for the others.
+func TestSortEvidenceRounds(t *testing.T) {
+	s := newScratch(1, 1)
+	for _, w := range []float64{
+		0.0005, 0.0004999999, 0.0015, 0.0025, 1.2345, 0.1234999, 2.0005, 0.49999999999999994 / 1000,
+		1e-20, 0, math.Copysign(0, -1), -0.0001, -0.0005, -1.2345, 4.5e12, 1e300, math.Inf(1), math.NaN(),
+	} {
+		ev := []evRef{{weight: w}}
+		s.sortEvidence(ev)
+		assert.Equal(t, math.Float64bits(round3(w)), math.Float64bits(ev[0].weight), "weight %g", w)
+	}
+}
+
 // TestScoreSpans checks that ScoreSpans, given the words as byte ranges of
 // the text, returns what Score returns for the words themselves, names and
 // cues included.
@@ -407,6 +422,107 @@ func TestScoreSpans(t *testing.T) {
 	got, err := m.ScoreSpans("", nil, nil)
 	assert.NoError(t, err)
 	assert.Nil(t, got)
+}
+
+// TestPhraseNextBytes checks that phrase's test of the next part's first
+// byte against nextBytes changes no result: scoring the test texts with
+// every byte allowed (so that every phrase is tried) gives the same topics.
+func TestPhraseNextBytes(t *testing.T) {
+	m := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	all := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	all.scoring()
+	for e := range all.nextBytes {
+		all.nextBytes[e] = [2]uint64{^uint64(0), ^uint64(0)}
+	}
+	files, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		text := string(data)
+		var spans []Span
+		at := 0
+		for _, w := range AppendWords(nil, text) {
+			start := at + strings.Index(text[at:], w.Text)
+			at = start + len(w.Text)
+			spans = append(spans, Span{Start: int32(start), End: int32(at)})
+		}
+		want, err := all.ScoreSpans(text, spans, nil)
+		require.NoError(t, err)
+		got, err := m.ScoreSpans(text, spans, nil)
+		require.NoError(t, err)
+		require.Equal(t, want, got, file)
+	}
+}
+
+// TestNextByte checks which first bytes of the next part nextByte knows.
+func TestNextByte(t *testing.T) {
+	const text = "Rote Armee „Fraktion 7 Tage"
+	span := func(w string) Span {
+		i := strings.Index(text, w)
+		return Span{Start: int32(i), End: int32(i + len(w))}
+	}
+	spans := []Span{span("Rote"), span("Armee"), span("„Fraktion"), span("7"), {Start: 40, End: 44}, span("Tage")}
+	for _, tc := range []struct {
+		name     string
+		parts    int   // parts collected, one per word from the first
+		next     int32 // the next word to collect
+		i        int
+		want     byte
+		wantKnow bool
+	}{
+		{"collected", 2, 2, 0, 'A', true},
+		{"next word", 1, 1, 0, 'A', true},
+		{"quote first", 2, 2, 1, 0, false},
+		{"digit", 3, 3, 2, '7', true},
+		{"span outside", 4, 4, 3, 0, false},
+		{"last word", 6, 6, 5, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newScratch(1, 1)
+			s.doc = document{text: text, spans: spans}
+			for w := range tc.parts {
+				sp := spans[w]
+				s.parts = append(s.parts, part{w: int32(w), start: sp.Start, end: sp.End})
+			}
+			s.nextWord = tc.next
+			c, ok := s.nextByte(tc.i)
+			assert.Equal(t, tc.wantKnow, ok)
+			assert.Equal(t, tc.want, c)
+		})
+	}
+}
+
+// TestPhraseless checks which next words rule out the phrases of an
+// entry whose phrases want an "a" (or "A") second.
+func TestPhraseless(t *testing.T) {
+	const text = "x Armee x „Arm x Tage x 7 x"
+	var spans []Span
+	at := 0
+	for _, w := range strings.Fields(text) {
+		i := at + strings.Index(text[at:], w)
+		at = i + len(w)
+		spans = append(spans, Span{Start: int32(i), End: int32(at)})
+	}
+	spans = append(spans, Span{Start: 1, End: 3}, Span{Start: 90, End: 95}) // "Ar" and a span outside
+	s := newScratch(1, 1)
+	s.doc = document{text: text, spans: spans}
+	s.nb = [][2]uint64{{0, 1 << ('a' - 64)}}
+	for _, tc := range []struct {
+		wi   int32
+		want bool
+	}{
+		{0, false},  // Armee
+		{2, false},  // „Arm: not known
+		{4, true},   // Tage
+		{6, true},   // 7
+		{8, false},  // Ar
+		{9, false},  // a span outside the text
+		{10, false}, // the last span
+	} {
+		assert.Equal(t, tc.want, s.phraseless(0, tc.wi), "span %d", tc.wi)
+	}
 }
 
 // A span outside the text is an error, not a panic.

@@ -35,6 +35,14 @@ type featPost struct {
 // them once, whichever way the model was made).
 func (m *Model) scoring() ([]featStem, []featPost) {
 	m.stemsOnce.Do(func() {
+		m.nextBytes = make([][2]uint64, len(m.entries))
+		for e := range m.entries {
+			for _, pi := range m.entries[e].phrases {
+				if want := m.phrases[pi].rest[0]; want != "" && want[0] < 128 {
+					m.nextBytes[e][want[0]/64] |= 1 << (want[0] % 64)
+				}
+			}
+		}
 		m.orderPos = make([]int32, len(m.topics))
 		for i, t := range m.order {
 			m.orderPos[t] = int32(i)
