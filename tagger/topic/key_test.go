@@ -94,3 +94,22 @@ func TestAppendKeyNoAlloc(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+func TestSameString(t *testing.T) {
+	s := "nato"
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{s, s, true},
+		{s, string([]byte("nato")), true}, // other bytes, equal text
+		{s, "nata", false},
+		{s, "nat", false},
+		{s[:2], s[:3], false}, // shared bytes, other length
+		{"", "", true},
+		{"", s[:0], true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, sameString(tt.a, tt.b), "%q %q", tt.a, tt.b)
+	}
+}
