@@ -94,3 +94,30 @@ func TestAppendKeyNoAlloc(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+func TestCueSlotIs(t *testing.T) {
+	c := Cue{Text: "NATO", ID: "nato", Type: "ORG", Form: "name", Kind: "alliance"}
+	var sl cueSlot
+	sl.sel = Selector{ID: c.ID, Type: c.Type, Form: c.Form, Kind: c.Kind, Country: c.Country, Role: c.Role}
+	sl.set = true
+	copied := c
+	copied.ID = string([]byte("nato")) // other bytes, equal text
+	tests := []struct {
+		name string
+		cue  Cue
+		want bool
+	}{
+		{"same bytes", c, true},
+		{"equal text", copied, true},
+		{"other text", Cue{ID: "nata", Type: "ORG", Form: "name", Kind: "alliance"}, false},
+		{"other length", Cue{ID: "nat", Type: "ORG", Form: "name", Kind: "alliance"}, false},
+		{"shared bytes, other length", Cue{ID: c.ID[:3], Type: c.Type, Form: c.Form, Kind: c.Kind}, false},
+		{"extra field", Cue{ID: c.ID, Type: c.Type, Form: c.Form, Kind: c.Kind, Role: "sport"}, false},
+		{"text plays no part", Cue{Text: "Nato", ID: c.ID, Type: c.Type, Form: c.Form, Kind: c.Kind}, true},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, sl.is(&tt.cue), tt.name)
+	}
+	sl.set = false
+	assert.False(t, sl.is(&c), "empty slot")
+}

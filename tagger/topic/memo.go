@@ -3,6 +3,7 @@ package topic
 import (
 	"encoding/binary"
 	"strings"
+	"unsafe"
 )
 
 // partMemo remembers, for recently seen word parts, what scan found for
@@ -241,8 +242,13 @@ type cueMemo struct {
 }
 
 const (
-	cueBits  = 10
-	cueSize  = 1 << cueBits // 128 KB
+	// 4096 slots of 128 bytes, 512 KB as the part memo: with 1024,
+	// cues of one text and of the texts before evicted each other often
+	// enough that the misses' map lookups cost 1,800 instructions per
+	// document more (2,300 on the 10kGNAD texts, whose two passes find
+	// more of the first pass's cues; 2048 slots saved 1,500 and 300).
+	cueBits  = 12
+	cueSize  = 1 << cueBits
 	cueShift = 32 - cueBits // a slot is picked by the top bits of cueHash
 	cueHits  = 6            // cues satisfying more rules are not remembered
 )
@@ -287,7 +293,22 @@ func ends(v string) uint64 {
 	return uint64(v[0]) | uint64(v[len(v)-1])<<8
 }
 
+// is reports whether the slot holds the fields of c. It compares the
+// lengths, then the addresses of the bytes, and only when some address
+// differs the texts: a text's cues take their fields from the lexicon's
+// and the tagger's strings, which the slot keeps too, so equal fields are
+// mostly the same bytes, and the runtime's comparisons are spared (3,300
+// instructions per document less, 1,100 on the 10kGNAD texts).
 func (sl *cueSlot) is(c *Cue) bool {
-	return sl.set && sl.sel.ID == c.ID && sl.sel.Type == c.Type && sl.sel.Form == c.Form &&
-		sl.sel.Kind == c.Kind && sl.sel.Country == c.Country && sl.sel.Role == c.Role
+	a := &sl.sel
+	if !sl.set || len(a.ID) != len(c.ID) || len(a.Type) != len(c.Type) || len(a.Form) != len(c.Form) ||
+		len(a.Kind) != len(c.Kind) || len(a.Country) != len(c.Country) || len(a.Role) != len(c.Role) {
+		return false
+	}
+	if unsafe.StringData(a.ID) == unsafe.StringData(c.ID) && unsafe.StringData(a.Type) == unsafe.StringData(c.Type) &&
+		unsafe.StringData(a.Form) == unsafe.StringData(c.Form) && unsafe.StringData(a.Kind) == unsafe.StringData(c.Kind) &&
+		unsafe.StringData(a.Country) == unsafe.StringData(c.Country) && unsafe.StringData(a.Role) == unsafe.StringData(c.Role) {
+		return true
+	}
+	return a.ID == c.ID && a.Type == c.Type && a.Form == c.Form && a.Kind == c.Kind && a.Country == c.Country && a.Role == c.Role
 }
