@@ -95,7 +95,48 @@ const (
 	// itself (Gazetteer.OneTokenName); asked only when RootCases is not 0.
 	bSoloShift = 26
 	bSolo      = 7 << bSoloShift
+
+	// Facts of the key alone that the entity loop tests at every
+	// capitalized word for the rules' lists (see keyBits). The loop sets
+	// them, with bKeyKnown, in the word cache's slot the first time it
+	// meets the key capitalized, and then reads them with the bits
+	// instead of testing the key's bytes. (Set by infoOf for every key,
+	// they cost the misses of fresh text as much as they saved.) The high
+	// bits, clear of the marked classes that iota adds from bit 0.
+	bEndsS      uint32 = 1 << 29 // six bytes or more, ending in 's' (hasPersonCue)
+	bEndStreet  uint32 = 1 << 20 // placeEnds has peStreet
+	bEndToponym uint32 = 1 << 19 // placeEnds has peToponym
+	bKeyPlace   uint32 = 1 << 18 // a landmark's ending, a direction's start, or "bad" (placeCandidate)
+	bKeyKnown   uint32 = 1 << 17 // the bits above are set
+	bKeyBits           = bEndsS | bEndStreet | bEndToponym | bKeyPlace | bKeyKnown
 )
+
+// keyBits returns bKeyKnown and the bits of bKeyBits that hold for key: the tests of the
+// key that placeCandidate and hasPersonCue make, as the entity loop writes
+// them out for capitalized words. The lists they fill may hold a word more
+// than the two functions pass, never one less (see entities).
+func keyBits(key []byte) uint32 {
+	b := bKeyKnown
+	if len(key) >= 6 && key[len(key)-1] == 's' {
+		b |= bEndsS
+	}
+	var ends uint8
+	if len(key) >= 2 {
+		ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
+	}
+	if ends&peStreet != 0 {
+		b |= bEndStreet
+	}
+	if ends&peToponym != 0 {
+		b |= bEndToponym
+	}
+	landmark := ends&peLandmark != 0 && len(key) >= 7 &&
+		(hasSuffix(key, "tal") || hasSuffix(key, "see") || hasSuffix(key, "ütte") || hasSuffix(key, "nnen"))
+	if landmark || len(key) >= 6 && directionStarts.mayStart(key) || string(key) == "bad" {
+		b |= bKeyPlace
+	}
+	return b
+}
 
 // soloMasks holds, for each token case tc, its bit of bSolo (read as
 // soloMasks[tc&3], as rootCaseMasks is).

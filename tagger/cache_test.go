@@ -138,3 +138,35 @@ func TestSoloBits(t *testing.T) {
 		}
 	}
 }
+
+// keyBits sets bKeyKnown, and each other bit of bKeyBits as the tests of
+// placeCandidate and hasPersonCue that it stands for hold; its bits are free
+// of the other classes in scratch.bits.
+func TestKeyBits(t *testing.T) {
+	assert.Zero(t, bKeyBits&(bTitle<<1-1|bRole|bDeriv|bRootCases|bSolo|bFirstName|bSurname))
+	for _, c := range []struct {
+		key  string
+		want uint32
+	}{
+		{"", 0}, {"s", 0}, {"haus", 0}, {"müllers", bEndsS}, {"bad", bKeyPlace},
+		{"baden", 0}, {"hauptstraße", bEndStreet}, {"schwarzwald", 0},
+		{"neckartal", bKeyPlace}, {"tal", 0}, {"bodensee", bKeyPlace},
+		{"berghütte", bKeyPlace}, {"jungbrunnen", bKeyPlace},
+	} {
+		got := keyBits([]byte(c.key))
+		assert.NotZero(t, got&bKeyKnown, c.key)
+		key := []byte(c.key)
+		assert.Equal(t, len(key) >= 6 && strings.HasSuffix(c.key, "s"), got&bEndsS != 0, c.key)
+		var ends uint8
+		if len(key) >= 2 {
+			ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
+		}
+		assert.Equal(t, ends&peStreet != 0, got&bEndStreet != 0, c.key)
+		assert.Equal(t, ends&peToponym != 0, got&bEndToponym != 0, c.key)
+		place := ends&peLandmark != 0 && landmarkEnding(key) || len(key) >= 6 && directionStarts.mayStart(key) || c.key == "bad"
+		assert.Equal(t, place, got&bKeyPlace != 0, c.key)
+		if c.want != 0 {
+			assert.Equal(t, c.want, got&c.want, c.key)
+		}
+	}
+}
