@@ -333,6 +333,29 @@ func (c *keyCache[V]) get(g *match.Gazetteer, key []byte, f func(*match.Gazettee
 	return v
 }
 
+// slot returns where c keeps the value of key, and whether it holds it
+// there: for get's callers whose function is no func(g, key). When it does
+// not, the slot is made key's, and the caller stores the value in it before
+// it asks c again. It returns nil for a key too long to cache.
+func (c *keyCache[V]) slot(key []byte) (*V, bool) {
+	if len(key) > kcKeyMax {
+		return nil, false
+	}
+	set := c.slots[wcHash(key)&uint32(len(c.slots)-2):][:2]
+	if set[0].is(key) {
+		return &set[0].v, true
+	}
+	if set[1].is(key) {
+		set[0], set[1] = set[1], set[0]
+		return &set[0].v, true
+	}
+	set[1] = set[0]
+	sl := &set[0]
+	sl.n = uint8(len(key) + 1)
+	copy(sl.key[:], key)
+	return &sl.v, false
+}
+
 // compoundCache remembers Gazetteer.Compound: a capitalized long word is
 // tried against every prefix length the prefix table allows, one map probe
 // each, and the same words come back in every text.

@@ -15,6 +15,7 @@ import (
 func TestWordCacheSlotIsOneCacheLine(t *testing.T) {
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(wcSlot{}))
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(kcSlot[compoundAnswer]{}))
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(kcSlot[hyphenAnswer]{}))
 	assert.LessOrEqual(t, unsafe.Sizeof(kcSlot[bool]{}), uintptr(64))
 }
 
@@ -168,5 +169,61 @@ func TestKeyBits(t *testing.T) {
 		if c.want != 0 {
 			assert.Equal(t, c.want, got&c.want, c.key)
 		}
+	}
+}
+
+// keyCache.slot finds the keys whose values were stored in their slots,
+// and no others; a key too long to cache has no slot.
+func TestKeyCacheSlot(t *testing.T) {
+	long := []byte(strings.Repeat("x", kcKeyMax+1))
+	for _, bits := range []int{1, 10} {
+		c := newKeyCache[int32](bits)
+		v, ok := c.slot(long)
+		assert.Nil(t, v)
+		assert.False(t, ok)
+		for _, c2 := range []struct {
+			key  string
+			seen bool
+		}{{"nato-gipfel", false}, {"nato-gipfel", true}, {"us-präsident", false}, {"nato-gipfel", true},
+			{"us-präsident", true}, {"", false}, {"", true}} {
+			v, ok := c.slot([]byte(c2.key))
+			require.NotNil(t, v, c2.key)
+			if bits == 10 || c2.key == "" {
+				assert.Equal(t, c2.seen, ok, c2.key)
+			}
+			if ok {
+				assert.Equal(t, int32(len(c2.key)), *v, c2.key)
+			} else {
+				*v = int32(len(c2.key))
+			}
+		}
+	}
+}
+
+// hyphenated tags a token the same whether hyphenAnswerOf finds it or the
+// cache remembers it: a text tagged twice with one scratch, and again after
+// the cache is emptied, gives the same entities.
+func TestHyphenatedCached(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	for _, text := range []string{
+		"Der Nato-Gipfel in Berlin-Charlottenburg. US-Außenminister und deutsch-russische Gespräche.",
+		"Die SPD-Fraktion traf den CDU-Chef in Moskau-Scheremetjewo; Nato-Gipfel, Nato-Gipfel.",
+		"Ein Baden-Württemberger im Rhein-Main-Gebiet, der Bundestags-Vize und die -Frage.",
+	} {
+		first, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.NotEmpty(t, first.Entities, text)
+		again, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.Equal(t, first, again, text)
+		s := tg.pool.Get().(*scratch)
+		if s.hc != nil {
+			s.hc = newKeyCache[hyphenAnswer](11)
+		}
+		tg.pool.Put(s)
+		fresh, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.Equal(t, first, fresh, text)
 	}
 }
