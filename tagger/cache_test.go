@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 	"unsafe"
@@ -57,7 +58,9 @@ func TestAppendKey16(t *testing.T) {
 		{"Berlin ist nicht", 6, true},        // a short ASCII word
 		{"MinisteÄrger abcd", 16, false},     // Ä cut between the words
 		{"Ministerin-Ärger ..", 12, false},   // Ä cut at the end
-		{"„Bild“ titelte heute", 3, false},   // not a Latin-1 letter
+		{"„Bild“ titelte heute", 3, true},    // general punctuation (punctKey)
+		{"’ sagte er heute", 3, false},       // ’ is keyed '
+		{"„B“ titelte heute", 4, false},      // not a Latin-1 letter
 		{"Mañana – oder später", 7, true},    // ñ
 		{"Scholz’ Partei sagte", 8, false},   // ’ is keyed '
 		{"Kasse\u00adnwart sagt", 12, false}, // a soft hyphen
@@ -225,5 +228,29 @@ func TestHyphenatedCached(t *testing.T) {
 		fresh, err := tg.Tag(text)
 		require.NoError(t, err)
 		assert.Equal(t, first, fresh, text)
+	}
+}
+
+// punctKey keys a token of one rune of general punctuation as AppendKey
+// does, and takes no other token of three bytes.
+func TestPunctKey(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		wantOK bool
+	}{
+		{"„", true}, {"“", true}, {"”", true}, {"–", true}, {"—", true}, {"…", true}, {"‚", true}, {"‘", true},
+		{" ", true}, {"‿", true},
+		{"’", false}, {"€", false}, {"⁀", false}, {"῿", false}, {"Öl", false}, {"abc", false},
+		{"âÀ", false}, {"â", false},
+	} {
+		text := tt.text + "........"
+		key, ok := punctKey(token.Load8(text, 0))
+		require.Equal(t, tt.wantOK, ok, tt.text)
+		if ok {
+			var b [8]byte
+			binary.LittleEndian.PutUint64(b[:], key)
+			assert.Equal(t, string(token.AppendKey(nil, tt.text)), string(b[:len(tt.text)]), tt.text)
+			assert.Zero(t, key>>24, tt.text)
+		}
 	}
 }
