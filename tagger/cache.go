@@ -215,10 +215,10 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 
 // appendKey16 appends the key of text[st:st+ln] to keys and returns what
 // info returns for it, when the token is ASCII and two-byte Latin-1 letters
-// (see token.Latin1Key), or one rune of general punctuation (punctKey), and
-// no letter is cut between its eighth and ninth
-// byte: ln <= 16, the text holds 16 bytes from st, and keys has room for 16
-// bytes more. ok is false, and keys as it was, for other tokens.
+// (see token.Latin1Key), or one rune of general punctuation (punctKey),
+// and no letter is cut between its eighth and ninth byte: ln <= 16, the
+// text holds 16 bytes from st, and keys has room for 16 bytes more. ok is
+// false, and keys as it was, for other tokens.
 //
 // It takes the ASCII words of nine to 16 bytes and the shorter words with
 // umlauts, which the tagger's loop does not take inline; the words with
