@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 	"unsafe"
@@ -15,6 +16,7 @@ import (
 func TestWordCacheSlotIsOneCacheLine(t *testing.T) {
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(wcSlot{}))
 	assert.Equal(t, uintptr(64), unsafe.Sizeof(kcSlot[compoundAnswer]{}))
+	assert.Equal(t, uintptr(64), unsafe.Sizeof(kcSlot[hyphenAnswer]{}))
 	assert.LessOrEqual(t, unsafe.Sizeof(kcSlot[bool]{}), uintptr(64))
 }
 
@@ -56,7 +58,9 @@ func TestAppendKey16(t *testing.T) {
 		{"Berlin ist nicht", 6, true},        // a short ASCII word
 		{"MinisteÄrger abcd", 16, false},     // Ä cut between the words
 		{"Ministerin-Ärger ..", 12, false},   // Ä cut at the end
-		{"„Bild“ titelte heute", 3, false},   // not a Latin-1 letter
+		{"„Bild“ titelte heute", 3, true},    // general punctuation (punctKey)
+		{"’ sagte er heute", 3, false},       // ’ is keyed '
+		{"„B“ titelte heute", 4, false},      // not a Latin-1 letter
 		{"Mañana – oder später", 7, true},    // ñ
 		{"Scholz’ Partei sagte", 8, false},   // ’ is keyed '
 		{"Kasse\u00adnwart sagt", 12, false}, // a soft hyphen
@@ -135,6 +139,118 @@ func TestSoloBits(t *testing.T) {
 			if hits := tg.g.Hits([]match.Tok{{Cands: w.Cands, Case: tc}}, nil); len(hits) > 0 {
 				assert.NotZero(t, ti.bits&soloMasks[tc], "%q, case %d: a name", k, tc)
 			}
+		}
+	}
+}
+
+// keyBits sets bKeyKnown, and each other bit of bKeyBits as the tests of
+// placeCandidate and hasPersonCue that it stands for hold; its bits are free
+// of the other classes in scratch.bits.
+func TestKeyBits(t *testing.T) {
+	assert.Zero(t, bKeyBits&(bTitle<<1-1|bRole|bDeriv|bRootCases|bSolo|bFirstName|bSurname))
+	for _, c := range []struct {
+		key  string
+		want uint32
+	}{
+		{"", 0}, {"s", 0}, {"haus", 0}, {"müllers", bEndsS}, {"bad", bKeyPlace},
+		{"baden", 0}, {"hauptstraße", bEndStreet}, {"schwarzwald", 0},
+		{"neckartal", bKeyPlace}, {"tal", 0}, {"bodensee", bKeyPlace},
+		{"berghütte", bKeyPlace}, {"jungbrunnen", bKeyPlace},
+	} {
+		got := keyBits([]byte(c.key))
+		assert.NotZero(t, got&bKeyKnown, c.key)
+		key := []byte(c.key)
+		assert.Equal(t, len(key) >= 6 && strings.HasSuffix(c.key, "s"), got&bEndsS != 0, c.key)
+		var ends uint8
+		if len(key) >= 2 {
+			ends = placeEnds[suffixPair(key[len(key)-2], key[len(key)-1])]
+		}
+		assert.Equal(t, ends&peStreet != 0, got&bEndStreet != 0, c.key)
+		assert.Equal(t, ends&peToponym != 0, got&bEndToponym != 0, c.key)
+		place := ends&peLandmark != 0 && landmarkEnding(key) || len(key) >= 6 && directionStarts.mayStart(key) || c.key == "bad"
+		assert.Equal(t, place, got&bKeyPlace != 0, c.key)
+		if c.want != 0 {
+			assert.Equal(t, c.want, got&c.want, c.key)
+		}
+	}
+}
+
+// keyCache.slot finds the keys whose values were stored in their slots,
+// and no others; a key too long to cache has no slot.
+func TestKeyCacheSlot(t *testing.T) {
+	long := []byte(strings.Repeat("x", kcKeyMax+1))
+	for _, bits := range []int{1, 10} {
+		c := newKeyCache[int32](bits)
+		v, ok := c.slot(long)
+		assert.Nil(t, v)
+		assert.False(t, ok)
+		for _, c2 := range []struct {
+			key  string
+			seen bool
+		}{{"nato-gipfel", false}, {"nato-gipfel", true}, {"us-präsident", false}, {"nato-gipfel", true},
+			{"us-präsident", true}, {"", false}, {"", true}} {
+			v, ok := c.slot([]byte(c2.key))
+			require.NotNil(t, v, c2.key)
+			if bits == 10 || c2.key == "" {
+				assert.Equal(t, c2.seen, ok, c2.key)
+			}
+			if ok {
+				assert.Equal(t, int32(len(c2.key)), *v, c2.key)
+			} else {
+				*v = int32(len(c2.key))
+			}
+		}
+	}
+}
+
+// hyphenated tags a token the same whether hyphenAnswerOf finds it or the
+// cache remembers it: a text tagged twice with one scratch, and again after
+// the cache is emptied, gives the same entities.
+func TestHyphenatedCached(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	for _, text := range []string{
+		"Der Nato-Gipfel in Berlin-Charlottenburg. US-Außenminister und deutsch-russische Gespräche.",
+		"Die SPD-Fraktion traf den CDU-Chef in Moskau-Scheremetjewo; Nato-Gipfel, Nato-Gipfel.",
+		"Ein Baden-Württemberger im Rhein-Main-Gebiet, der Bundestags-Vize und die -Frage.",
+	} {
+		first, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.NotEmpty(t, first.Entities, text)
+		again, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.Equal(t, first, again, text)
+		s := tg.pool.Get().(*scratch)
+		if s.hc != nil {
+			s.hc = newKeyCache[hyphenAnswer](11)
+		}
+		tg.pool.Put(s)
+		fresh, err := tg.Tag(text)
+		require.NoError(t, err)
+		assert.Equal(t, first, fresh, text)
+	}
+}
+
+// punctKey keys a token of one rune of general punctuation as AppendKey
+// does, and takes no other token of three bytes.
+func TestPunctKey(t *testing.T) {
+	for _, tt := range []struct {
+		text   string
+		wantOK bool
+	}{
+		{"„", true}, {"“", true}, {"”", true}, {"–", true}, {"—", true}, {"…", true}, {"‚", true}, {"‘", true},
+		{" ", true}, {"‿", true},
+		{"’", false}, {"€", false}, {"⁀", false}, {"῿", false}, {"Öl", false}, {"abc", false},
+		{"âÀ", false}, {"â", false},
+	} {
+		text := tt.text + "........"
+		key, ok := punctKey(token.Load8(text, 0))
+		require.Equal(t, tt.wantOK, ok, tt.text)
+		if ok {
+			var b [8]byte
+			binary.LittleEndian.PutUint64(b[:], key)
+			assert.Equal(t, string(token.AppendKey(nil, tt.text)), string(b[:len(tt.text)]), tt.text)
+			assert.Zero(t, key>>24, tt.text)
 		}
 	}
 }

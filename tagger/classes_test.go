@@ -26,8 +26,22 @@ func TestClassListsAreKeys(t *testing.T) {
 func TestClassBitsDisjoint(t *testing.T) {
 	marked := bFunction | bNotName | bNotSurname | bPlacePrep | bArticle | bFirstName | bLegal | bOrgHead |
 		bClub | bOrgSuffix | bStreetWord | bPlaceNoun | bSayVerb | bSurname | bDeterminer | bGeoPrefix | bTitle
-	if own := bRole | bDeriv | bRootCases; marked&own != 0 {
-		t.Errorf("marked classes %b overlap the tagger's own %b", marked, own)
+	// Every group of bits of scratch.bits and the word cache's slots (the
+	// marked classes include the gazetteer's, bFirstName and bSurname): no
+	// two may overlap.
+	groups := []struct {
+		name string
+		bits uint32
+	}{
+		{"marked classes", marked}, {"bRole", bRole}, {"bDeriv", bDeriv}, {"bRootCases", bRootCases},
+		{"bSolo", bSolo}, {"bKeyBits", bKeyBits},
+	}
+	for i, a := range groups {
+		for _, b := range groups[i+1:] {
+			if a.bits&b.bits != 0 {
+				t.Errorf("%s %032b overlap %s %032b", a.name, a.bits, b.name, b.bits)
+			}
+		}
 	}
 }
 
