@@ -19,6 +19,11 @@ type ruleTokens struct {
 	// (cued and placed are filled by the entity loop, Tagger.entities, as
 	// it lists the capitalized words; collect fills the others.)
 
+	// The mentions corefSurnames lists, by their index in scratch.ments,
+	// as it looks at every mention:
+	long []int32 // names of two words or more (corefSurnames, acronyms)
+	lone []int32 // one-word people the rules found
+
 	surnames surnameTable    // corefSurnames' people by their surnames
 	roleEnds *keyCache[bool] // endsWithRole's answers for recent keys, kept from text to text
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -201,6 +202,7 @@ func TestSurnameTable(t *testing.T) {
 			// corefSurnames asks the filter once for a word and its genitive
 			for _, gen := range []string{key, key + "s", key + "'"} {
 				require.True(t, tab.filter.mayBytes([]byte(gen)), gen)
+				require.True(t, tab.filter.mayEnds(gen[0], gen[len(gen)-1], len(gen)), gen)
 			}
 		}
 		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
@@ -317,5 +319,24 @@ func TestEndsWithRole(t *testing.T) {
 			require.Equal(t, c.want, tg.endsWithRole(s, []byte(c.key)), c.key)
 			require.Equal(t, c.want, roleEnding(tg.g, []byte(c.key)), c.key)
 		}
+	}
+}
+
+// mayEnds answers as mayBytes does, for any word.
+func TestMayEnds(t *testing.T) {
+	var f wordFilter
+	for _, w := range []string{"scholz", "merz", "ab", "x", "ölçek"} {
+		f.add([]byte(w))
+	}
+	for _, w := range []string{"scholz", "scholzs", "merz", "mer", "ab", "ba", "x", "y", "ölçek", "öz", "stoltenberg"} {
+		require.Equal(t, f.mayBytes([]byte(w)), f.mayEnds(w[0], w[len(w)-1], len(w)), w)
+	}
+}
+
+// atLeast3Runes agrees with counting the runes.
+func TestAtLeast3Runes(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "abc", "Öz", "Özi", "ÖÄÜ", "ÖÄ", "\xff\xfe", "\xff\xfe\xfd", "Ab\xc3",
+		"ÖÖÖÖÖ", "ÖÖÖÖÖÖ", "Stoltenberg", "Lüönä", "日本", "日本語", "𝔘𝔘", "𝔘𝔘𝔘"} {
+		require.Equal(t, utf8.RuneCountInString(w) >= 3, atLeast3Runes(w), "%q", w)
 	}
 }
