@@ -340,3 +340,24 @@ func TestAtLeast3Runes(t *testing.T) {
 		require.Equal(t, utf8.RuneCountInString(w) >= 3, atLeast3Runes(w), "%q", w)
 	}
 }
+
+// nounSuffixed answers as hasNounSuffix does: for every key of the test
+// articles, and for words made of each suffix.
+func TestNounSuffixed(t *testing.T) {
+	_, scratches := testScratches(t)
+	keys := []string{"", "ei", "abei", "abcei", "Zahlung", "zahlung", "freiheit", "übermut", "realität", "qualität", "ität", "xität",
+		"tät", "ungen", "hungen", "müller", "schmidt", "meier"}
+	for _, suf := range nounSuffixes {
+		for _, pre := range []string{"", "a", "ab", "abc", "abcd", "ä", "äb"} {
+			keys = append(keys, pre+suf, pre+"x"+suf[1:])
+		}
+	}
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, hasNounSuffix([]byte(k)), nounSuffixed([]byte(k)), "%q", k)
+	}
+}
