@@ -361,3 +361,39 @@ func TestNounSuffixed(t *testing.T) {
 		require.Equal(t, hasNounSuffix([]byte(k)), nounSuffixed([]byte(k)), "%q", k)
 	}
 }
+
+// afterCues lists, in order and once, every one-word mention at a
+// capitalized word where a case of placesAsPeople may apply: a first
+// name's mark on the word, or a role word, title, verb of saying or
+// abbreviation before it.
+func TestAfterCues(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	docs = append(docs,
+		"„Nein“, sagte Goslar. Präsident Cleveland und A. Korsakow trafen Dr. Gera, von Martin Stoll, "+
+			"von Donna Leon und Matthias Köchl in Weltmeister Kanada.")
+	checked := 0
+	rulesCoverageCheck = func(s *scratch, _ []bool) {
+		got := s.rt.afterCues(s)
+		require.True(t, slices.IsSorted(got))
+		require.Equal(t, len(got), len(slices.Compact(slices.Clone(got))), "once each")
+		for k, m := range s.ments {
+			i := int(m.start)
+			if m.end-m.start != 1 || !s.isCapWord(i) {
+				continue
+			}
+			cue := s.has(i, bFirstName) || i > 0 && (s.has(i-1, bRole|bTitle|bSayVerb) || s.toks[i-1].Kind == token.Abbrev)
+			if cue {
+				require.Contains(t, got, int32(k), s.tokText(i))
+				checked++
+			}
+		}
+	}
+	defer func() { rulesCoverageCheck = nil }()
+	for _, d := range docs {
+		tg.Tag(d)
+	}
+	require.Positive(t, checked)
+}
