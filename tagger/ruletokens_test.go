@@ -397,3 +397,41 @@ func TestAfterCues(t *testing.T) {
 	}
 	require.Positive(t, checked)
 }
+
+// nominalized answers as a loop over every suffix and ending does, on the
+// keys of the test articles and on words made to end so; the ordinal
+// stems all end in t, as it assumes.
+func TestNominalized(t *testing.T) {
+	slow := func(key []byte) bool {
+		for _, suf := range nominalSuffixes {
+			if len(key) > len(suf)+3 && hasSuffix(key, suf) {
+				return true
+			}
+		}
+		for _, end := range []string{"e", "er", "en", "es", "em"} {
+			if hasSuffix(key, end) && ordinalStems[string(key[:len(key)-len(end)])] {
+				return true
+			}
+		}
+		return false
+	}
+	for stem := range ordinalStems {
+		require.True(t, strings.HasSuffix(stem, "t"), stem)
+	}
+	_, scratches := testScratches(t)
+	keys := []string{"", "e", "er", "en", "ene", "xene", "xxxene", "vierter", "dritten", "ersten", "erstes", "letztem", "achte",
+		"festgenommenen", "verletzten", "reisende", "reisenden", "reisender", "abcdener", "zwölfte", "müller"}
+	for stem := range ordinalStems {
+		for _, end := range []string{"", "e", "er", "en", "es", "em", "x"} {
+			keys = append(keys, stem+end)
+		}
+	}
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, slow([]byte(k)), nominalized([]byte(k)), "%q", k)
+	}
+}
