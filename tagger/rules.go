@@ -630,7 +630,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	}
 	key := s.key(i)
 	// notNames, notSurnames and functionWords, as marked on the gazetteer
-	if s.has(i, bNotName|bNotSurname|bFunction) || utf8.RuneCount(key) < 2 {
+	if s.has(i, bNotName|bNotSurname|bFunction) || !atLeast2Runes(key) {
 		return false
 	}
 	if s.toks[i].Flags&token.AllCaps != 0 && utf8.RuneCount(key) <= 4 {
@@ -752,7 +752,7 @@ func (t *Tagger) person(s *scratch, i int, covered []bool) int {
 		(i == 0 || s.toks[i-1].Kind != token.Abbrev) {
 		// After an initial even a common noun is a surname: W. Müller.
 		if t.surnameLike(s, i+1, covered) || s.isCapWord(i+1) && !covered[i+1] && !s.has(i+1, bNotName|bNotSurname|bFunction) &&
-			s.role(i+1) == "" && s.toks[i+1].Flags&token.AllCaps == 0 && utf8.RuneCountInString(s.tokText(i+1)) >= 3 {
+			s.role(i+1) == "" && s.toks[i+1].Flags&token.AllCaps == 0 && atLeast3Runes(s.tokText(i+1)) {
 			return i + 2
 		}
 	}
@@ -896,7 +896,7 @@ func (t *Tagger) surnameAfter(s *scratch, k int, covered []bool) int {
 		}
 		// After a first name even a role word is a surname: Gerhard Richter.
 		if t.surnameLike(s, k, covered) || (s.isCapWord(k) && !covered[k] && !s.has(k, bNotName|bNotSurname|bFunction) &&
-			!(s.isAllCaps(k) && len(text) <= 4) && utf8.RuneCountInString(text) >= 3 && !isStreet(s.key(k))) {
+			!(s.isAllCaps(k) && len(text) <= 4) && atLeast3Runes(text) && !isStreet(s.key(k))) {
 			// Heinrich Gottlob von Miltitz: a particle and a surname may follow.
 			end := k + 1
 			for end+1 < n && nobiliary.has(s.tokText(end)) && s.isCapWord(end+1) && !covered[end+1] {
@@ -1024,6 +1024,16 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTabl
 		s.add(mention{start: int32(i), end: int32(i + 1), entry: p.entry, typ: lexicon.PER, form: FormName, rule: "coref", name: p.name})
 		covered[i] = true
 	}
+}
+
+// atLeast2Runes reports whether key has two runes or more, as
+// atLeast3Runes does: an ASCII byte first leaves a rune or more after it
+// (150 instructions per document in surnameLike).
+func atLeast2Runes(key []byte) bool {
+	if len(key) < 2 {
+		return false
+	}
+	return len(key) >= 8 || key[0] < utf8.RuneSelf || utf8.RuneCount(key) >= 2
 }
 
 // atLeast3Runes reports whether w has three runes or more, counting them

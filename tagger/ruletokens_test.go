@@ -333,11 +333,12 @@ func TestMayEnds(t *testing.T) {
 	}
 }
 
-// atLeast3Runes agrees with counting the runes.
+// atLeast3Runes and atLeast2Runes agree with counting the runes.
 func TestAtLeast3Runes(t *testing.T) {
-	for _, w := range []string{"", "a", "ab", "abc", "Öz", "Özi", "ÖÄÜ", "ÖÄ", "\xff\xfe", "\xff\xfe\xfd", "Ab\xc3",
+	for _, w := range []string{"", "a", "ab", "abc", "Öz", "Özi", "ÖÄÜ", "ÖÄ", "\xff\xfe", "\xff\xfe\xfd", "Ab\xc3", "\xc3", "\xc3b", "é", "éé", "日", "日b", "𝔘", "𝔘𝔘",
 		"ÖÖÖÖÖ", "ÖÖÖÖÖÖ", "Stoltenberg", "Lüönä", "日本", "日本語", "𝔘𝔘", "𝔘𝔘𝔘"} {
 		require.Equal(t, utf8.RuneCountInString(w) >= 3, atLeast3Runes(w), "%q", w)
+		require.Equal(t, utf8.RuneCountInString(w) >= 2, atLeast2Runes([]byte(w)), "%q", w)
 	}
 }
 
