@@ -1,6 +1,10 @@
 package tagger
 
-import "github.com/etikett-nlp/etikett/internal/token"
+import (
+	"slices"
+
+	"github.com/etikett-nlp/etikett/internal/token"
+)
 
 // ruleTokens lists, for one text, the tokens at which the rules that scan
 // the whole text may fire, found in one pass over the tokens: each rule then
@@ -19,8 +23,14 @@ type ruleTokens struct {
 	// (cued and placed are filled by the entity loop, Tagger.entities, as
 	// it lists the capitalized words; collect fills the others.)
 
-	surnames surnameTable    // corefSurnames' people by their surnames
-	roleEnds *keyCache[bool] // endsWithRole's answers for recent keys, kept from text to text
+	// The mentions corefSurnames lists, by their index in scratch.ments,
+	// as it looks at every mention:
+	long []int32 // names of two words or more (corefSurnames, acronyms)
+	lone []int32 // one-word people the rules found
+
+	surnames  surnameTable // corefSurnames' people by their surnames
+	roleEnds  *keyCache[bool]
+	cuedMents []int32 // afterCues' list // endsWithRole's answers for recent keys, kept from text to text
 }
 
 // ruleClasses are the word classes that organizations, clubsAndCompanies and
@@ -56,4 +66,37 @@ func (r *ruleTokens) collect(s *scratch) {
 			r.classed = append(r.classed, i)
 		}
 	}
+}
+
+// afterCues lists, in order, the mentions found so far that start at a
+// capitalized word with a first name's mark, or after a role word, title,
+// verb of saying or abbreviation (an initial): the mentions where
+// placesAsPeople may find a person. cued holds every capitalized word of
+// the first four (see hasPersonCue), abbrevs every abbreviation, and the
+// mention index the mentions starting at a token.
+func (r *ruleTokens) afterCues(s *scratch) []int32 {
+	ks := r.cuedMents[:0]
+	toks, bits := s.toks, s.bits[:len(s.toks)]
+	for _, ci := range r.cued {
+		i := int(ci)
+		if bits[i]&bFirstName != 0 || i > 0 && (bits[i-1]&(bRole|bTitle|bSayVerb) != 0 || toks[i-1].Kind == token.Abbrev) {
+			for k := s.mx.first(i); k >= 0; k = s.mx.following(k) {
+				ks = append(ks, int32(k))
+			}
+		}
+	}
+	for _, a := range r.abbrevs {
+		if i := int(a) + 1; i < len(toks) && capWord(&toks[i]) {
+			for k := s.mx.first(i); k >= 0; k = s.mx.following(k) {
+				ks = append(ks, int32(k))
+			}
+		}
+	}
+	// A token's mentions are in order, but not the tokens' (rules add
+	// mentions after the entity loop's), and a word in cued after an
+	// abbreviation comes twice.
+	slices.Sort(ks)
+	ks = slices.Compact(ks)
+	r.cuedMents = ks
+	return ks
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -201,6 +202,7 @@ func TestSurnameTable(t *testing.T) {
 			// corefSurnames asks the filter once for a word and its genitive
 			for _, gen := range []string{key, key + "s", key + "'"} {
 				require.True(t, tab.filter.mayBytes([]byte(gen)), gen)
+				require.True(t, tab.filter.mayEnds(gen[0], gen[len(gen)-1], len(gen)), gen)
 			}
 		}
 		for _, key := range []string{"", "x", "nam", "nameaaa", "stoltenberg"} {
@@ -317,5 +319,120 @@ func TestEndsWithRole(t *testing.T) {
 			require.Equal(t, c.want, tg.endsWithRole(s, []byte(c.key)), c.key)
 			require.Equal(t, c.want, roleEnding(tg.g, []byte(c.key)), c.key)
 		}
+	}
+}
+
+// mayEnds answers as mayBytes does, for any word.
+func TestMayEnds(t *testing.T) {
+	var f wordFilter
+	for _, w := range []string{"scholz", "merz", "ab", "x", "ölçek"} {
+		f.add([]byte(w))
+	}
+	for _, w := range []string{"scholz", "scholzs", "merz", "mer", "ab", "ba", "x", "y", "ölçek", "öz", "stoltenberg"} {
+		require.Equal(t, f.mayBytes([]byte(w)), f.mayEnds(w[0], w[len(w)-1], len(w)), w)
+	}
+}
+
+// atLeast3Runes and atLeast2Runes agree with counting the runes.
+func TestAtLeast3Runes(t *testing.T) {
+	for _, w := range []string{"", "a", "ab", "abc", "Öz", "Özi", "ÖÄÜ", "ÖÄ", "\xff\xfe", "\xff\xfe\xfd", "Ab\xc3", "\xc3", "\xc3b", "é", "éé", "日", "日b", "𝔘", "𝔘𝔘",
+		"ÖÖÖÖÖ", "ÖÖÖÖÖÖ", "Stoltenberg", "Lüönä", "日本", "日本語", "𝔘𝔘", "𝔘𝔘𝔘"} {
+		require.Equal(t, utf8.RuneCountInString(w) >= 3, atLeast3Runes(w), "%q", w)
+		require.Equal(t, utf8.RuneCountInString(w) >= 2, atLeast2Runes([]byte(w)), "%q", w)
+	}
+}
+
+// nounSuffixed answers as hasNounSuffix does: for every key of the test
+// articles, and for words made of each suffix.
+func TestNounSuffixed(t *testing.T) {
+	_, scratches := testScratches(t)
+	keys := []string{"", "ei", "abei", "abcei", "Zahlung", "zahlung", "freiheit", "übermut", "realität", "qualität", "ität", "xität",
+		"tät", "ungen", "hungen", "müller", "schmidt", "meier"}
+	for _, suf := range nounSuffixes {
+		for _, pre := range []string{"", "a", "ab", "abc", "abcd", "ä", "äb"} {
+			keys = append(keys, pre+suf, pre+"x"+suf[1:])
+		}
+	}
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, hasNounSuffix([]byte(k)), nounSuffixed([]byte(k)), "%q", k)
+	}
+}
+
+// afterCues lists, in order and once, every one-word mention at a
+// capitalized word where a case of placesAsPeople may apply: a first
+// name's mark on the word, or a role word, title, verb of saying or
+// abbreviation before it.
+func TestAfterCues(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	docs = append(docs,
+		"„Nein“, sagte Goslar. Präsident Cleveland und A. Korsakow trafen Dr. Gera, von Martin Stoll, "+
+			"von Donna Leon und Matthias Köchl in Weltmeister Kanada.")
+	checked := 0
+	rulesCoverageCheck = func(s *scratch, _ []bool) {
+		got := s.rt.afterCues(s)
+		require.True(t, slices.IsSorted(got))
+		require.Equal(t, len(got), len(slices.Compact(slices.Clone(got))), "once each")
+		for k, m := range s.ments {
+			i := int(m.start)
+			if m.end-m.start != 1 || !s.isCapWord(i) {
+				continue
+			}
+			cue := s.has(i, bFirstName) || i > 0 && (s.has(i-1, bRole|bTitle|bSayVerb) || s.toks[i-1].Kind == token.Abbrev)
+			if cue {
+				require.Contains(t, got, int32(k), s.tokText(i))
+				checked++
+			}
+		}
+	}
+	defer func() { rulesCoverageCheck = nil }()
+	for _, d := range docs {
+		tg.Tag(d)
+	}
+	require.Positive(t, checked)
+}
+
+// nominalized answers as a loop over every suffix and ending does, on the
+// keys of the test articles and on words made to end so; the ordinal
+// stems all end in t, as it assumes.
+func TestNominalized(t *testing.T) {
+	slow := func(key []byte) bool {
+		for _, suf := range nominalSuffixes {
+			if len(key) > len(suf)+3 && hasSuffix(key, suf) {
+				return true
+			}
+		}
+		for _, end := range []string{"e", "er", "en", "es", "em"} {
+			if hasSuffix(key, end) && ordinalStems[string(key[:len(key)-len(end)])] {
+				return true
+			}
+		}
+		return false
+	}
+	for stem := range ordinalStems {
+		require.True(t, strings.HasSuffix(stem, "t"), stem)
+	}
+	_, scratches := testScratches(t)
+	keys := []string{"", "e", "er", "en", "ene", "xene", "xxxene", "vierter", "dritten", "ersten", "erstes", "letztem", "achte",
+		"festgenommenen", "verletzten", "reisende", "reisenden", "reisender", "abcdener", "zwölfte", "müller"}
+	for stem := range ordinalStems {
+		for _, end := range []string{"", "e", "er", "en", "es", "em", "x"} {
+			keys = append(keys, stem+end)
+		}
+	}
+	for _, s := range scratches {
+		for i := range s.toks {
+			keys = append(keys, string(s.key(i)))
+		}
+	}
+	for _, k := range keys {
+		require.Equal(t, slow([]byte(k)), nominalized([]byte(k)), "%q", k)
 	}
 }

@@ -84,3 +84,11 @@ func (t *surnameTable) get(key []byte) (person, bool) {
 	}
 	return person{}, false
 }
+
+// mayEnds is mayBytes for a non-empty word given by its first and last
+// bytes and its length, the parts of it the filter reads, so that a caller
+// need not make the word's slice to ask.
+func (f *wordFilter) mayEnds(first, last byte, n int) bool {
+	h := ((uint32(first)*31+uint32(last))*31 + uint32(n)) & 4095
+	return f.bits[h/64]&(1<<(h%64)) != 0
+}
