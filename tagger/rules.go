@@ -1606,29 +1606,23 @@ func hasSuffix(key []byte, suf string) bool {
 	return len(key) >= len(suf) && string(key[len(key)-len(suf):]) == suf
 }
 
-// notAcronyms are capitalized abbreviations that name no organization.
-var notAcronyms = map[string]bool{"CO2": true, "PS": true, "KFZ": true, "PKW": true, "LKW": true, "TV": true,
-	"PC": true, "DNA": true, "DNS": true, "HIV": true, "AIDS": true, "USB": true, "GPS": true, "SMS": true,
-	"PDF": true, "CEO": true, "CFO": true, "MP3": true, "DVD": true, "CD": true, "VIP": true, "OK": true,
-	"FAQ": true, "PR": true, "IT": true, "KI": true, "AI": true, "BIP": true, "MWST": true, "EUR": true,
-	"USD": true, "CHF": true, "GBP": true, "KM": true, "KMH": true, "ABC": true, "III": true, "II": true,
-	"IV": true, "VI": true, "VII": true, "VIII": true, "IX": true, "XI": true, "XII": true, "NS": true,
-	"WM": true, "EM": true, "WLAN": true, "LED": true, "SUV": true, "UKW": true, "MRT": true, "ICE": true,
-	"ISBN": true, "ISSN": true, "PLZ": true, "MBA": true, "EBIT": true, "EBITDA": true, "CPI": true, "GPL": true,
-	"GNU": true, "URL": true, "HTML": true, "HTTP": true, "API": true, "CPU": true, "RAM": true, "SSD": true,
-	"FCKW": true, "PVC": true, "BSE": true, "ADHS": true, "COVID": true, "SARS": true, "MERS": true, "DIN": true,
-	"ISO": true, "PIN": true, "TAN": true, "IBAN": true, "BIC": true, "GMT": true, "UTC": true, "MEZ": true,
-	"TEU": true, "BRT": true, "KWH": true, "MWH": true, "GWH": true, "PPM": true}
-
-// Country codes in sports results, "Lewis Hamilton (GBR)", are no
-// organizations either.
-func init() {
-	for _, c := range strings.Fields(`GER AUT SUI GBR FRA ITA ESP NOR SWE FIN CAN RUS JPN CHN NED BEL DEN POL CZE
-		SLO SVK CRO SRB BIH HUN ROU BUL GRE TUR POR IRL ISL EST LAT LTU UKR BLR KAZ BRA ARG MEX COL CHI AUS NZL
-		RSA KOR PRK ISR EGY MAR ALG TUN NGR KEN ETH JAM IND PAK IRI KSA QAT UAE`) {
-		notAcronyms[c] = true
+// notAcronyms are capitalized abbreviations that name no organization, and
+// the country codes of sports results ("Lewis Hamilton (GBR)").
+var notAcronyms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		CO2 PS KFZ PKW LKW TV PC DNA DNS HIV AIDS USB GPS SMS PDF CEO CFO MP3 DVD CD VIP OK FAQ PR
+		IT KI AI BIP MWST EUR USD CHF GBP KM KMH ABC III II IV VI VII VIII IX XI XII NS WM EM WLAN
+		LED SUV UKW MRT ICE ISBN ISSN PLZ MBA EBIT EBITDA CPI GPL GNU URL HTML HTTP API CPU RAM SSD
+		FCKW PVC BSE ADHS COVID SARS MERS DIN ISO PIN TAN IBAN BIC GMT UTC MEZ TEU BRT KWH MWH GWH
+		PPM
+		GER AUT SUI GBR FRA ITA ESP NOR SWE FIN CAN RUS JPN CHN NED BEL DEN POL CZE SLO SVK CRO SRB
+		BIH HUN ROU BUL GRE TUR POR IRL ISL EST LAT LTU UKR BLR KAZ BRA ARG MEX COL CHI AUS NZL RSA
+		KOR PRK ISR EGY MAR ALG TUN NGR KEN ETH JAM IND PAK IRI KSA QAT UAE`) {
+		m[w] = true
 	}
-}
+	return m
+}()
 
 // unknownAcronyms tags acronyms of three to six capitals the lexicon does
 // not know as organizations (GermEval's most frequent unknown names: ETTU,
