@@ -607,7 +607,40 @@ func (g *Gazetteer) Hits(toks []Tok, dst []Hit) []Hit { return g.HitsCached(toks
 // one goroutine's recent lookups in this gazetteer (nil for none).
 func (g *Gazetteer) HitsCached(toks []Tok, dst []Hit, c *EdgeCache) []Hit {
 	start := len(dst)
-	dst = g.walk(toks, 0, 0, dst, c)
+	// The root's level of walk, written out here: one call less per token
+	// asked, and walk, called only below the root, has a constant shift
+	// (2,700 to 3,400 instructions per document; 1,200 on the 10kGNAD
+	// texts).
+	if len(toks) > 0 && g.maxLen > 0 {
+		t := &toks[0]
+		upTo := CaseMask(t.Case)
+		for _, cd := range t.Cands {
+			for cases := g.wordCase[cd.Word] & upTo; cases != 0; cases &= cases - 1 {
+				key := edgeKey(0, cd.Word, uint8(bits.TrailingZeros8(cases)))
+				var child uint32
+				var term int32
+				var ok bool
+				if sl := c.hit(key); sl != nil {
+					child, term, ok = sl.child, sl.term, sl.child != edgeAbsent
+				} else {
+					child, term, ok = g.edgeMiss(c, key)
+				}
+				if !ok {
+					continue
+				}
+				if cd.How != Declined && term >= 0 {
+					terms := g.term[child : child+1]
+					if g.hasMore[child/64]&(1<<(child%64)) != 0 {
+						terms = g.moreTerm[child]
+					}
+					dst = append(dst, Hit{N: 1, Terms: terms, Last: cd.How})
+				}
+				if cd.How != Genitive && g.inner[child/64]&(1<<(child%64)) != 0 && 1 < len(toks) && toks[1].Cands != nil {
+					dst = g.walk(toks, 1, child, dst, c)
+				}
+			}
+		}
+	}
 	// Longest first (insertion sort: there are few).
 	h := dst[start:]
 	for i := 1; i < len(h); i++ {
@@ -618,6 +651,8 @@ func (g *Gazetteer) HitsCached(toks []Tok, dst []Hit, c *EdgeCache) []Hit {
 	return dst
 }
 
+// walk appends the names that continue at toks[k] from node, which is not
+// the root (HitsCached does the root's level), in depth-first order.
 func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCache) []Hit {
 	if k >= len(toks) || k >= g.maxLen {
 		return dst
@@ -625,12 +660,9 @@ func (g *Gazetteer) walk(toks []Tok, k int, node uint32, dst []Hit, ec *EdgeCach
 	t := &toks[k]
 	// Only the case requirements that edges of the word have, at the root
 	// or below it, are asked of the edge table.
-	shift, upTo := uint8(innerCases), CaseMask(t.Case)
-	if node == 0 {
-		shift = 0
-	}
+	upTo := CaseMask(t.Case)
 	for _, c := range t.Cands {
-		for cases := g.wordCase[c.Word] >> shift & upTo; cases != 0; cases &= cases - 1 {
+		for cases := g.wordCase[c.Word] >> innerCases & upTo; cases != 0; cases &= cases - 1 {
 			cs := uint8(bits.TrailingZeros8(cases))
 			key := edgeKey(node, c.Word, cs)
 			var child uint32
