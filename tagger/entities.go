@@ -328,7 +328,7 @@ func (t *Tagger) names(s *scratch, i int) int {
 			!strings.HasPrefix(t.g.Entries[e].Name, s.tokText(i)+" ") {
 			start++ // Papst Franziskus, Kaiser Franz Joseph: the title is no part of the name
 		}
-		s.add(mention{start: int32(start), end: int32(i + h.N), entry: e, form: FormName, rule: rule})
+		s.addName(int32(start), int32(i+h.N), e, rule)
 		return h.N
 	}
 	return 0
@@ -678,6 +678,26 @@ func (s *scratch) add(m mention) {
 	s.ments = append(s.ments, m)
 	if m.entry >= 0 {
 		s.noteEvidence(m.entry, m.start, m.end)
+	}
+}
+
+// addName is add(mention{start: start, end: end, entry: e, form: FormName,
+// rule: rule}), the mention of a gazetteer name, written in place into
+// s.ments: add's argument (88 bytes) is built on the stack and copied again
+// into the slice (850 instructions per document, 900 on the 10kGNAD texts).
+func (s *scratch) addName(start, end, e int32, rule string) {
+	if len(s.ments) == cap(s.ments) {
+		s.ments = slices.Grow(s.ments, 1)
+	}
+	s.mx.added(len(s.ments), start, end)
+	s.ments = s.ments[:len(s.ments)+1]
+	m := &s.ments[len(s.ments)-1]
+	m.start, m.end, m.entry = start, end, e
+	m.bstart, m.bend = s.toks[start].Start, s.toks[end-1].End
+	m.typ, m.form, m.rule, m.name = "", FormName, rule, ""
+	if e >= 0 {
+		m.typ = s.typeOf(e)
+		s.noteEvidence(e, start, end)
 	}
 }
 

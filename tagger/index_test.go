@@ -107,3 +107,37 @@ func TestMentionsEndingAt(t *testing.T) {
 		}
 	}
 }
+
+// addName leaves the mentions, the mention index and the evidence as add
+// does with the same name mention.
+func TestAddNameIsAdd(t *testing.T) {
+	tg, err := New(WithoutTopics())
+	require.NoError(t, err)
+	const text = "Angela Merkel traf in Berlin Olaf Scholz und die Vereinten Nationen."
+	tests := []struct {
+		name       string
+		start, end int32
+		entry      int32
+		rule       string
+	}{
+		{"one token", 4, 5, 0, "name"},
+		{"two tokens", 0, 2, 1, "genitive"},
+		{"same entry again, other word", 5, 6, 1, "context"},
+		{"same start as another", 4, 6, 2, "name"},
+		{"no entry", 8, 10, -1, "name"},
+	}
+	want, got := new(scratch), new(scratch)
+	for _, s := range []*scratch{want, got} {
+		s.reset(text)
+		tg.entities(s)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want.add(mention{start: tt.start, end: tt.end, entry: tt.entry, form: FormName, rule: tt.rule})
+			got.addName(tt.start, tt.end, tt.entry, tt.rule)
+			require.Equal(t, want.ments, got.ments)
+			require.Equal(t, want.mx, got.mx)
+			require.Equal(t, want.evidence, got.evidence)
+		})
+	}
+}
