@@ -678,6 +678,7 @@ func (s *scratch) reset() {
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
 	s.doc = document{}
+	s.memo.forget()
 }
 
 // document is the words of a document: Score's words, or ScoreSpans' text

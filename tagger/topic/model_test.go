@@ -1,6 +1,7 @@
 package topic
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"os"
@@ -596,6 +597,48 @@ func TestMemoExact(t *testing.T) {
 		require.Equal(t, a == b, got != nil, "%q %q", a, b)
 		require.Nil(t, memo.get(a, true, ha, fa), "%q as a name", a)
 	}
+}
+
+// TestMemoMissNote checks that the part memo answers a text at the address
+// of its last miss at once only while nothing was put, and only for the
+// name flag missed: a put, forget, another address or flag ask the slots.
+func TestMemoMissNote(t *testing.T) {
+	text := "Wahl Wahl"
+	a, b := text[:4], text[5:] // equal texts at two addresses
+	h, fp, _ := wordShape(a)
+	tests := []struct {
+		name   string
+		before func(m *partMemo) // after the miss of a, before a is put
+		ask    string
+		flag   bool
+		want   bool // the put slot is found
+	}{
+		{"put since", func(m *partMemo) {}, a, false, true},
+		{"forgotten", func(m *partMemo) { m.forget() }, a, false, true},
+		{"other address", func(m *partMemo) {}, b, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := new(partMemo)
+			require.Nil(t, m.get(a, false, h, fp))
+			require.Equal(t, a, m.miss)
+			require.Nil(t, m.get(a, false, h, fp), "noted miss")
+			tt.before(m)
+			m.put(a, false, h, fp, -1, false, nil)
+			require.Empty(t, m.miss)
+			require.Equal(t, tt.want, m.get(tt.ask, tt.flag, h, fp) != nil)
+		})
+	}
+	// The flag is part of the note: a miss of a as a name says nothing of
+	// a as a word.
+	m := new(partMemo)
+	require.Nil(t, m.get(a, true, h, fp))
+	m.sets[h>>memoSetShift][1] = m.sets[h>>memoSetShift][0] // an empty slot
+	sl := &m.sets[h>>memoSetShift][2]
+	sl.n, sl.name, sl.nh = uint8(len(a)+1), false, 0
+	binary.LittleEndian.PutUint64(sl.key[:8], fp)
+	require.NotNil(t, m.get(a, false, h, fp))
+	require.Nil(t, m.get(a, true, h, fp))
 }
 
 // TestHasLetter checks hasLetter, which the part memo keeps for
