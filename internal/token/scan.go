@@ -551,20 +551,27 @@ func (s *scanner) chunkAt(i, j, letters int, f Flags) int {
 	if j == i {
 		c := text[i]
 		r, size := rune(c), 1
-		if c < utf8.RuneSelf {
+		switch {
+		case c == 0xC3:
+			// U+00C0 to U+00FF, among them Ä Ö Ü ä ö ü ß, the most
+			// common first bytes here in 10kGNAD texts (Österreich,
+			// über): no white space and no opening punctuation.
+		case c < utf8.RuneSelf:
 			if asciiClass[c] == clSpace {
 				if c == '\n' {
 					s.sentStart = true
 				}
 				return i + 1
 			}
-		} else if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
-			if r == '\u2029' || r == '\u2028' {
-				s.sentStart = true
+		default:
+			if r, size = utf8.DecodeRuneInString(text[i:]); isSpaceRune(r) {
+				if r == '\u2029' || r == '\u2028' {
+					s.sentStart = true
+				}
+				return i + size
 			}
-			return i + size
 		}
-		if r != '\'' && isOpening(r) {
+		if c != 0xC3 && r != '\'' && isOpening(r) {
 			// Opening punctuation stands alone as chunk has it, and
 			// the chunk goes on after it as one of its own would:
 			// but after a straight single quote (see openApos).
