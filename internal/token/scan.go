@@ -135,8 +135,8 @@ func asciiLetters8(x uint64) (k int, lower bool) {
 }
 
 // letterRun scans the run of letters of the fast path (ASCII letters and
-// Ä Ö Ü ä ö ü ß) that starts at i, taking each letter that starts before
-// lim (lim <= len(text)). It returns the end of the run, the number of
+// the two-byte letters of umlautSecond) that starts at i, taking each
+// letter that starts before lim (lim <= len(text)). It returns the end of the run, the number of
 // letters in it and whether any of them is no capital. ASCII letters are
 // taken eight bytes at a time where eight bytes remain in text.
 func letterRun(text string, i, lim int) (j, letters int, lower bool) {
