@@ -97,6 +97,7 @@ func TestTokenize(t *testing.T) {
 		{"double hyphen", "Nato--Gipfel", "+Nato -/punct -/punct Gipfel"},
 		{"closing quote and comma", "nicht“, sagte", "+nicht “/punct ,/punct sagte"},
 		{"party in brackets", "(CDU) und", "(/punct +CDU )/punct und"},
+		{"number and closing bracket", "(Stand 2015) und", "(/punct +Stand 2015/number )/punct und"},
 		{"number and comma", "im Jahr 2015, als 3,5 Millionen", "+im Jahr 2015/number ,/punct als 3,5/number Millionen"},
 		{"colon after word", "Frage des STANDARD: Wie geht es weiter?", "+Frage des STANDARD :/punct Wie geht es weiter ?/punct"},
 		{"colon after word and newline", "Antwort:\nJa", "+Antwort :/punct +Ja"},
