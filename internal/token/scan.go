@@ -574,7 +574,8 @@ func (s *scanner) chunkAt(i, j, letters int, f Flags) int {
 		case c == 0xC3:
 			// U+00C0 to U+00FF, among them Ä Ö Ü ä ö ü ß, the most
 			// common first bytes here in 10kGNAD texts (Österreich,
-			// über): no white space and no opening punctuation.
+			// über): no white space and no opening punctuation, so
+			// neither is looked for (150 less per article).
 		case c < utf8.RuneSelf:
 			if asciiClass[c] == clSpace {
 				if c == '\n' {
