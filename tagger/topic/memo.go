@@ -126,14 +126,11 @@ func wordHash(w string) (hash uint32, fp uint64) {
 // ScoreSpans, the fingerprint is one load and a mask (see matchWords).
 // It is one multiply, whose top bits (which pick the memo's set, see
 // memoSetShift) depend on every bit of fp: as the memo compares whole
-// keys, that spreads the words well enough (fold64's two more multiplies
-// cost 650 instructions per document more).
+// keys, that spreads the words well enough (folding the product's halves
+// with two more multiplies cost 650 instructions per document more).
 func shortHash(n int, fp uint64) uint32 {
 	return uint32((fp ^ uint64(n)) * mulA >> 32)
 }
-
-// lowBytes[n] is the mask of the low n bytes of a uint64.
-var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffffff}
 
 // wordShape returns wordHash's hash and fingerprint of w, and whether w is
 // the common word, one part with a letter: a word that starts with a
@@ -177,13 +174,6 @@ func splitBytes(c uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	v := (c | 0x02*ones) ^ '/'*ones
 	return (v - ones) &^ v & highs
-}
-
-// fold64 reduces a mixed hash to 32 well-mixed bits.
-func fold64(h uint64) uint32 {
-	h ^= h >> 32
-	h *= mulA
-	return uint32(h >> 32)
 }
 
 // is reports whether sl remembers text and name; fp is the fingerprint of

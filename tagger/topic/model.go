@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
 )
 
@@ -996,7 +997,7 @@ func (s *scratch) matchSpans(nw int32) {
 		var h uint32
 		var fp uint64
 		if n := len(w); n <= 8 && int(sp.Start) <= len(text)-8 {
-			fp = le64(text[sp.Start:]) & lowBytes[n]
+			fp = le64(text[sp.Start:]) & token.LowBytes(n)
 			h = shortHash(n, fp)
 		} else {
 			h, fp = wordHash(w)
