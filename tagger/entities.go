@@ -987,13 +987,19 @@ func (s *scratch) contextType(i int) string {
 }
 
 // hasNounSuffix reports a word with an ending typical of German common
-// nouns (Zahlung, Freiheit, Gesellschaft).
+// nouns (Zahlung, Freiheit, Gesellschaft): one of nounSuffixes, after at
+// least three more bytes. After a filter of the last two bytes it tries only
+// the suffixes with the key's last byte, and compares one only when its
+// last two bytes agree too. A key that passes the filter ends mostly in
+// -en, -er or -t, where trying all 37 suffixes cost 240 instructions a word
+// (700 per document in the rules, 900 on the 10kGNAD texts).
 func hasNounSuffix(key []byte) bool {
-	if !nounEnds.mayEnd(key) {
+	n := len(key)
+	if n < 5 || !nounEnds.mayEnd(key) { // the shortest suffixes have two bytes
 		return false
 	}
-	for _, suf := range nounSuffixes {
-		if len(key) > len(suf)+2 && hasSuffix(key, suf) {
+	for _, suf := range nounSuffixesByLast[key[n-1]] {
+		if m := len(suf); n > m+2 && key[n-2] == suf[m-2] && hasSuffix(key, suf) {
 			return true
 		}
 	}

@@ -230,12 +230,12 @@ func (t *Tagger) unknownCap(s *scratch, i int, covered []bool) bool {
 		return false
 	}
 	key := s.key(i)
-	if nounSuffixed(key) || nominalized(key) || s.nounCompound(key) {
+	if hasNounSuffix(key) || nominalized(key) || s.nounCompound(key) {
 		return false
 	}
 	if k := len(key); k > 4 && key[k-1] == 's' {
 		key = key[:k-1] // des Fürstentums, des Kantons
-		return !nounSuffixed(key) && !s.isNounKey(key) && !s.nounCompound(key)
+		return !hasNounSuffix(key) && !s.isNounKey(key) && !s.nounCompound(key)
 	}
 	return true
 }
@@ -646,7 +646,7 @@ func (t *Tagger) surnameLike(s *scratch, i int, covered []bool) bool {
 	if h := bytes.LastIndexByte(kb, '-'); h > 0 && s.isNounKey(kb[h+1:]) {
 		return false // Mibrag-Betriebsrat, SPD-Vorstand: a compound, not a double name
 	}
-	return !nounSuffixed(kb)
+	return !hasNounSuffix(kb)
 }
 
 // notSurnames are words that follow first names in names of things:
@@ -699,32 +699,13 @@ var nounSuffixes = []string{"ung", "ungen", "heit", "heiten", "keit", "keiten", 
 	"sten", "ern", "ssen", "ling", "lage", "zeit", "jahr", "tag", "woche", "monat", "land", "stadt"}
 
 // nounSuffixesByLast holds nounSuffixes by their last byte, for
-// nounSuffixed.
+// hasNounSuffix.
 var nounSuffixesByLast = func() (by [256][]string) {
 	for _, suf := range nounSuffixes {
 		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
 	}
 	return by
 }()
-
-// nounSuffixed is hasNounSuffix for the rules: after the same filter of the
-// last two bytes, it tries only the suffixes with the key's last byte, and
-// compares one only when its last two bytes but one agree too. A key that
-// passes the filter ends mostly in -en, -er or -t, where hasNounSuffix
-// compared all 37 suffixes (240 instructions a word). In surnameLike and
-// unknownCap: 700 instructions per document (900 on the 10kGNAD texts).
-func nounSuffixed(key []byte) bool {
-	n := len(key)
-	if n < 5 || !nounEnds.mayEnd(key) { // the shortest suffixes have two bytes
-		return false
-	}
-	for _, suf := range nounSuffixesByLast[key[n-1]] {
-		if m := len(suf); n > m+2 && key[n-2] == suf[m-2] && hasSuffix(key, suf) {
-			return true
-		}
-	}
-	return false
-}
 
 // notNames are capitalized words that follow a role word or first name but
 // do not begin a surname.
