@@ -16,14 +16,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -39,11 +37,20 @@ type record struct {
 }
 
 type job struct {
-	n    int
 	id   json.RawMessage
 	text string
 	err  error // input error: no tagging, an error record
 	src  string
+	line int    // of a JSON Lines input, from 1; 0 for a whole file
+	raw  []byte // the JSON Lines input line, which the worker decodes
+}
+
+// where names the job's input in messages: the file, and the line.
+func (j *job) where() string {
+	if j.line == 0 {
+		return j.src
+	}
+	return fmt.Sprintf("%s:%d", j.src, j.line)
 }
 
 type multiFlag []string
@@ -142,7 +149,7 @@ func produce(files []string, jsonl bool, stdin io.Reader, batches chan<- batch) 
 	defer flush()
 	send := func(j job) {
 		cur.jobs = append(cur.jobs, j)
-		size += len(j.text)
+		size += len(j.text) + len(j.raw)
 		if len(cur.jobs) >= batchDocs || size >= batchBytes {
 			flush()
 		}
@@ -175,7 +182,7 @@ func produce(files []string, jsonl bool, stdin io.Reader, batches chan<- batch) 
 				return
 			}
 			line++
-			send(parseLine(bytes.TrimRight(b, "\r\n"), line, src))
+			send(job{raw: bytes.TrimRight(b, "\r\n"), line: line, src: src})
 		}
 	}
 	if len(files) == 0 {
@@ -193,36 +200,9 @@ func produce(files []string, jsonl bool, stdin io.Reader, batches chan<- batch) 
 	}
 }
 
-// parseLine reads one JSON Lines input object.
-func parseLine(b []byte, line int, src string) job {
-	j := job{id: quote(strconv.Itoa(line)), src: fmt.Sprintf("%s:%d", src, line)}
-	var in struct {
-		Text *string         `json:"text"`
-		ID   json.RawMessage `json:"id"`
-	}
-	if err := json.Unmarshal(b, &in); err != nil {
-		j.err = fmt.Errorf("not a JSON object: %v", err)
-		return j
-	}
-	if len(in.ID) > 0 && string(in.ID) != "null" {
-		var s string
-		if err := json.Unmarshal(in.ID, &s); err != nil {
-			j.err = errors.New(`"id" must be a string`)
-			return j
-		}
-		j.id = quote(s)
-	}
-	if in.Text == nil {
-		j.err = errors.New(`missing "text"`)
-		return j
-	}
-	j.text = *in.Text
-	return j
-}
-
+// quote returns s as a JSON string, as json.Marshal writes it.
 func quote(s string) json.RawMessage {
-	b, _ := json.Marshal(s)
-	return b
+	return appendString(nil, s)
 }
 
 // bufs holds the output buffers of batches written, for reuse.
@@ -248,10 +228,14 @@ func process(tg *tagger.Tagger, batches <-chan batch, workers int, stdout, stder
 				d := done{n: bt.n, out: bufs.Get().(*[]byte)}
 				out := (*d.out)[:0]
 				for i := range bt.jobs {
+					j := &bt.jobs[i]
+					if j.line > 0 && j.err == nil { // decoded here, in parallel
+						*j = parseLine(j.raw, j.line, j.src)
+					}
 					var msg string
-					out, msg = tagRecord(tg, &en, &bt.jobs[i], out)
+					out, msg = tagRecord(tg, &en, j, out)
 					if msg != "" {
-						d.fails = append(d.fails, failure{bt.jobs[i].src, msg})
+						d.fails = append(d.fails, failure{j.where(), msg})
 					}
 					bt.jobs[i] = job{} // the text can go
 				}
