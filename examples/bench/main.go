@@ -35,6 +35,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/etikett-nlp/etikett/internal/cmdline"
+	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger"
@@ -50,6 +51,7 @@ type options struct {
 	proseKB int
 	scale   int
 	dir     string
+	labeled string // a label;text CSV file of texts, instead of dir
 	noProse bool
 	passes  int
 	topics  bool
@@ -64,6 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&o.proseKB, "prose-kb", 100, "KB of the text given to prose's slow named-entity recognizer")
 	fs.IntVar(&o.scale, "scale", 0, "also compile a synthetic lexicon of this many entries and tag with it (e.g. 1000000)")
 	fs.StringVar(&o.dir, "testdata", "", "the testdata directory (default: found from the working directory)")
+	fs.StringVar(&o.labeled, "labeled", "", "take the texts of this label;text CSV file instead (e.g. ../shared/data/10kgnad/dev.csv)")
 	fs.BoolVar(&o.noProse, "no-prose", false, "skip prose")
 	fs.IntVar(&o.passes, "passes", 0, "only tag the articles this many times over, one per call, and exit (for instruction counts; see README)")
 	fs.BoolVar(&o.topics, "topics", true, "with -passes: tag topics too")
@@ -119,9 +122,23 @@ func passes(o options, w io.Writer) error {
 	return nil
 }
 
-// articlesOf loads the articles of o.dir, or of the testdata directory
-// found from the working directory.
+// articlesOf loads the texts of o.labeled, or the articles of o.dir, or of
+// the testdata directory found from the working directory.
 func articlesOf(o options) ([]string, error) {
+	if o.labeled != "" {
+		recs, err := labeled.ReadFile(o.labeled)
+		if err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		if len(recs) == 0 {
+			return nil, fmt.Errorf("bench: %s holds no texts", o.labeled)
+		}
+		docs := make([]string, len(recs))
+		for i, r := range recs {
+			docs[i] = r.Text
+		}
+		return docs, nil
+	}
 	if o.dir == "" {
 		d, err := findTestdata()
 		if err != nil {
@@ -141,8 +158,12 @@ func bench(o options, w io.Writer) error {
 	size := total(docs)
 	fmt.Fprintf(w, "etikett bench: %s %s/%s, %s, %d CPUs, GOMAXPROCS %d, load %s\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, cpuModel(), runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAvg())
-	fmt.Fprintf(w, "text: %.2f MB in %d documents (the seed article and %d articles, repeated); fastest of %d runs\n\n",
-		mb(size), len(docs), len(articles)-1, o.repeat)
+	source := fmt.Sprintf("the seed article and %d articles", len(articles)-1)
+	if o.labeled != "" {
+		source = fmt.Sprintf("%d texts of %s", len(articles), filepath.Base(o.labeled))
+	}
+	fmt.Fprintf(w, "text: %.2f MB in %d documents (%s, repeated); fastest of %d runs\n\n",
+		mb(size), len(docs), source, o.repeat)
 
 	// New with the default lexicon.
 	newTime, newHeap, newAlloc, tg, err := measureNew(o.repeat, nil)

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,8 +37,26 @@ func TestPasses(t *testing.T) {
 	}
 }
 
+// -labeled takes the texts of a label;text CSV file instead of the articles.
+func TestLabeled(t *testing.T) {
+	texts := []string{"Die Nato tagt in Brüssel; Stoltenberg spricht.", "Putin empfängt Kim Jong Un in Moskau."}
+	csv := filepath.Join(t.TempDir(), "dev.csv")
+	require.NoError(t, os.WriteFile(csv, []byte("Inland;'"+texts[0]+"'\nInternational;"+texts[1]+"\n"), 0o644))
+	tg, err := tagger.New()
+	require.NoError(t, err)
+	n, err := countEntities(tg, texts)
+	require.NoError(t, err)
+	require.Positive(t, n)
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-passes", "2", "-labeled", csv}, &out, &errOut), errOut.String())
+	assert.Equal(t, fmt.Sprintf("2 passes over 2 documents: %d entities\n", 2*n), out.String())
+}
+
 func TestBadFlags(t *testing.T) {
-	for _, args := range [][]string{{"-repeat", "0"}, {"-mb", "-1"}, {"-no-such-flag"}, {"-passes", "1", "-testdata", "/nonexistent"}} {
+	empty := filepath.Join(t.TempDir(), "empty.csv")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	for _, args := range [][]string{{"-repeat", "0"}, {"-mb", "-1"}, {"-no-such-flag"}, {"-passes", "1", "-testdata", "/nonexistent"},
+		{"-passes", "1", "-labeled", "/nonexistent.csv"}, {"-passes", "1", "-labeled", empty}} {
 		var out, errOut bytes.Buffer
 		assert.NotEqual(t, 0, run(args, &out, &errOut), "%v", args)
 		assert.NotEmpty(t, errOut.String(), "%v", args)
