@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/tagger"
@@ -157,13 +158,13 @@ func produce(files []string, jsonl bool, stdin io.Reader, batches chan<- batch) 
 	if !jsonl {
 		if len(files) == 0 {
 			data, err := io.ReadAll(stdin)
-			send(job{id: quote("stdin"), text: string(data), err: err, src: "stdin"})
+			send(job{id: quote("stdin"), text: asString(data), err: err, src: "stdin"})
 			return
 		}
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			base := filepath.Base(f)
-			send(job{id: quote(strings.TrimSuffix(base, filepath.Ext(base))), text: string(data), err: err, src: f})
+			send(job{id: quote(strings.TrimSuffix(base, filepath.Ext(base))), text: asString(data), err: err, src: f})
 		}
 		return
 	}
@@ -198,6 +199,12 @@ func produce(files []string, jsonl bool, stdin io.Reader, batches chan<- batch) 
 		readLines(fh, f)
 		fh.Close()
 	}
+}
+
+// asString returns the bytes of data, which no one writes again, as a
+// string without copying them: a document read is its text.
+func asString(data []byte) string {
+	return unsafe.String(unsafe.SliceData(data), len(data))
 }
 
 // quote returns s as a JSON string, as json.Marshal writes it.
