@@ -429,8 +429,9 @@ func DecodeWith(data string, hooks Hooks) (*Gazetteer, error) {
 	if r.Remaining() != 0 {
 		return nil, fmt.Errorf("match: %w: %d bytes after the gazetteer", snap.ErrCorrupt, r.Remaining())
 	}
-	g := &Gazetteer{moreTerm: map[uint32][]int32{}, pre3: make([]uint64, 1<<16), minPre: 1 << 30}
+	g := &Gazetteer{moreTerm: map[uint32][]int32{}}
 	g.initBloom()
+	g.initPrefixFilters()
 	// The sections are independent; what one says of another (word ids,
 	// entry numbers) is checked once all are read.
 	var lim [4]limits
@@ -745,7 +746,7 @@ func (g *Gazetteer) readCompound(r *snap.Reader) (lim limits) {
 			return
 		}
 		lim.entry = max(lim.entry, int(e)+1)
-		addPre3(g, g.prefixes.at(i))
+		notePrefix(g, g.prefixes.at(i))
 	}
 	g.heads = readTable(r, 0, nil)
 	g.nouns = readTable(r, 0, nil)
