@@ -142,26 +142,36 @@ func keyBits(key []byte) uint32 {
 // soloMasks[tc&3], as rootCaseMasks is).
 var soloMasks = [4]uint32{1 << bSoloShift, 2 << bSoloShift, 4 << bSoloShift, 0}
 
-func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
+func infoOf(g *match.Gazetteer, w *match.Word) (ti tokInfo) {
+	setInfo(g, &ti, w)
+	return ti
+}
+
+// setInfo sets *ti to infoOf(g, w), in place: fill's slot built on the
+// stack and copied, with infoOf's result copied into it, cost 3,400
+// instructions per document more on the 10kGNAD texts (1,100 on the
+// articles).
+func setInfo(g *match.Gazetteer, ti *tokInfo, w *match.Word) {
 	if w == nil {
-		return tokInfo{}
+		*ti = tokInfo{}
+		return
 	}
-	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
+	bits := w.Bits
 	if rc := g.RootCases(w.Cands); rc != 0 {
-		ti.bits |= uint32(rc) << bRootCasesShift
+		bits |= uint32(rc) << bRootCasesShift
 		for tc := range uint8(3) {
 			if g.OneTokenName(w.Cands, tc) {
-				ti.bits |= soloMasks[tc]
+				bits |= soloMasks[tc]
 			}
 		}
 	}
 	if g.RoleOf(w) != "" {
-		ti.bits |= bRole
+		bits |= bRole
 	}
 	if w.Deriv.How != 0 {
-		ti.bits |= bDeriv
+		bits |= bDeriv
 	}
-	return ti
+	*ti = tokInfo{bits: bits, w: w, cands: w.Cands}
 }
 
 // wcHash hashes a key for the caches' set index, eight bytes at a time.
@@ -291,8 +301,10 @@ func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byt
 		return &set[0].tokInfo
 	}
 	set[1] = set[0]
-	set[0] = wcSlot{key: kw, tokInfo: infoOf(g, g.Word(key))}
-	return &set[0].tokInfo
+	sl := &set[0]
+	sl.key = kw
+	setInfo(g, &sl.tokInfo, g.Word(key))
+	return &sl.tokInfo
 }
 
 // lookup returns what the gazetteer knows of a key (g.Word), through the
