@@ -158,12 +158,9 @@ func setInfo(g *match.Gazetteer, ti *tokInfo, w *match.Word) {
 	}
 	bits := w.Bits
 	if rc := g.RootCases(w.Cands); rc != 0 {
-		bits |= uint32(rc) << bRootCasesShift
-		for tc := range uint8(3) {
-			if g.OneTokenName(w.Cands, tc) {
-				bits |= soloMasks[tc]
-			}
-		}
+		// The three cases at once: 2,600 instructions per document
+		// fewer than OneTokenName for each (10kGNAD).
+		bits |= uint32(rc)<<bRootCasesShift | uint32(g.OneTokenCases(w.Cands))<<bSoloShift
 	}
 	if g.RoleOf(w) != "" {
 		bits |= bRole

@@ -186,6 +186,31 @@ func (g *Gazetteer) OneTokenName(cands []Cand, tc uint8) bool {
 	return false
 }
 
+// OneTokenCases returns the cases tc (as the bits 1<<tc, tc from 0 to 2)
+// for which OneTokenName(cands, tc) holds, with one lookup of an edge where
+// asking the three cases took up to three each. A case tc allows the edges
+// of the cases up to tc (CaseMask): OneTokenName holds from the lowest case
+// of an edge from the root that ends a name on.
+func (g *Gazetteer) OneTokenCases(cands []Cand) uint8 {
+	low := 3 // the lowest such case found so far; 3 for none
+	for _, c := range cands {
+		if c.How == Declined {
+			continue // inside a name only
+		}
+		for cases := g.wordCase[c.Word] & (1<<innerCases - 1); cases != 0; cases &= cases - 1 {
+			cs := bits.TrailingZeros8(cases)
+			if cs >= low {
+				break // the cases come in increasing order
+			}
+			if _, term, ok := g.edges.getTerm(edgeKey(0, c.Word, uint8(cs))); ok && term >= 0 {
+				low = cs
+				break
+			}
+		}
+	}
+	return 7 << low & 7
+}
+
 // CaseMask returns the bits of RootCases that a token of case tc (see
 // TokCase) may use.
 func CaseMask(tc uint8) uint8 { return caseMasks[tc&3] }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/etikett-nlp/etikett/internal/token"
 )
@@ -40,4 +41,31 @@ func TestCaseMask(t *testing.T) {
 	for _, tc := range []uint8{anyCase, capFirst, allCaps} {
 		assert.Equal(t, uint8(2)<<tc-1, CaseMask(tc), "tc %d", tc)
 	}
+}
+
+// OneTokenCases answers for the three cases at once as OneTokenName does
+// for each, for every key of the default lexicon and of the small one.
+func TestOneTokenCases(t *testing.T) {
+	seen := [8]int{}
+	for _, g := range []*Gazetteer{Compile(smallLexicon(t)), Compile(defaultLexicon(t))} {
+		for i := range g.info {
+			cands := g.info[i].Cands
+			got := g.OneTokenCases(cands)
+			var want uint8
+			for tc := range uint8(3) {
+				if g.OneTokenName(cands, tc) {
+					want |= 1 << tc
+				}
+			}
+			require.Equal(t, want, got, "%q", g.keys.at(i))
+			seen[got]++
+		}
+	}
+	// Keys that are no name alone, names in any case, names capitalized
+	// or in capitals, and in capitals only.
+	t.Logf("keys by cases: %v", seen)
+	assert.NotZero(t, seen[0])
+	assert.NotZero(t, seen[7])
+	assert.NotZero(t, seen[6])
+	assert.NotZero(t, seen[4])
 }
