@@ -982,12 +982,13 @@ func (t *Tagger) corefSurnames(s *scratch, covered []bool, surnames *surnameTabl
 	// s.keys and s.keySpan in registers. (With the lists above and
 	// atLeast3Runes: 900 instructions per document, 300 on the 10kGNAD
 	// texts.)
-	keys, spans, filter := s.keys, s.keySpan, &surnames.filter
+	keys, spans, filter := s.keys, s.keySpan[:len(covered)], &surnames.filter
 	for _, ci := range s.caps {
+		// spans as long as covered: one bounds check for the two.
+		sp := spans[ci]
 		if covered[ci] {
 			continue
 		}
-		sp := spans[ci]
 		// The filter holds the genitives too (see surnameTable.add): one
 		// probe turns most words away, genitive or not.
 		if sp.end == sp.start || !filter.mayEnds(keys[sp.start], keys[sp.end-1], int(sp.end-sp.start)) {
