@@ -36,7 +36,8 @@ type wcSlot struct {
 
 // wcKey is a key of up to wcKeyMax bytes as little-endian words, padded
 // with zeros, and its length + 1 in the last byte: comparing two keys is
-// comparing three words.
+// comparing three words. It is the key's match.KeyWords, which
+// Gazetteer.WordWords takes.
 type wcKey [3]uint64
 
 // wcKeyOf returns the words of k (len(k) <= wcKeyMax).
@@ -300,7 +301,8 @@ func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byt
 	set[1] = set[0]
 	sl := &set[0]
 	sl.key = kw
-	setInfo(g, &sl.tokInfo, g.Word(key))
+	// A wcKey is the key's match.KeyWords (TestWcKeyWords).
+	setInfo(g, &sl.tokInfo, g.WordWords(key, (*[3]uint64)(&kw)))
 	return &sl.tokInfo
 }
 

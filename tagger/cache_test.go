@@ -37,6 +37,38 @@ func TestWCKeyOf(t *testing.T) {
 	}
 }
 
+// A wcKey is the key's match.KeyWords, which fill passes to
+// Gazetteer.WordWords: as wcKeyOf makes it, and in every slot that the
+// entity loop fills (inline, in appendKey16 and in info), where the slot
+// holds what the gazetteer has for the key.
+func TestWcKeyWords(t *testing.T) {
+	for _, k := range []string{"", "a", "nato", "schmidt", "russland", "bundesregierung", "außenministerin", "vereinigte staaten", "abcdefghijklmnopqrstuvw"} {
+		roomy := append([]byte(k), "XXXXXXXXXXXXXXXX"...)[:len(k)]
+		assert.Equal(t, match.KeyWords([]byte(k)), [3]uint64(wcKeyOf([]byte(k)[:len(k):len(k)])), k)
+		assert.Equal(t, match.KeyWords([]byte(k)), [3]uint64(wcKeyOf(roomy)), k)
+	}
+	tg, scratches := testScratches(t)
+	slots := 0
+	for _, s := range scratches {
+		for i := range s.wc.sets {
+			for _, sl := range s.wc.sets[i] {
+				if sl.key == (wcKey{}) {
+					continue
+				}
+				n := int(sl.key[2]>>56) - 1
+				key := make([]byte, n)
+				for j := range key {
+					key[j] = byte(sl.key[j/8] >> (8 * (j % 8)))
+				}
+				require.Equal(t, match.KeyWords(key), [3]uint64(sl.key), "%q", key)
+				require.Same(t, tg.g.Word(key), sl.w, "%q", key)
+				slots++
+			}
+		}
+	}
+	assert.Greater(t, slots, 1000)
+}
+
 // appendKey16 appends AppendKey's key and answers as info does, for the
 // tokens of up to 16 bytes of ASCII and Latin-1 letters, and leaves keys as
 // it was for others.

@@ -716,9 +716,11 @@ func (g *Gazetteer) placeKeys(gaps string, size int) error {
 		if pos >= size || t.slots[pos] != 0 {
 			return fmt.Errorf("key %d: bad slot %d", i, pos)
 		}
-		h := hashKey(t.arena[t.off[i]:t.off[i+1]])
+		key := t.arena[t.off[i]:t.off[i+1]]
+		h := hashKey(key)
 		t.slots[pos] = h&^0xffffffff | uint64(i+1)
-		g.setBit(h)
+		kw := KeyWords(key)
+		g.setBit(bloomHash(&kw))
 	}
 	if err := r.Err(); err != nil {
 		return err
