@@ -39,7 +39,7 @@ func TestWCKeyOf(t *testing.T) {
 
 // A wcKey is the key's match.KeyWords, which fill passes to
 // Gazetteer.WordWords: as wcKeyOf makes it, and in every slot that the
-// entity loop fills (inline, in appendKey16 and in info), where the slot
+// entity loop fills (inline, in key16 and in info), where the slot
 // holds what the gazetteer has for the key.
 func TestWcKeyWords(t *testing.T) {
 	for _, k := range []string{"", "a", "nato", "schmidt", "russland", "bundesregierung", "außenministerin", "vereinigte staaten", "abcdefghijklmnopqrstuvw"} {
@@ -69,10 +69,10 @@ func TestWcKeyWords(t *testing.T) {
 	assert.Greater(t, slots, 1000)
 }
 
-// appendKey16 appends AppendKey's key and answers as info does, for the
-// tokens of up to 16 bytes of ASCII and Latin-1 letters, and leaves keys as
-// it was for others.
-func TestAppendKey16(t *testing.T) {
+// key16 writes AppendKey's key and answers as info does, for the tokens of
+// up to 16 bytes of ASCII and Latin-1 letters, and leaves dst as it was for
+// others.
+func TestKey16(t *testing.T) {
 	tg, err := New(WithoutTopics())
 	require.NoError(t, err)
 	tests := []struct {
@@ -99,15 +99,18 @@ func TestAppendKey16(t *testing.T) {
 	}
 	c := new(wordCache)
 	for _, tt := range tests {
-		keys := make([]byte, 3, 64)
-		got, ti, ok := c.appendKey16(tg.g, keys, tt.text, 0, tt.ln)
+		dst := [16]byte{15: 'x'}
+		ti, ok := c.key16(tg.g, &dst, tt.text, 0, tt.ln)
 		require.Equal(t, tt.wantOK, ok, tt.text)
 		if !ok {
-			assert.Equal(t, keys, got, tt.text)
+			assert.Equal(t, [16]byte{15: 'x'}, dst, tt.text)
 			continue
 		}
 		key := token.AppendKey(nil, tt.text[:tt.ln])
-		assert.Equal(t, string(key), string(got[3:]), tt.text)
+		assert.Equal(t, string(key), string(dst[:tt.ln]), tt.text)
+		for _, b := range dst[tt.ln:] {
+			assert.Zero(t, b, tt.text)
+		}
 		assert.Same(t, tg.g.Word(key), ti.w, tt.text)
 		assert.Equal(t, ti, c.info(tg.g, key), tt.text)
 	}

@@ -192,7 +192,9 @@ func (t *Tagger) entities(s *scratch) {
 				// Words of nine to 16 bytes, and shorter words with
 				// umlauts, the same way, in a call.
 				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
-					keys, ti, short = s.wc.appendKey16(g, keys, text, st, ln)
+					if ti, short = s.wc.key16(g, (*[16]byte)(keys[start:start+16]), text, st, ln); short {
+						keys = keys[:start+ln]
+					}
 				}
 			}
 			if !short {
