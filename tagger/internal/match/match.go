@@ -73,18 +73,18 @@ type Gazetteer struct {
 	moreTerm  map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes     uint32
 	maxLen    int
-	prefixes  *strTable // names that may begin a closed compound
-	prefixOf  []int32   // their entries, by number in prefixes
-	pre4      []uint64  // hash of their first four bytes → bit set of their lengths in bytes (see prefixLens)
-	short3    []uint64  // bit set by pre3Index of the prefixes of three bytes; nil when there are none
-	preEnds   []uint64  // a Bloom filter of their first three and last two bytes with their length (see mayPrefix)
-	heads     *strTable // stems of compound heads
-	starts    []bool    // word id → begins some name
-	wordCase  []uint8   // word id → the case requirements of its edges (see noteEdge)
-	inner     []uint64  // bit set of the nodes that have children
-	hasMore   []uint64  // bit set of the nodes in moreTerm
-	roleNames []string  // role categories, indexed by Word.role-1
-	nouns     *strTable // stems of common nouns
+	prefixes  *strTable                 // names that may begin a closed compound
+	prefixOf  []int32                   // their entries, by number in prefixes
+	pre4      *[1 << pre4Bits]uint64    // hash of their first four bytes → bit set of their lengths in bytes (see prefixLens)
+	short3    []uint64                  // bit set by pre3Index of the prefixes of three bytes; nil when there are none
+	preEnds   *[preEndsBits / 64]uint64 // a Bloom filter of their first three and last two bytes with their length (see mayPrefix)
+	heads     *strTable                 // stems of compound heads
+	starts    []bool                    // word id → begins some name
+	wordCase  []uint8                   // word id → the case requirements of its edges (see noteEdge)
+	inner     []uint64                  // bit set of the nodes that have children
+	hasMore   []uint64                  // bit set of the nodes in moreTerm
+	roleNames []string                  // role categories, indexed by Word.role-1
+	nouns     *strTable                 // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
@@ -572,8 +572,9 @@ const (
 
 // initPrefixFilters makes room in the filters of prefixLens.
 func (g *Gazetteer) initPrefixFilters() {
-	g.pre4 = make([]uint64, 1<<pre4Bits)
-	g.preEnds = make([]uint64, preEndsBits/64)
+	// Arrays, indexed by the top bits of a hash: no bounds check.
+	g.pre4 = new([1 << pre4Bits]uint64)
+	g.preEnds = new([preEndsBits / 64]uint64)
 }
 
 // notePrefix records a prefix in the filters of prefixLens.
@@ -637,7 +638,7 @@ func preEndsAt(h uint64) (word uint64, mask uint64) {
 // never for one that is.
 func (g *Gazetteer) mayPrefix(f3 uint64, e0, e1 byte, n int) bool {
 	w, m := preEndsAt(preEndsHash(f3, e0, e1, n))
-	return g.preEnds[w&(preEndsBits/64-1)]&m == m
+	return g.preEnds[w]&m == m
 }
 
 // genitives returns the genitive forms of a name's last word: Putin → Putins,
