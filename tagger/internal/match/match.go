@@ -73,18 +73,19 @@ type Gazetteer struct {
 	moreTerm  map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes     uint32
 	maxLen    int
-	prefixes  *strTable                 // names that may begin a closed compound
-	prefixOf  []int32                   // their entries, by number in prefixes
-	pre4      *[1 << pre4Bits]uint64    // hash of their first four bytes → bit set of their lengths in bytes (see prefixLens)
-	short3    []uint64                  // bit set by pre3Index of the prefixes of three bytes; nil when there are none
-	preEnds   *[preEndsBits / 64]uint64 // a Bloom filter of their first three and last two bytes with their length (see mayPrefix)
-	heads     *strTable                 // stems of compound heads
-	starts    []bool                    // word id → begins some name
-	wordCase  []uint8                   // word id → the case requirements of its edges (see noteEdge)
-	inner     []uint64                  // bit set of the nodes that have children
-	hasMore   []uint64                  // bit set of the nodes in moreTerm
-	roleNames []string                  // role categories, indexed by Word.role-1
-	nouns     *strTable                 // stems of common nouns
+	prefixes  *strTable                  // names that may begin a closed compound
+	prefixOf  []int32                    // their entries, by number in prefixes
+	pre4      *[1 << pre4Bits]uint64     // hash of their first four bytes → bit set of their lengths in bytes (see prefixLens)
+	short3    []uint64                   // bit set by pre3Index of the prefixes of three bytes; nil when there are none
+	preEnds   *[preEndsBits / 64]uint64  // a Bloom filter of their first three and last two bytes with their length (see mayPrefix)
+	heads     *strTable                  // stems of compound heads
+	starts    []bool                     // word id → begins some name
+	wordCase  []uint8                    // word id → the case requirements of its edges (see noteEdge)
+	inner     []uint64                   // bit set of the nodes that have children
+	hasMore   []uint64                   // bit set of the nodes in moreTerm
+	roleNames []string                   // role categories, indexed by Word.role-1
+	roleEnds  *[roleEndsBits / 64]uint64 // bit set by a hash of the last four bytes of the keys with a role (see MayEndRole)
+	nouns     *strTable                  // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
@@ -405,7 +406,42 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.noteRoleEnds()
 	return g
+}
+
+// roleEndsBits is the size of Gazetteer.roleEnds in bits (1 KiB).
+const roleEndsBits = 1 << 13
+
+// roleEndsIndex hashes the last four bytes of a key of four bytes or more
+// for roleEnds.
+func roleEndsIndex(key []byte) uint64 {
+	return uint64(binary.LittleEndian.Uint32(key[len(key)-4:])) * 0x9e3779b97f4a7c15 >> (64 - 13)
+}
+
+// noteRoleEnds fills roleEnds from the keys that have a role, once they
+// all have theirs (Compile, Decode).
+func (g *Gazetteer) noteRoleEnds() {
+	g.roleEnds = new([roleEndsBits / 64]uint64)
+	for i := range g.info {
+		if g.info[i].role == 0 {
+			continue
+		}
+		if key := g.keys.at(i); len(key) >= 4 {
+			h := roleEndsIndex(key)
+			g.roleEnds[h/64] |= 1 << (h % 64)
+		}
+	}
+}
+
+// MayEndRole reports whether the key of a role word (see Role) of four
+// bytes or more may end as key, of four bytes or more, does: false for
+// most keys, never for a key whose last four bytes end a role word's key.
+// A caller that asks Role of the endings of a word (Polizeisprecher:
+// sprecher) asks this once instead.
+func (g *Gazetteer) MayEndRole(key []byte) bool {
+	h := roleEndsIndex(key)
+	return g.roleEnds[h/64]&(1<<(h%64)) != 0
 }
 
 // markLexicon marks the first names and the surnames of the lexicon's

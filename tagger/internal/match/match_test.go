@@ -69,3 +69,34 @@ func TestOneTokenCases(t *testing.T) {
 	assert.NotZero(t, seen[6])
 	assert.NotZero(t, seen[4])
 }
+
+// MayEndRole holds for every key with a role and for words that end in
+// one, in the gazetteer compiled and decoded, and rejects most other keys.
+func TestMayEndRole(t *testing.T) {
+	want := Compile(defaultLexicon(t))
+	data, err := want.AppendBinary(nil)
+	require.NoError(t, err)
+	got, err := Decode(string(data))
+	require.NoError(t, err)
+	require.Equal(t, *want.roleEnds, *got.roleEnds)
+	roles, rejected, others := 0, 0, 0
+	for i := range got.info {
+		key := got.keys.at(i)
+		if len(key) < 4 {
+			continue
+		}
+		if got.info[i].role != 0 {
+			roles++
+			require.True(t, got.MayEndRole(key), "%q", key)
+			require.True(t, got.MayEndRole(append([]byte("polizei"), key...)), "%q", key)
+			continue
+		}
+		others++
+		if !got.MayEndRole(key) {
+			rejected++
+		}
+	}
+	t.Logf("%d keys with a role; %d of %d others rejected", roles, rejected, others)
+	assert.Greater(t, roles, 100)
+	assert.Greater(t, rejected, others/2)
+}

@@ -478,6 +478,7 @@ func DecodeWith(data string, hooks Hooks) (*Gazetteer, error) {
 			return nil, fmt.Errorf("match: %w: entry %d or word %d out of range", snap.ErrCorrupt, l.entry-1, l.word-1)
 		}
 	}
+	g.noteRoleEnds()
 	return g, nil
 }
 
