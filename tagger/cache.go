@@ -304,12 +304,15 @@ func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byt
 	set[1] = set[0]
 	sl := &set[0]
 	sl.key = kw
-	// A wcKey is the key's match.KeyWords (TestWcKeyWords).
-	if w := g.WordWords(key, (*[3]uint64)(&kw)); w != nil {
-		setInfo(g, &sl.tokInfo, w)
-	} else {
-		sl.tokInfo = tokInfo{}
+	// g.WordWords, its filter inline. (A wcKey is the key's
+	// match.KeyWords: TestWcKeyWords.)
+	if g.MayHaveWords((*[3]uint64)(&kw)) {
+		if w := g.FindWord(key); w != nil {
+			setInfo(g, &sl.tokInfo, w)
+			return &sl.tokInfo
+		}
 	}
+	sl.tokInfo = tokInfo{}
 	return &sl.tokInfo
 }
 

@@ -91,6 +91,12 @@ func TestWordBloom(t *testing.T) {
 			require.Same(t, plain, g.Word(k), "%q", k)
 			kw := KeyWords(k)
 			require.Same(t, plain, g.WordWords(k, &kw), "%q", k)
+			if plain != nil {
+				require.True(t, g.MayHaveWords(&kw), "%q", k)
+			}
+			if g.MayHaveWords(&kw) {
+				require.Same(t, plain, g.FindWord(k), "%q", k)
+			}
 		}
 		assert.Greater(t, found, g.keys.len()-1)
 	}

@@ -565,9 +565,23 @@ func (g *Gazetteer) Word(key []byte) *Word {
 // (1,200 instructions per document on the 10kGNAD texts, whose fresh words
 // the tagger's word cache lacks). kw must be KeyWords(key).
 func (g *Gazetteer) WordWords(key []byte, kw *[3]uint64) *Word {
-	if !g.mayHave(bloomHash(kw)) {
+	if !g.MayHaveWords(kw) {
 		return nil
 	}
+	return g.FindWord(key)
+}
+
+// MayHaveWords reports whether the gazetteer may know the key whose words
+// are kw (KeyWords): false for most keys it does not know, never for one it
+// knows. It is small enough to be inlined: a caller that asks it, and
+// FindWord only when it holds, asks the Bloom filter without a call
+// (4,400 instructions per document on the 10kGNAD texts, where the filter
+// turns most words that the tagger's word cache lacks away).
+func (g *Gazetteer) MayHaveWords(kw *[3]uint64) bool { return g.mayHave(bloomHash(kw)) }
+
+// FindWord is Word without the Bloom filter, for a key that passes
+// MayHaveWords.
+func (g *Gazetteer) FindWord(key []byte) *Word {
 	if i := g.keys.find(key, hashKey(key)); i >= 0 {
 		return &g.info[i]
 	}
