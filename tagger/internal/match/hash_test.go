@@ -57,9 +57,13 @@ func TestKeyWords(t *testing.T) {
 			want[i/8] |= uint64(k[i]) << (8 * (i % 8))
 		}
 		tight := []byte(k)[:n:n]
-		roomy := append([]byte(k), "XXXXXXXXXXXXXXXXX"...)[:n]
+		roomy := append([]byte(k), "XXXXXXXXXXXXXXXXXXXXXXXX"...)[:n]
 		assert.Equal(t, want, KeyWords(tight), "%q", k)
 		assert.Equal(t, want, KeyWords(roomy), "%q, room after it", k)
+		if n <= 16 {
+			some := append([]byte(k), "XXXXXXXXXXXXXXXXX"...)[:n:16] // room to 16 bytes, not to 24
+			assert.Equal(t, want, KeyWords(some), "%q, room to 16 bytes", k)
+		}
 		assert.Equal(t, want, keyWords(k), "%q, a string", k)
 	}
 }
