@@ -36,7 +36,8 @@ type wcSlot struct {
 
 // wcKey is a key of up to wcKeyMax bytes as little-endian words, padded
 // with zeros, and its length + 1 in the last byte: comparing two keys is
-// comparing three words.
+// comparing three words. It is the key's match.KeyWords, which
+// Gazetteer.WordWords takes.
 type wcKey [3]uint64
 
 // wcKeyOf returns the words of k (len(k) <= wcKeyMax).
@@ -142,26 +143,33 @@ func keyBits(key []byte) uint32 {
 // soloMasks[tc&3], as rootCaseMasks is).
 var soloMasks = [4]uint32{1 << bSoloShift, 2 << bSoloShift, 4 << bSoloShift, 0}
 
-func infoOf(g *match.Gazetteer, w *match.Word) tokInfo {
+func infoOf(g *match.Gazetteer, w *match.Word) (ti tokInfo) {
+	setInfo(g, &ti, w)
+	return ti
+}
+
+// setInfo sets *ti to infoOf(g, w), in place: fill's slot built on the
+// stack and copied, with infoOf's result copied into it, cost 3,400
+// instructions per document more on the 10kGNAD texts (1,100 on the
+// articles).
+func setInfo(g *match.Gazetteer, ti *tokInfo, w *match.Word) {
 	if w == nil {
-		return tokInfo{}
+		*ti = tokInfo{}
+		return
 	}
-	ti := tokInfo{bits: w.Bits, w: w, cands: w.Cands}
+	bits := w.Bits
 	if rc := g.RootCases(w.Cands); rc != 0 {
-		ti.bits |= uint32(rc) << bRootCasesShift
-		for tc := range uint8(3) {
-			if g.OneTokenName(w.Cands, tc) {
-				ti.bits |= soloMasks[tc]
-			}
-		}
+		// The three cases at once: 2,600 instructions per document
+		// fewer than OneTokenName for each (10kGNAD).
+		bits |= uint32(rc)<<bRootCasesShift | uint32(g.OneTokenCases(w.Cands))<<bSoloShift
 	}
 	if g.RoleOf(w) != "" {
-		ti.bits |= bRole
+		bits |= bRole
 	}
 	if w.Deriv.How != 0 {
-		ti.bits |= bDeriv
+		bits |= bDeriv
 	}
-	return ti
+	*ti = tokInfo{bits: bits, w: w, cands: w.Cands}
 }
 
 // wcHash hashes a key for the caches' set index, eight bytes at a time.
@@ -210,21 +218,29 @@ func (c *wordCache) info(g *match.Gazetteer, key []byte) *tokInfo {
 	if set[0].key == kw {
 		return &set[0].tokInfo
 	}
+	if set[1].key == kw {
+		set[0], set[1] = set[1], set[0]
+		return &set[0].tokInfo
+	}
 	return c.fill(g, set, kw, key)
 }
 
-// appendKey16 appends the key of text[st:st+ln] to keys and returns what
-// info returns for it, when the token is ASCII and two-byte Latin-1 letters
-// (see token.Latin1Key), or one rune of general punctuation (punctKey),
-// and no letter is cut between its eighth and ninth byte: ln <= 16, the
-// text holds 16 bytes from st, and keys has room for 16 bytes more. ok is
-// false, and keys as it was, for other tokens.
+// key16 writes the key of text[st:st+ln] into dst, padded with zeros, and
+// returns what info returns for it, when the token is ASCII and two-byte
+// Latin-1 letters (see token.Latin1Key), or one rune of general
+// punctuation (punctKey), and no letter is cut between its eighth and
+// ninth byte: ln <= 16 and the text holds 16 bytes from st. ok is false,
+// and dst left as it was, for other tokens. The caller's keys take the key
+// as dst[:ln].
 //
 // It takes the ASCII words of nine to 16 bytes and the shorter words with
 // umlauts, which the tagger's loop does not take inline; the words with
 // umlauts (one in eight) took token.AppendKeyAt's loop and info's call
-// (1,200 instructions more per document).
-func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st, ln int) (_ []byte, ti *tokInfo, ok bool) {
+// (1,200 instructions more per document). (It took and returned the
+// caller's keys, a slice, as append does: 2,000 instructions more per
+// document on the 10kGNAD texts, 2,400 on the articles, in the call and
+// its results.)
+func (c *wordCache) key16(g *match.Gazetteer, dst *[16]byte, text string, st, ln int) (ti *tokInfo, ok bool) {
 	// token.ShortKey, inlined, for ASCII; token.Latin1Key, a call, for the
 	// others.
 	x0, ln0 := token.Load8(text, st), min(ln, 8)
@@ -243,22 +259,19 @@ func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st
 		}
 	}
 	if !ok {
-		return keys, nil, false
+		return nil, false
 	}
-	n := len(keys)
-	b := keys[n : n+16] // one bounds check for the two words
-	binary.LittleEndian.PutUint64(b[:8], w0)
-	binary.LittleEndian.PutUint64(b[8:], w1)
-	keys = keys[:n+ln]
+	binary.LittleEndian.PutUint64(dst[:8], w0)
+	binary.LittleEndian.PutUint64(dst[8:], w1)
 	kw := wcKey{w0, w1, uint64(ln+1) << 56}
 	set := c.set(&kw)
 	if set[0].key == kw {
-		return keys, &set[0].tokInfo, true
+		return &set[0].tokInfo, true
 	}
 	if set[1].key == kw {
-		return keys, &set[1].tokInfo, true
+		return &set[1].tokInfo, true
 	}
-	return keys, c.fill(g, set, kw, keys[n:]), true
+	return c.fill(g, set, kw, dst[:ln]), true
 }
 
 // punctKey returns the key of a token of three bytes that is one rune of
@@ -267,7 +280,7 @@ func (c *wordCache) appendKey16(g *match.Gazetteer, keys []byte, text string, st
 // eight bytes of text from the token's start. Such a rune has no case:
 // its key is its bytes (see token.AppendKey). ok is false for other
 // tokens. The quotes and dashes of news text took token.AppendKeyAt's
-// loop and info's call after appendKey16: 1,300 instructions per document
+// loop and info's call after key16: 1,300 instructions per document
 // (500 on the 10kGNAD texts).
 func punctKey(w uint64) (key uint64, ok bool) {
 	if w&0xC0FFFF != 0x8080E2 || w>>16&0xFF == 0x99 {
@@ -278,21 +291,29 @@ func punctKey(w uint64) (key uint64, ok bool) {
 
 // set returns the two slots where a key of words kw is cached: two-way set
 // associative. fill brings a new key into the first slot, the first slot's
-// key into the second and the second's out, and moves a key it finds in the
-// second slot to the first; the hits that callers find inline stay where
-// they are.
+// key into the second and the second's out; info moves a key it finds in
+// the second slot to the first, and the hits that callers find inline stay
+// where they are.
 func (c *wordCache) set(kw *wcKey) *[2]wcSlot { return &c.sets[kw.set()] }
 
-// fill is info after a miss in the first slot of the key's set: it asks
-// the second slot, else the gazetteer.
+// fill is info after a miss in both slots of the key's set, which its
+// callers ask inline: it asks the gazetteer. (Asking the second slot again
+// here cost 400 instructions per document on the 10kGNAD texts, and the
+// call of setInfo for a key the gazetteer lacks, most keys here, 700.)
 func (c *wordCache) fill(g *match.Gazetteer, set *[2]wcSlot, kw wcKey, key []byte) *tokInfo {
-	if set[1].key == kw {
-		set[0], set[1] = set[1], set[0]
-		return &set[0].tokInfo
-	}
 	set[1] = set[0]
-	set[0] = wcSlot{key: kw, tokInfo: infoOf(g, g.Word(key))}
-	return &set[0].tokInfo
+	sl := &set[0]
+	sl.key = kw
+	// g.WordWords, its filter inline. (A wcKey is the key's
+	// match.KeyWords: TestWcKeyWords.)
+	if g.MayHaveWords((*[3]uint64)(&kw)) {
+		if w := g.FindWord(key); w != nil {
+			setInfo(g, &sl.tokInfo, w)
+			return &sl.tokInfo
+		}
+	}
+	sl.tokInfo = tokInfo{}
+	return &sl.tokInfo
 }
 
 // lookup returns what the gazetteer knows of a key (g.Word), through the
@@ -392,8 +413,15 @@ func compoundOf(g *match.Gazetteer, key []byte) compoundAnswer {
 	return compoundAnswer{e, uint8(n), ok}
 }
 
-// compound returns g.Compound(key), from the cache when it can.
+// compound returns g.Compound(key), from the cache when it can. Most keys
+// fail Gazetteer.MayCompound, which is cheaper than the cache's hash and
+// probe: only the others are cached (on the 10kGNAD texts, where a key
+// missing in the word cache mostly misses here too, 23,500 -> 6,400
+// instructions per document).
 func (s *scratch) compound(key []byte) (int32, int, bool) {
+	if !s.g.MayCompound(key) {
+		return 0, 0, false
+	}
 	if len(key) > kcKeyMax {
 		return s.g.Compound(key)
 	}

@@ -37,10 +37,42 @@ func TestWCKeyOf(t *testing.T) {
 	}
 }
 
-// appendKey16 appends AppendKey's key and answers as info does, for the
-// tokens of up to 16 bytes of ASCII and Latin-1 letters, and leaves keys as
-// it was for others.
-func TestAppendKey16(t *testing.T) {
+// A wcKey is the key's match.KeyWords, which fill passes to
+// Gazetteer.WordWords: as wcKeyOf makes it, and in every slot that the
+// entity loop fills (inline, in key16 and in info), where the slot
+// holds what the gazetteer has for the key.
+func TestWcKeyWords(t *testing.T) {
+	for _, k := range []string{"", "a", "nato", "schmidt", "russland", "bundesregierung", "außenministerin", "vereinigte staaten", "abcdefghijklmnopqrstuvw"} {
+		roomy := append([]byte(k), "XXXXXXXXXXXXXXXX"...)[:len(k)]
+		assert.Equal(t, match.KeyWords([]byte(k)), [3]uint64(wcKeyOf([]byte(k)[:len(k):len(k)])), k)
+		assert.Equal(t, match.KeyWords([]byte(k)), [3]uint64(wcKeyOf(roomy)), k)
+	}
+	tg, scratches := testScratches(t)
+	slots := 0
+	for _, s := range scratches {
+		for i := range s.wc.sets {
+			for _, sl := range s.wc.sets[i] {
+				if sl.key == (wcKey{}) {
+					continue
+				}
+				n := int(sl.key[2]>>56) - 1
+				key := make([]byte, n)
+				for j := range key {
+					key[j] = byte(sl.key[j/8] >> (8 * (j % 8)))
+				}
+				require.Equal(t, match.KeyWords(key), [3]uint64(sl.key), "%q", key)
+				require.Same(t, tg.g.Word(key), sl.w, "%q", key)
+				slots++
+			}
+		}
+	}
+	assert.Greater(t, slots, 1000)
+}
+
+// key16 writes AppendKey's key and answers as info does, for the tokens of
+// up to 16 bytes of ASCII and Latin-1 letters, and leaves dst as it was for
+// others.
+func TestKey16(t *testing.T) {
 	tg, err := New(WithoutTopics())
 	require.NoError(t, err)
 	tests := []struct {
@@ -67,15 +99,18 @@ func TestAppendKey16(t *testing.T) {
 	}
 	c := new(wordCache)
 	for _, tt := range tests {
-		keys := make([]byte, 3, 64)
-		got, ti, ok := c.appendKey16(tg.g, keys, tt.text, 0, tt.ln)
+		dst := [16]byte{15: 'x'}
+		ti, ok := c.key16(tg.g, &dst, tt.text, 0, tt.ln)
 		require.Equal(t, tt.wantOK, ok, tt.text)
 		if !ok {
-			assert.Equal(t, keys, got, tt.text)
+			assert.Equal(t, [16]byte{15: 'x'}, dst, tt.text)
 			continue
 		}
 		key := token.AppendKey(nil, tt.text[:tt.ln])
-		assert.Equal(t, string(key), string(got[3:]), tt.text)
+		assert.Equal(t, string(key), string(dst[:tt.ln]), tt.text)
+		for _, b := range dst[tt.ln:] {
+			assert.Zero(t, b, tt.text)
+		}
 		assert.Same(t, tg.g.Word(key), ti.w, tt.text)
 		assert.Equal(t, ti, c.info(tg.g, key), tt.text)
 	}

@@ -52,6 +52,7 @@ type scratch struct {
 	nc       *nounCache
 	ec       *match.EdgeCache // the trie's edges, for Gazetteer.HitsCached
 	caps     []int32          // the tokens for which isCapWord holds, in order
+	marked   []int32          // the tokens in one of ruleTokens.collect's lists, in order
 	work     []workTok        // the tokens where a name may begin or word has work, in order
 	rt       ruleTokens       // the tokens the rules look at
 }
@@ -146,6 +147,7 @@ func (t *Tagger) entities(s *scratch) {
 		s.hc = newKeyCache[hyphenAnswer](11)
 	}
 	s.caps, s.rt.cued, s.rt.placed = s.caps[:0], s.rt.cued[:0], s.rt.placed[:0]
+	s.marked = s.marked[:0]
 	s.work = s.work[:0]
 	// Locals of the same length as toks, so that the loop indexes them
 	// without bounds checks.
@@ -190,7 +192,9 @@ func (t *Tagger) entities(s *scratch) {
 				// Words of nine to 16 bytes, and shorter words with
 				// umlauts, the same way, in a call.
 				if st, ln := int(tok.Start), int(tok.End-tok.Start); ln <= 16 && st+16 <= len(text) && cap(keys)-start >= 16 {
-					keys, ti, short = s.wc.appendKey16(g, keys, text, st, ln)
+					if ti, short = s.wc.key16(g, (*[16]byte)(keys[start:start+16]), text, st, ln); short {
+						keys = keys[:start+ln]
+					}
 				}
 			}
 			if !short {
@@ -203,6 +207,10 @@ func (t *Tagger) entities(s *scratch) {
 		bits[i] = ti.bits
 		tc := match.TokCase(tok.Flags)
 		mtoks[i] = match.Tok{Cands: ti.cands, Case: tc}
+		// A token for the rules' lists (see ruleTokens.collect).
+		if tok.Kind == token.Abbrev || tok.Flags&(token.AllCaps|token.Truncated) != 0 || ti.bits&ruleClasses != 0 {
+			s.marked = append(s.marked, int32(i))
+		}
 		if capWord(tok) {
 			// A capitalized word: listed in caps, and in the rules' lists
 			// of words with a person cue (hasPersonCue) and of words where

@@ -15,6 +15,7 @@
 package match
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -72,40 +73,108 @@ type Gazetteer struct {
 	moreTerm  map[uint32][]int32 // node → all entries, where more than one ends there
 	nodes     uint32
 	maxLen    int
-	prefixes  *strTable // names that may begin a closed compound
-	prefixOf  []int32   // their entries, by number in prefixes
-	pre3      []uint64  // hash of their first three bytes → bit set of their lengths in bytes
-	minPre    int
-	maxPre    int
-	heads     *strTable // stems of compound heads
-	starts    []bool    // word id → begins some name
-	wordCase  []uint8   // word id → the case requirements of its edges (see noteEdge)
-	inner     []uint64  // bit set of the nodes that have children
-	hasMore   []uint64  // bit set of the nodes in moreTerm
-	roleNames []string  // role categories, indexed by Word.role-1
-	nouns     *strTable // stems of common nouns
+	prefixes  *strTable                  // names that may begin a closed compound
+	prefixOf  []int32                    // their entries, by number in prefixes
+	pre4      *[1 << pre4Bits]uint64     // hash of their first four bytes → bit set of their lengths in bytes (see prefixLens)
+	short3    []uint64                   // bit set by pre3Index of the prefixes of three bytes; nil when there are none
+	preEnds   *[preEndsBits / 64]uint64  // a Bloom filter of their first three and last two bytes with their length (see mayPrefix)
+	heads     *strTable                  // stems of compound heads
+	starts    []bool                     // word id → begins some name
+	wordCase  []uint8                    // word id → the case requirements of its edges (see noteEdge)
+	inner     []uint64                   // bit set of the nodes that have children
+	hasMore   []uint64                   // bit set of the nodes in moreTerm
+	roleNames []string                   // role categories, indexed by Word.role-1
+	roleEnds  *[roleEndsBits / 64]uint64 // bit set by a hash of the last four bytes of the keys with a role (see MayEndRole)
+	nouns     *strTable                  // stems of common nouns
 
 	// bloom answers "certainly not a key" for most ordinary words with two
 	// bit probes in a table that stays in the CPU cache, before the large
-	// keys table is asked. It uses the keys table's hash.
-	bloom []uint64
+	// keys table is asked. It has a hash of its own (bloomHash), cheaper
+	// than the keys table's, of the key's words (KeyWords).
+	bloom *[bloomBits / 64]uint64 // an array: indexed by a hash's top bits, with no bounds check
 }
 
-const bloomBits = 1 << 22 // 512 KiB
+const (
+	bloomWordBits = 16                  // log2 of the number of words
+	bloomBits     = 64 << bloomWordBits // 512 KiB
+)
 
-func (g *Gazetteer) initBloom() { g.bloom = make([]uint64, bloomBits/64) }
+func (g *Gazetteer) initBloom() { g.bloom = new([bloomBits / 64]uint64) }
+
+// KeyWords returns a key's first 23 bytes as three little-endian words,
+// zero past the key, with uint8(len(key)+1) in the last byte of the third
+// (a key of at most 23 bytes and its words determine each other): the
+// form in which the tagger's word cache holds the keys it looks up (see
+// WordWords), and which the Bloom filter hashes.
+func KeyWords(key []byte) (kw [3]uint64) {
+	n := len(key)
+	if n <= 16 && cap(key) >= 16 {
+		// Keys made by token.AppendKeyAt have room after them: two loads,
+		// less what follows the key.
+		b := key[:16]
+		lo, hi := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
+		if n < 8 {
+			lo &= 1<<(8*n) - 1
+			hi = 0
+		} else {
+			hi &= 1<<(8*(n-8)) - 1 // 0 for n = 8; Go's shift by 64 gives 0 for n = 16
+		}
+		return [3]uint64{lo, hi, uint64(n+1) << 56}
+	}
+	if n > 16 && cap(key) >= 24 {
+		// A longer key with room: three loads, where keyWords's loop took
+		// 150 instructions a key (200 per document on the 10kGNAD texts,
+		// mostly the endings that the tagger's roleEnding asks Role of).
+		b := key[:24]
+		w2 := binary.LittleEndian.Uint64(b[16:])
+		if n < 23 {
+			w2 &= 1<<(8*(n-16)) - 1
+		} else {
+			w2 &= 1<<56 - 1
+		}
+		return [3]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:]), w2 | uint64(uint8(n+1))<<56}
+	}
+	return keyWords(key)
+}
+
+// keyWords is KeyWords for any key, byte by byte past the whole words.
+func keyWords[K string | []byte](key K) (kw [3]uint64) {
+	n := len(key)
+	m := min(n, 23)
+	i := 0
+	for ; i+8 <= m; i += 8 {
+		kw[i/8] = le64(key, i)
+	}
+	for ; i < m; i++ {
+		kw[i/8] |= uint64(key[i]) << (8 * (i % 8))
+	}
+	kw[2] |= uint64(uint8(n+1)) << 56
+	return kw
+}
+
+// bloomHash hashes a key's words (KeyWords) for the Bloom filter: a
+// multiply of each word and one of the mix, where hashKey, which the keys
+// table uses, assembles its words from the bytes and multiplies 128-bit
+// products. The bits of its upper half, which depend on every bit of the
+// words, choose the filter's word (the top bloomWordBits) and the two bits
+// in it.
+func bloomHash(kw *[3]uint64) uint64 {
+	h := (kw[0]^kw[2])*0x9e3779b97f4a7c15 + kw[1]*0xbf58476d1ce4e5b9
+	h ^= h >> 32
+	return h * 0x94d049bb133111eb
+}
 
 // The filter is blocked: both bits of a key lie in one 64-bit word, so a
 // probe costs one memory access.
 func bloomMask(h uint64) uint64 { return 1<<((h>>32)&63) | 1<<((h>>40)&63) }
 
 func (g *Gazetteer) setBit(h uint64) {
-	g.bloom[h&(bloomBits/64-1)] |= bloomMask(h)
+	g.bloom[h>>(64-bloomWordBits)] |= bloomMask(h)
 }
 
 func (g *Gazetteer) mayHave(h uint64) bool {
 	m := bloomMask(h)
-	return g.bloom[h&(bloomBits/64-1)]&m == m
+	return g.bloom[h>>(64-bloomWordBits)]&m == m
 }
 
 // Word is everything the gazetteer knows of one token key, found with a
@@ -183,6 +252,31 @@ func (g *Gazetteer) OneTokenName(cands []Cand, tc uint8) bool {
 		}
 	}
 	return false
+}
+
+// OneTokenCases returns the cases tc (as the bits 1<<tc, tc from 0 to 2)
+// for which OneTokenName(cands, tc) holds, with one lookup of an edge where
+// asking the three cases took up to three each. A case tc allows the edges
+// of the cases up to tc (CaseMask): OneTokenName holds from the lowest case
+// of an edge from the root that ends a name on.
+func (g *Gazetteer) OneTokenCases(cands []Cand) uint8 {
+	low := 3 // the lowest such case found so far; 3 for none
+	for _, c := range cands {
+		if c.How == Declined {
+			continue // inside a name only
+		}
+		for cases := g.wordCase[c.Word] & (1<<innerCases - 1); cases != 0; cases &= cases - 1 {
+			cs := bits.TrailingZeros8(cases)
+			if cs >= low {
+				break // the cases come in increasing order
+			}
+			if _, term, ok := g.edges.getTerm(edgeKey(0, c.Word, uint8(cs))); ok && term >= 0 {
+				low = cs
+				break
+			}
+		}
+	}
+	return 7 << low & 7
 }
 
 // CaseMask returns the bits of RootCases that a token of case tc (see
@@ -326,7 +420,42 @@ func Compile(lx *lexicon.Lexicon) *Gazetteer {
 			}
 		}
 	}
+	g.noteRoleEnds()
 	return g
+}
+
+// roleEndsBits is the size of Gazetteer.roleEnds in bits (1 KiB).
+const roleEndsBits = 1 << 13
+
+// roleEndsIndex hashes the last four bytes of a key of four bytes or more
+// for roleEnds.
+func roleEndsIndex(key []byte) uint64 {
+	return uint64(binary.LittleEndian.Uint32(key[len(key)-4:])) * 0x9e3779b97f4a7c15 >> (64 - 13)
+}
+
+// noteRoleEnds fills roleEnds from the keys that have a role, once they
+// all have theirs (Compile, Decode).
+func (g *Gazetteer) noteRoleEnds() {
+	g.roleEnds = new([roleEndsBits / 64]uint64)
+	for i := range g.info {
+		if g.info[i].role == 0 {
+			continue
+		}
+		if key := g.keys.at(i); len(key) >= 4 {
+			h := roleEndsIndex(key)
+			g.roleEnds[h/64] |= 1 << (h % 64)
+		}
+	}
+}
+
+// MayEndRole reports whether the key of a role word (see Role) of four
+// bytes or more may end as key, of four bytes or more, does: false for
+// most keys, never for a key whose last four bytes end a role word's key.
+// A caller that asks Role of the endings of a word (Polizeisprecher:
+// sprecher) asks this once instead.
+func (g *Gazetteer) MayEndRole(key []byte) bool {
+	h := roleEndsIndex(key)
+	return g.roleEnds[h/64]&(1<<(h%64)) != 0
 }
 
 // markLexicon marks the first names and the surnames of the lexicon's
@@ -374,12 +503,11 @@ func newGazetteer(entries []*lexicon.Entry, nkeys int) *Gazetteer {
 		info:     make([]Word, 0, nkeys),
 		moreTerm: map[uint32][]int32{},
 		prefixes: newStrTable(0, 0),
-		pre3:     make([]uint64, 1<<16),
 		heads:    newStrTable(0, 0),
 		nouns:    newStrTable(0, 0),
-		minPre:   1 << 30,
 	}
 	g.initBloom()
+	g.initPrefixFilters()
 	return g
 }
 
@@ -395,11 +523,11 @@ func containsInt(s []int32, v int32) bool {
 // word returns the Word of key, creating it (and setting its bits in the
 // Bloom filter).
 func (g *Gazetteer) word(key string) *Word {
-	h := hashKey(key)
-	i, added := g.keys.add(key, h)
+	i, added := g.keys.add(key, hashKey(key))
 	if added {
 		g.info = append(g.info, Word{})
-		g.setBit(h)
+		kw := keyWords(key)
+		g.setBit(bloomHash(&kw))
 	}
 	return &g.info[i]
 }
@@ -442,11 +570,33 @@ func (g *Gazetteer) MarkKey(key []byte, bits uint32) {
 
 // Word returns what the gazetteer knows of a token key, or nil.
 func (g *Gazetteer) Word(key []byte) *Word {
-	h := g.keys.hash(key)
-	if !g.mayHave(h) {
+	kw := KeyWords(key)
+	return g.WordWords(key, &kw)
+}
+
+// WordWords is Word for a key whose words (KeyWords) the caller has at
+// hand: most keys the Bloom filter turns away are not hashed at all
+// (1,200 instructions per document on the 10kGNAD texts, whose fresh words
+// the tagger's word cache lacks). kw must be KeyWords(key).
+func (g *Gazetteer) WordWords(key []byte, kw *[3]uint64) *Word {
+	if !g.MayHaveWords(kw) {
 		return nil
 	}
-	if i := g.keys.find(key, h); i >= 0 {
+	return g.FindWord(key)
+}
+
+// MayHaveWords reports whether the gazetteer may know the key whose words
+// are kw (KeyWords): false for most keys it does not know, never for one it
+// knows. It is small enough to be inlined: a caller that asks it, and
+// FindWord only when it holds, asks the Bloom filter without a call
+// (4,400 instructions per document on the 10kGNAD texts, where the filter
+// turns most words that the tagger's word cache lacks away).
+func (g *Gazetteer) MayHaveWords(kw *[3]uint64) bool { return g.mayHave(bloomHash(kw)) }
+
+// FindWord is Word without the Bloom filter, for a key that passes
+// MayHaveWords.
+func (g *Gazetteer) FindWord(key []byte) *Word {
+	if i := g.keys.find(key, hashKey(key)); i >= 0 {
 		return &g.info[i]
 	}
 	return nil
@@ -467,25 +617,92 @@ func (g *Gazetteer) addPrefix(key string, k int32, e *lexicon.Entry) {
 		return
 	}
 	g.prefixOf = append(g.prefixOf, k)
-	addPre3(g, key)
+	notePrefix(g, key)
 }
 
-// addPre3 records a prefix's length under its first three bytes.
-func addPre3[K string | []byte](g *Gazetteer, key K) {
-	if len(key) < 64 {
-		g.pre3[pre3Index(key)] |= 1 << len(key)
+// The filters of the prefixes' lengths, which prefixLens reads: filled from
+// the prefixes (by Compile or Decode), not stored in a snapshot.
+//
+// pre4 holds, for a hash of the first four bytes, the lengths of the
+// prefixes of four bytes or more that begin with them; those of three
+// bytes, rare (the default lexicon has none), are in short3, by their
+// three bytes. preEnds is a Bloom filter of the prefixes' first three and
+// last two bytes with their length.
+const (
+	pre4Bits        = 15                    // 32,768 words (256 KiB)
+	preEndsWordBits = 12                    // 4,096 words (32 KiB)
+	preEndsBits     = 64 << preEndsWordBits // the 23,000 prefixes of the default lexicon set 16 % of its bits
+)
+
+// initPrefixFilters makes room in the filters of prefixLens.
+func (g *Gazetteer) initPrefixFilters() {
+	// Arrays, indexed by the top bits of a hash: no bounds check.
+	g.pre4 = new([1 << pre4Bits]uint64)
+	g.preEnds = new([preEndsBits / 64]uint64)
+}
+
+// notePrefix records a prefix in the filters of prefixLens.
+func notePrefix[K string | []byte](g *Gazetteer, key K) {
+	n := len(key)
+	switch {
+	case n < 3:
+		return // no prefix is so short (addPrefix), and Compound tries none
+	case n == 3:
+		if g.short3 == nil {
+			g.short3 = make([]uint64, 1<<16/64)
+		}
+		i := pre3Index(key)
+		g.short3[i/64] |= 1 << (i % 64)
+	case n < 64: // Compound tries no longer prefix
+		g.pre4[pre4Index(uint32(le32(key, 0)))] |= 1 << n
 	}
-	if len(key) < g.minPre {
-		g.minPre = len(key)
-	}
-	if len(key) > g.maxPre {
-		g.maxPre = len(key)
-	}
+	w, m := preEndsAt(preEndsHash(first3(key), key[n-2], key[n-1], n))
+	g.preEnds[w] |= m
 }
 
 // pre3Index hashes the first three bytes of a key (at least three long).
 func pre3Index[K string | []byte](key K) int {
 	return (int(key[0])*961 + int(key[1])*31 + int(key[2])) & 0xffff
+}
+
+// pre4Index hashes the first four bytes of a key, as a little-endian word,
+// for pre4.
+func pre4Index(b4 uint32) uint64 {
+	return (uint64(b4) * 0x9e3779b97f4a7c15) >> (64 - pre4Bits)
+}
+
+// preEndsHash hashes the first three bytes (f3, see first3), the last two
+// and the length of a prefix of n >= 3 bytes for preEnds. These are the
+// bytes in which the false candidates of pre4, words that begin as a
+// prefix of that length does, mostly differ from it: Bernhard is no
+// Bern|hard, for no prefix of four bytes ends in "rn" but Bern; Berlin at
+// six bytes ends in "in", not "ha". The caller passes f3, which is the
+// same for every length it asks, and the two bytes.
+func preEndsHash(f3 uint64, e0, e1 byte, n int) uint64 {
+	return (f3 | uint64(e0)<<24 | uint64(e1)<<32 | uint64(n&63)<<40) * 0x9e3779b97f4a7c15
+}
+
+// first3 returns the first three bytes of key (at least three long) for
+// preEndsHash.
+func first3[K string | []byte](key K) uint64 {
+	return uint64(key[0]) | uint64(key[1])<<8 | uint64(key[2])<<16
+}
+
+// preEndsAt returns the word of preEnds that hash h selects, and the mask
+// of its two bits there (a blocked Bloom filter, as the keys' is: one
+// memory access a probe). Bit k of a product depends on the bits 0 to k
+// of its factors alone: the high bits, which depend on every byte hashed,
+// choose the word and the bits (n, below 64, is in the bits 40 to 45).
+func preEndsAt(h uint64) (word uint64, mask uint64) {
+	return h >> (64 - preEndsWordBits), 1<<(h>>40&63) | 1<<(h>>46&63)
+}
+
+// mayPrefix reports whether the bytes f3 (first3), e0, e1 may be the first
+// three and last two of a prefix of n bytes: false for most that are not,
+// never for one that is.
+func (g *Gazetteer) mayPrefix(f3 uint64, e0, e1 byte, n int) bool {
+	w, m := preEndsAt(preEndsHash(f3, e0, e1, n))
+	return g.preEnds[w]&m == m
 }
 
 // genitives returns the genitive forms of a name's last word: Putin → Putins,
@@ -788,17 +1005,8 @@ func (g *Gazetteer) Deriv(key []byte) (Deriv, bool) {
 // begin compounds and a head noun or role word. It returns the entry and the
 // byte length of the name part.
 func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
-	if len(g.prefixOf) == 0 || len(key) < 6 {
-		return 0, 0, false
-	}
-	lens := g.pre3[pre3Index(key)]
-	if lens == 0 {
-		return 0, 0, false
-	}
-	for n = g.minPre; n <= g.maxPre && n <= len(key)-3 && n < 64; n++ {
-		if lens&(1<<n) == 0 || !utf8.RuneStart(key[n]) {
-			continue
-		}
+	for lens := g.prefixLens(key); lens != 0; lens &= lens - 1 {
+		n = bits.TrailingZeros64(lens)
 		p := g.prefixes.find(key[:n], g.prefixes.hash(key[:n]))
 		if p < 0 {
 			continue
@@ -814,6 +1022,43 @@ func (g *Gazetteer) Compound(key []byte) (entry int32, n int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// MayCompound reports whether Compound may split key: false for most keys
+// that it does not split, never for one that it does. It takes a few
+// instructions where Compound hashes and looks up each length the prefixes'
+// first three bytes allow.
+func (g *Gazetteer) MayCompound(key []byte) bool { return g.prefixLens(key) != 0 }
+
+// prefixLens returns the lengths n (as the bits 1<<n) at which Compound
+// tries key[:n] as a prefix, in increasing order: those that pre4 and
+// short3 have for key's first bytes and that leave three bytes or more
+// after them, that cut key between two runes, and that pass mayPrefix.
+// On the 10kGNAD texts' capitalized words the first step leaves 1.0
+// lengths of the 2.6 that a table by the first three bytes did, and the
+// last most of those, each a hash and a probe of the prefix table spared.
+func (g *Gazetteer) prefixLens(key []byte) uint64 {
+	if len(g.prefixOf) == 0 || len(key) < 6 {
+		return 0
+	}
+	b4 := binary.LittleEndian.Uint32(key)
+	lens := g.pre4[pre4Index(b4)]
+	if g.short3 != nil {
+		if i := pre3Index(key); g.short3[i/64]&(1<<(i%64)) != 0 {
+			lens |= 1 << 3
+		}
+	}
+	// n <= len(key)-3; the filters hold lengths below 64 alone.
+	if last := len(key) - 3; last < 63 {
+		lens &= 2<<last - 1
+	}
+	f3 := uint64(b4 & 0xffffff)
+	for l := lens; l != 0; l &= l - 1 {
+		if n := bits.TrailingZeros64(l); !utf8.RuneStart(key[n]) || !g.mayPrefix(f3, key[n-2], key[n-1], n) {
+			lens &^= 1 << n
+		}
+	}
+	return lens
 }
 
 // IsNoun reports whether a key is a common noun (nouns*.tsv, compound

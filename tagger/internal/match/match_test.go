@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/etikett-nlp/etikett/internal/token"
 )
@@ -40,4 +41,62 @@ func TestCaseMask(t *testing.T) {
 	for _, tc := range []uint8{anyCase, capFirst, allCaps} {
 		assert.Equal(t, uint8(2)<<tc-1, CaseMask(tc), "tc %d", tc)
 	}
+}
+
+// OneTokenCases answers for the three cases at once as OneTokenName does
+// for each, for every key of the default lexicon and of the small one.
+func TestOneTokenCases(t *testing.T) {
+	seen := [8]int{}
+	for _, g := range []*Gazetteer{Compile(smallLexicon(t)), Compile(defaultLexicon(t))} {
+		for i := range g.info {
+			cands := g.info[i].Cands
+			got := g.OneTokenCases(cands)
+			var want uint8
+			for tc := range uint8(3) {
+				if g.OneTokenName(cands, tc) {
+					want |= 1 << tc
+				}
+			}
+			require.Equal(t, want, got, "%q", g.keys.at(i))
+			seen[got]++
+		}
+	}
+	// Keys that are no name alone, names in any case, names capitalized
+	// or in capitals, and in capitals only.
+	t.Logf("keys by cases: %v", seen)
+	assert.NotZero(t, seen[0])
+	assert.NotZero(t, seen[7])
+	assert.NotZero(t, seen[6])
+	assert.NotZero(t, seen[4])
+}
+
+// MayEndRole holds for every key with a role and for words that end in
+// one, in the gazetteer compiled and decoded, and rejects most other keys.
+func TestMayEndRole(t *testing.T) {
+	want := Compile(defaultLexicon(t))
+	data, err := want.AppendBinary(nil)
+	require.NoError(t, err)
+	got, err := Decode(string(data))
+	require.NoError(t, err)
+	require.Equal(t, *want.roleEnds, *got.roleEnds)
+	roles, rejected, others := 0, 0, 0
+	for i := range got.info {
+		key := got.keys.at(i)
+		if len(key) < 4 {
+			continue
+		}
+		if got.info[i].role != 0 {
+			roles++
+			require.True(t, got.MayEndRole(key), "%q", key)
+			require.True(t, got.MayEndRole(append([]byte("polizei"), key...)), "%q", key)
+			continue
+		}
+		others++
+		if !got.MayEndRole(key) {
+			rejected++
+		}
+	}
+	t.Logf("%d keys with a role; %d of %d others rejected", roles, rejected, others)
+	assert.Greater(t, roles, 100)
+	assert.Greater(t, rejected, others/2)
 }

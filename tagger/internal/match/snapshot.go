@@ -429,8 +429,9 @@ func DecodeWith(data string, hooks Hooks) (*Gazetteer, error) {
 	if r.Remaining() != 0 {
 		return nil, fmt.Errorf("match: %w: %d bytes after the gazetteer", snap.ErrCorrupt, r.Remaining())
 	}
-	g := &Gazetteer{moreTerm: map[uint32][]int32{}, pre3: make([]uint64, 1<<16), minPre: 1 << 30}
+	g := &Gazetteer{moreTerm: map[uint32][]int32{}}
 	g.initBloom()
+	g.initPrefixFilters()
 	// The sections are independent; what one says of another (word ids,
 	// entry numbers) is checked once all are read.
 	var lim [4]limits
@@ -477,6 +478,7 @@ func DecodeWith(data string, hooks Hooks) (*Gazetteer, error) {
 			return nil, fmt.Errorf("match: %w: entry %d or word %d out of range", snap.ErrCorrupt, l.entry-1, l.word-1)
 		}
 	}
+	g.noteRoleEnds()
 	return g, nil
 }
 
@@ -715,9 +717,11 @@ func (g *Gazetteer) placeKeys(gaps string, size int) error {
 		if pos >= size || t.slots[pos] != 0 {
 			return fmt.Errorf("key %d: bad slot %d", i, pos)
 		}
-		h := hashKey(t.arena[t.off[i]:t.off[i+1]])
+		key := t.arena[t.off[i]:t.off[i+1]]
+		h := hashKey(key)
 		t.slots[pos] = h&^0xffffffff | uint64(i+1)
-		g.setBit(h)
+		kw := KeyWords(key)
+		g.setBit(bloomHash(&kw))
 	}
 	if err := r.Err(); err != nil {
 		return err
@@ -745,7 +749,7 @@ func (g *Gazetteer) readCompound(r *snap.Reader) (lim limits) {
 			return
 		}
 		lim.entry = max(lim.entry, int(e)+1)
-		addPre3(g, g.prefixes.at(i))
+		notePrefix(g, g.prefixes.at(i))
 	}
 	g.heads = readTable(r, 0, nil)
 	g.nouns = readTable(r, 0, nil)
