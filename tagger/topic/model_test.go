@@ -700,3 +700,83 @@ func TestSortOrder(t *testing.T) {
 		require.Equal(t, want, s.order)
 	}
 }
+
+// TestStopWordNote checks the note matchSpans leaves on the word it stops
+// at: its hash and fingerprint are wordHash's, it missed exactly when no
+// slot of its set holds it, and collectWord, taking the hash from the
+// note, collects the parts it collects without it, marking the one part
+// of a missed word of wordShape's common kind as missed.
+func TestStopWordNote(t *testing.T) {
+	m := loadDefault(t, Options{})
+	files, err := filepath.Glob("../../testdata/articles/*.txt")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var texts []string
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		require.NoError(t, err)
+		texts = append(texts, string(data))
+	}
+	texts = append(texts, "Nato-Gipfel in Brüssel: Waffenlieferungen und/oder „Friedensgespräche“ (2024) – Abrüstungsverhandlungsdelegationsleiterinnen sagen ja.")
+	s, plain := newScratch(len(m.features), len(m.topics)), newScratch(1, 1)
+	s.fs, s.fp = m.scoring()
+	s.nb = m.nextBytes
+	stops, misses := 0, 0
+	for round := range 2 { // the second time round, the memo knows most words
+		for _, text := range texts {
+			var spans []Span
+			at := 0
+			for i, w := range AppendWords(nil, text) {
+				start := at + strings.Index(text[at:], w.Text)
+				at = start + len(w.Text)
+				spans = append(spans, Span{Start: int32(start), End: int32(at), Name: i%7 == 3})
+			}
+			s.reset()
+			s.doc = document{text: text, spans: spans}
+			plain.doc = s.doc
+			nw := int32(len(spans))
+			for {
+				s.parts = s.parts[:0]
+				s.matchSpans(nw)
+				if s.nextWord == nw {
+					break
+				}
+				wi := s.nextWord
+				w, _, name := s.doc.word(wi)
+				require.Equal(t, wi+1, s.stopWord, "%q", w)
+				h, fp := wordHash(w)
+				require.Equal(t, h, s.stopHash, "%q", w)
+				require.Equal(t, fp, s.stopFP, "%q", w)
+				known := false
+				for k := range memoWays {
+					known = known || s.memo.sets[h>>memoSetShift][k].is(w, name, fp)
+				}
+				require.Equal(t, !known, s.stopMiss, "%q", w)
+				stops++
+				if s.stopMiss {
+					misses++
+				}
+				require.Equal(t, plain.collectWord(wi), s.collectWord(wi), "%q", w)
+				want := slices.Clone(plain.parts)
+				plain.parts = plain.parts[:0]
+				if onePart(w, fp) {
+					want[0].miss = s.stopMiss // the word is its one part
+				}
+				require.Equal(t, want, s.parts, "%q", w)
+				// Match the parts as scan does, phrases aside.
+				for _, p := range s.parts {
+					text := s.doc.partText(p)
+					if p.miss || s.memo.get(text, p.name, p.hash, p.fp) == nil {
+						e, hits := m.part(s, text, p.name)
+						s.memo.put(text, p.name, p.hash, p.fp, e, e >= 0 && len(m.entries[e].phrases) > 0, hits)
+					}
+				}
+				s.nextWord++
+			}
+		}
+		if round == 0 {
+			require.Greater(t, misses, 1000)
+		}
+	}
+	assert.Greater(t, stops, misses) // stops at words where phrases start
+}
