@@ -1,9 +1,12 @@
 package topic
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestKeyConflatesInflections(t *testing.T) {
@@ -93,6 +96,37 @@ func TestAppendKeyNoAlloc(t *testing.T) {
 		buf = appendKey(buf[:0], "Waffenlieferungen")
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestAppendFoldChunks checks appendFold's eight bytes at a time against
+// appendFoldBytes, byte by byte, on texts of every length up to 40 bytes
+// of ASCII letters (around the bounds of 'A'..'Z'), digits, punctuation,
+// umlauts, ß, accents and soft hyphens, appended to a buffer with bytes
+// in it and one without room.
+func TestAppendFoldChunks(t *testing.T) {
+	alphabet := []string{"a", "z", "A", "Z", "@", "[", "`", "{", "0", "9", "-", ".", "\x7f", "ä", "Ö", "ß", "ẞ", "é", "\u00ad", "Ⱥ", "\xff"}
+	state := uint32(7)
+	for n := range 20000 {
+		var b strings.Builder
+		state = state*1664525 + 1013904223
+		ascii := state&3 != 0 // mostly ASCII, as news text
+		for k := range int(state>>26) % 41 {
+			state = state*1664525 + 1013904223
+			c := alphabet[int(state>>24+uint32(k))%len(alphabet)]
+			if ascii && len(c) > 1 && state&0xf0 != 0 {
+				c = string(rune('A' + state>>8%58))
+			}
+			b.WriteString(c)
+		}
+		w := b.String()
+		prefix := []byte("Vor")
+		if n%2 == 0 {
+			prefix = prefix[:3:3] // no room
+		}
+		want := appendFoldBytes(slices.Clone(prefix), w)
+		require.Equal(t, string(want), string(appendFold(slices.Clone(prefix), w)), "%q", w)
+		require.Equal(t, string(want[3:]), string(appendFold(nil, w)), "%q", w)
+	}
 }
 
 func TestCueSlotIs(t *testing.T) {
