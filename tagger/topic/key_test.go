@@ -155,3 +155,33 @@ func TestCueSlotIs(t *testing.T) {
 	sl.set = false
 	assert.False(t, sl.is(&c), "empty slot")
 }
+
+// TestKeyTableFind checks the key table of the default model against a
+// map: every key finds its entry, and keys with a byte changed, dropped
+// or added, prefixes and the empty key find what the map finds.
+func TestKeyTableFind(t *testing.T) {
+	m := loadDefault(t, Options{})
+	kt := m.keys
+	byKey := map[string]int32{}
+	for e := range len(kt.off) - 1 {
+		byKey[string(kt.arena[kt.off[e]:kt.off[e+1]])] = int32(e)
+	}
+	require.Greater(t, len(byKey), 1000)
+	want := func(k string) int32 {
+		if e, ok := byKey[k]; ok {
+			return e
+		}
+		return -1
+	}
+	found := 0
+	for k, e := range byKey {
+		require.Equal(t, e, kt.find([]byte(k)), "%q", k)
+		for _, other := range []string{k[:len(k)/2], k + "s", k[1:], "x" + k, k[:len(k)-1] + "q", ""} {
+			if kt.find([]byte(other)) >= 0 {
+				found++
+			}
+			require.Equal(t, want(other), kt.find([]byte(other)), "%q", other)
+		}
+	}
+	assert.Greater(t, found, 100) // some of them are keys too
+}
