@@ -780,3 +780,33 @@ func TestStopWordNote(t *testing.T) {
 	}
 	assert.Greater(t, stops, misses) // stops at words where phrases start
 }
+
+// TestMemoPutOrder checks that put inserts at the front of a set and moves
+// the others back, evicting the last, with their texts, of up to 8 bytes
+// and longer, and their hits.
+func TestMemoPutOrder(t *testing.T) {
+	memo := new(partMemo)
+	const h = 0x12345678 // one set for all
+	texts := []string{"Wahl", "Bundestagswahl", "Kanzlerin", "Europäische Kommission", "Nato", "Verteidigungsministerium", "Ölpreis"}
+	for i, text := range texts {
+		_, fp := wordHash(text)
+		memo.put(text, i%2 == 0, h, fp, int32(i), i%3 == 0, []partHit{{int32(i), float32(i)}})
+		set := &memo.sets[h>>memoSetShift]
+		for k := range memoWays {
+			j := i - k // the text in slot k
+			if j < 0 {
+				require.Zero(t, set[k].n, "slot %d after %q", k, text)
+				continue
+			}
+			_, fp := wordHash(texts[j])
+			sl := &set[k]
+			require.True(t, sl.is(texts[j], j%2 == 0, fp), "slot %d after %q", k, text)
+			require.Equal(t, int32(j), sl.e)
+			require.Equal(t, j%3 == 0, sl.phr)
+			require.Equal(t, uint8(1), sl.nh)
+			require.Equal(t, int32(j), sl.f[0])
+			require.Equal(t, float32(j), sl.w[0])
+		}
+		require.Same(t, &set[0], memo.get(text, i%2 == 0, h, fp))
+	}
+}
