@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,4 +186,25 @@ func TestKeyTableFind(t *testing.T) {
 		}
 	}
 	assert.Greater(t, found, 100) // some of them are keys too
+}
+
+// TestIsCapitalized checks isCapitalized, ASCII inline and the rest in
+// upperRune, against unicode.IsUpper of the first rune, for every rune up
+// to U+2FFF and every byte, followed by more text or not.
+func TestIsCapitalized(t *testing.T) {
+	check := func(w string) {
+		r, _ := utf8.DecodeRuneInString(w)
+		require.Equal(t, w != "" && unicode.IsUpper(r), isCapitalized(w), "%q", w)
+	}
+	check("")
+	for r := rune(0); r < 0x3000; r++ {
+		check(string(r))
+		check(string(r) + "x")
+	}
+	for b := range 256 {
+		check(string([]byte{byte(b)}))
+		check(string([]byte{byte(b), 'A'}))
+	}
+	check("Ärzte")
+	check("ẞ")
 }
