@@ -18,11 +18,13 @@ type partMemo struct {
 	sets [memoSets][memoWays]memoSlot
 	// The text and name flag getSecond last missed, while nothing was put
 	// since: get answers a text at the same address (the same bytes) at
-	// once. A word that matchSpans misses is then asked again, as its
-	// part, when scan collects it (2,500 instructions per document less
-	// on the 10kGNAD texts, whose words miss more often; about as many on
-	// the benchmark's, whose words the memo mostly knows). Scoring ends by
-	// clearing it (see forget), so that the memo does not keep the text.
+	// once. A word that matchWords misses, or that matchSpans misses and
+	// leaves to scan (not a word of wordShape's common kind, such as
+	// 2024), is then asked again, as its part, when scan collects it
+	// (2,500 instructions per document less on the 10kGNAD texts, before
+	// matchSpans matched the common words it misses itself). Scoring ends
+	// by clearing it (see forget), so that the memo does not keep the
+	// text.
 	miss     string
 	missName bool
 }

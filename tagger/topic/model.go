@@ -580,12 +580,12 @@ type scratch struct {
 	fs       []featStem // Model.scoring's, set once per call
 	fp       []featPost
 	nb       [][2]uint64 // Model.nextBytes, set once per call
+	model    *Model      // the model scoring, set once per call
+	matched  memoSlot    // a slot without hits for a word with a letter (see missWord)
 	// The word matchSpans stopped at, as 1 + its index (0 when none), with
-	// its wordHash and whether the memo missed it: collectWord takes the
-	// hash from here rather than computing it again, and scan does not ask
-	// the memo again for a word it missed (see collectWord).
+	// its wordHash: collectWord takes the hash from here rather than
+	// computing it again.
 	stopWord int32
-	stopMiss bool
 	stopHash uint32
 	stopFP   uint64
 }
@@ -607,7 +607,6 @@ type part struct {
 	hash       uint32 // wordShape's hash and fingerprint of the part's text, for the memo
 	fp         uint64
 	name       bool // the token is a name: never a compound
-	miss       bool // the memo missed the part, and nothing was put since (see collectWord)
 }
 
 // evRef is a piece of evidence of an output topic while result runs.
@@ -628,6 +627,7 @@ func newScratch(nf, nt int) *scratch {
 		raw:  make([]float64, nt), score: make([]float64, nt), base: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
+		matched: memoSlot{letter: 1},
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -780,6 +780,7 @@ func (sp *Span) in(text string) bool {
 func (m *Model) score(s *scratch, cues []Cue) []Topic {
 	s.fs, s.fp = m.scoring()
 	s.nb = m.nextBytes
+	s.model = m
 	n := m.scan(s)
 	for i := range cues {
 		m.cue(s, &cues[i], int32(i))
@@ -817,18 +818,14 @@ func (s *scratch) collectWord(wi int32) int {
 	w, off, name := s.doc.word(wi)
 	var h uint32
 	var fp uint64
-	miss := false
 	if wi+1 == s.stopWord {
-		// The word matchSpans stopped at: it computed the hash, and when
-		// the memo missed the word, the word is its one part, and scan
-		// matches it next, before anything is put (4,900 instructions
-		// per document less on the 10kGNAD texts).
-		h, fp, miss = s.stopHash, s.stopFP, s.stopMiss
+		// The word matchSpans stopped at: it computed the hash.
+		h, fp = s.stopHash, s.stopFP
 	} else {
 		h, fp = wordHash(w)
 	}
 	if onePart(w, fp) {
-		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name, miss: miss})
+		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
 		return 1
 	}
 	return s.addParts(w, wi, name, off)
@@ -938,26 +935,22 @@ func (m *Model) scan(s *scratch) int {
 		s.pi++
 		p := s.parts[i]
 		text := s.doc.partText(p)
-		if !p.miss { // else matchSpans missed it just now
-			if sl := s.memo.get(text, p.name, p.hash, p.fp); sl != nil {
-				// The hits are read from the slot: nothing below touches
-				// the memo.
-				if sl.phr {
-					if f, n := m.phrase(s, sl.e, i, isCapitalized(text)); f >= 0 {
-						s.hit(f, p.w, 1)
-						s.pi += n - 1
-						continue
-					}
+		if sl := s.memo.get(text, p.name, p.hash, p.fp); sl != nil {
+			// The hits are read from the slot: nothing below touches the
+			// memo.
+			if sl.phr {
+				if f, n := m.phrase(s, sl.e, i, isCapitalized(text)); f >= 0 {
+					s.hit(f, p.w, 1)
+					s.pi += n - 1
+					continue
 				}
-				for k := range sl.nh {
-					s.hit(sl.f[k], p.w, sl.w[k])
-				}
-				continue
 			}
+			for k := range sl.nh {
+				s.hit(sl.f[k], p.w, sl.w[k])
+			}
+			continue
 		}
-		e, hits := m.part(s, text, p.name)
-		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
-		s.memo.put(text, p.name, p.hash, p.fp, e, phr, hits)
+		e, phr, hits := m.learn(s, text, p.name, p.hash, p.fp)
 		if phr {
 			if f, n := m.phrase(s, e, i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
@@ -1007,7 +1000,9 @@ func (s *scratch) matchWords(nw int32) {
 // document less than the loop of matchWords), and the second too, moving
 // a hit there to the front as getSecond does (a word shares its set with
 // another often enough: 1,400 instructions per document less than
-// getSecond, 300 on the 10kGNAD texts).
+// getSecond, 300 on the 10kGNAD texts). Unlike matchWords, it also
+// matches a word the memo does not know, when it is one part where no
+// phrase starts (see missWord).
 func (s *scratch) matchSpans(nw int32) {
 	wi, letters := s.nextWord, s.letters
 	text, spans, memo := s.doc.text, s.doc.spans[:nw], s.memo
@@ -1031,12 +1026,12 @@ func (s *scratch) matchSpans(nw int32) {
 			if set[1].is(w, sp.Name, fp) {
 				set[0], set[1] = set[1], set[0]
 				sl = &set[0]
-			} else {
-				sl = memo.getSecond(w, sp.Name, h, fp)
+			} else if sl = memo.getSecond(w, sp.Name, h, fp); sl == nil {
+				sl = s.missWord(w, sp.Name, h, fp, wi)
 			}
 		}
 		if sl == nil || sl.phr && !s.phraseless(sl.e, wi) {
-			s.stopWord, s.stopMiss, s.stopHash, s.stopFP = wi+1, sl == nil, h, fp
+			s.stopWord, s.stopHash, s.stopFP = wi+1, h, fp
 			break
 		}
 		letters += int(sl.letter)
@@ -1045,6 +1040,43 @@ func (s *scratch) matchSpans(nw int32) {
 		}
 	}
 	s.nextWord, s.letters = wi, letters
+}
+
+// missWord matches span wi, w, which the memo does not know, when it is
+// one part (see onePart) where no phrase can start, as scan would: it
+// remembers what the part hits, counts the hits and returns s.matched, a
+// slot without hits and with a letter, for matchSpans to take the word as
+// any other. Else it returns nil, for scan to collect and match the word
+// (its part in the memo now, when it is one part). Matching the word here
+// rather than in scan saves the way through scan and collectWord and back
+// (12,700 instructions per document less on the 10kGNAD texts, whose words
+// the memo often misses; calling it for every word the memo misses, not
+// in the branch of getSecond, cost 2,600 more on the benchmark's
+// articles).
+//
+//go:noinline
+func (s *scratch) missWord(w string, name bool, h uint32, fp uint64, wi int32) *memoSlot {
+	if !onePart(w, fp) {
+		return nil
+	}
+	e, phr, hits := s.model.learn(s, w, name, h, fp)
+	if phr && !s.phraseless(e, wi) {
+		return nil
+	}
+	for _, ht := range hits {
+		s.hit(ht.f, wi, ht.w)
+	}
+	return &s.matched
+}
+
+// learn returns what part returns for a part the memo does not know, and
+// whether phrases may start at it, and puts them into the memo; hash and
+// fp are the part's wordHash.
+func (m *Model) learn(s *scratch, text string, name bool, hash uint32, fp uint64) (int32, bool, []partHit) {
+	e, hits := m.part(s, text, name)
+	phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
+	s.memo.put(text, name, hash, fp, e, phr, hits)
+	return e, phr, hits
 }
 
 // phraseless reports whether no phrase of entry e can start at span wi,

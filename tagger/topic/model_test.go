@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -384,11 +385,25 @@ func TestSortEvidenceRounds(t *testing.T) {
 	}
 }
 
+// spansOf returns the spans of the words of text (see AppendWords).
+func spansOf(text string) []Span {
+	var spans []Span
+	at := 0
+	for _, w := range AppendWords(nil, text) {
+		start := at + strings.Index(text[at:], w.Text)
+		at = start + len(w.Text)
+		spans = append(spans, Span{Start: int32(start), End: int32(at)})
+	}
+	return spans
+}
+
 // TestScoreSpans checks that ScoreSpans, given the words as byte ranges of
 // the text, returns what Score returns for the words themselves, names and
-// cues included.
+// cues included. The two are asked of two models, each with its own memo,
+// so that ScoreSpans meets every word it has not seen itself unknown.
 func TestScoreSpans(t *testing.T) {
 	m := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
+	ms := loadDefault(t, Options{MinScore: 0.01, MaxTopics: 100})
 	files, err := filepath.Glob("../../testdata/*.txt")
 	require.NoError(t, err)
 	more, err := filepath.Glob("../../testdata/articles/*.txt")
@@ -397,30 +412,41 @@ func TestScoreSpans(t *testing.T) {
 	require.NotEmpty(t, files)
 	n := 0
 	cues := []Cue{{Text: "Nato", ID: "nato", Type: "ORG", Form: "name"}, {Text: "Trainer", Role: "sport"}}
+	var texts []string
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
-		text := string(data)
-		words := AppendWords(nil, text)
-		spans := make([]Span, len(words))
-		at := 0
+		texts = append(texts, string(data))
+	}
+	// Fresh text, whose words the memo often misses (see missWord): the
+	// 10kGNAD dev texts, when the shared data is there.
+	gnad := 0
+	if docs, err := labeled.ReadFile(filepath.Join(sharedDir(), "data", "10kgnad", "dev.csv")); err == nil {
+		for _, d := range docs {
+			texts = append(texts, d.Text)
+		}
+		gnad = len(docs)
+	} else {
+		t.Logf("without the 10kGNAD texts: %v", err)
+	}
+	for k, text := range texts {
+		spans := spansOf(text)
+		words := make([]Word, len(spans))
 		for i := range words {
-			words[i].Name = i%5 == 0 // some words inside names
-			start := at + strings.Index(text[at:], words[i].Text)
-			at = start + len(words[i].Text)
-			spans[i] = Span{Start: int32(start), End: int32(at), Name: words[i].Name}
+			spans[i].Name = i%5 == 0 // some words inside names
+			words[i] = Word{Text: text[spans[i].Start:spans[i].End], Name: spans[i].Name}
 		}
 		want := m.Score(words, cues)
-		got, err := m.ScoreSpans(text, spans, cues)
+		got, err := ms.ScoreSpans(text, spans, cues)
 		require.NoError(t, err)
-		require.Equal(t, want, got, file)
+		require.Equal(t, want, got, "text %d", k)
 		n += len(want)
-		got, err = m.ScoreSpans(text, spans, nil)
+		got, err = ms.ScoreSpans(text, spans, nil)
 		require.NoError(t, err)
-		require.Equal(t, m.Score(words, nil), got, file)
+		require.Equal(t, m.Score(words, nil), got, "text %d", k)
 	}
-	assert.Greater(t, n, len(files))
-	got, err := m.ScoreSpans("", nil, nil)
+	assert.Greater(t, n, len(files)+gnad)
+	got, err := ms.ScoreSpans("", nil, nil)
 	assert.NoError(t, err)
 	assert.Nil(t, got)
 }
@@ -702,10 +728,11 @@ func TestSortOrder(t *testing.T) {
 }
 
 // TestStopWordNote checks the note matchSpans leaves on the word it stops
-// at: its hash and fingerprint are wordHash's, it missed exactly when no
-// slot of its set holds it, and collectWord, taking the hash from the
-// note, collects the parts it collects without it, marking the one part
-// of a missed word of wordShape's common kind as missed.
+// at, which is one it leaves to scan (a word of more than one part, or
+// not of wordShape's common kind, or where a phrase may start): its hash
+// and fingerprint are wordHash's, and collectWord, taking the hash from
+// the note, collects the parts it collects without it. A word matchSpans
+// takes is in the memo afterwards, when it can be.
 func TestStopWordNote(t *testing.T) {
 	m := loadDefault(t, Options{})
 	files, err := filepath.Glob("../../testdata/articles/*.txt")
@@ -720,24 +747,35 @@ func TestStopWordNote(t *testing.T) {
 	texts = append(texts, "Nato-Gipfel in Brüssel: Waffenlieferungen und/oder „Friedensgespräche“ (2024) – Abrüstungsverhandlungsdelegationsleiterinnen sagen ja.")
 	s, plain := newScratch(len(m.features), len(m.topics)), newScratch(1, 1)
 	s.fs, s.fp = m.scoring()
-	s.nb = m.nextBytes
-	stops, misses := 0, 0
-	for round := range 2 { // the second time round, the memo knows most words
+	s.nb, s.model = m.nextBytes, m
+	stops, phrases := 0, 0
+	for range 2 { // the second time round, the memo knows most words
 		for _, text := range texts {
-			var spans []Span
-			at := 0
-			for i, w := range AppendWords(nil, text) {
-				start := at + strings.Index(text[at:], w.Text)
-				at = start + len(w.Text)
-				spans = append(spans, Span{Start: int32(start), End: int32(at), Name: i%7 == 3})
+			spans := spansOf(text)
+			for i := range spans {
+				spans[i].Name = i%7 == 3
 			}
 			s.reset()
 			s.doc = document{text: text, spans: spans}
 			plain.doc = s.doc
 			nw := int32(len(spans))
 			for {
+				from := s.nextWord
 				s.parts = s.parts[:0]
 				s.matchSpans(nw)
+				// fits reports whether the memo keeps what part finds for
+				// w (part itself leaves the memo alone).
+				fits := func(w string, name bool) bool {
+					_, hits := m.part(s, w, name)
+					return len(w) <= memoKey && len(hits) <= memoHits
+				}
+				for wi := from; wi < s.nextWord; wi++ {
+					w, _, name := s.doc.word(wi)
+					h, fp := wordHash(w)
+					if onePart(w, fp) && fits(w, name) {
+						require.NotNil(t, s.memo.get(w, name, h, fp), "%q", w)
+					}
+				}
 				if s.nextWord == nw {
 					break
 				}
@@ -747,38 +785,30 @@ func TestStopWordNote(t *testing.T) {
 				h, fp := wordHash(w)
 				require.Equal(t, h, s.stopHash, "%q", w)
 				require.Equal(t, fp, s.stopFP, "%q", w)
-				known := false
-				for k := range memoWays {
-					known = known || s.memo.sets[h>>memoSetShift][k].is(w, name, fp)
-				}
-				require.Equal(t, !known, s.stopMiss, "%q", w)
 				stops++
-				if s.stopMiss {
-					misses++
+				if onePart(w, fp) {
+					// matchSpans stops at such a word only where a phrase
+					// may start
+					e, _ := m.part(s, w, name)
+					require.True(t, e >= 0 && len(m.entries[e].phrases) > 0, "%q", w)
+					phrases++
 				}
 				require.Equal(t, plain.collectWord(wi), s.collectWord(wi), "%q", w)
-				want := slices.Clone(plain.parts)
+				require.Equal(t, plain.parts, s.parts, "%q", w)
 				plain.parts = plain.parts[:0]
-				if onePart(w, fp) {
-					want[0].miss = s.stopMiss // the word is its one part
-				}
-				require.Equal(t, want, s.parts, "%q", w)
 				// Match the parts as scan does, phrases aside.
 				for _, p := range s.parts {
 					text := s.doc.partText(p)
-					if p.miss || s.memo.get(text, p.name, p.hash, p.fp) == nil {
-						e, hits := m.part(s, text, p.name)
-						s.memo.put(text, p.name, p.hash, p.fp, e, e >= 0 && len(m.entries[e].phrases) > 0, hits)
+					if s.memo.get(text, p.name, p.hash, p.fp) == nil {
+						m.learn(s, text, p.name, p.hash, p.fp)
 					}
 				}
 				s.nextWord++
 			}
 		}
-		if round == 0 {
-			require.Greater(t, misses, 1000)
-		}
 	}
-	assert.Greater(t, stops, misses) // stops at words where phrases start
+	assert.Greater(t, phrases, 10)
+	assert.Greater(t, stops, phrases)
 }
 
 // TestMemoPutOrder checks that put inserts at the front of a set and moves
