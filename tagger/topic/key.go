@@ -177,43 +177,53 @@ func hasSuffix(k []byte, s string) bool {
 // stripOnce strips one ending. The rules are tried longest first; a rule
 // that would leave fewer than minStem bytes is skipped. final reports that
 // no second pass should follow (-ungen → -ung).
+//
+// The rules are picked by the last byte, which each rule's ending fixes,
+// in their order among those of that byte (a rule of another last byte
+// never applies): a word ends in a byte without rules, or tries the few
+// of its byte (2,600 instructions per document less on the 10kGNAD texts
+// than trying the rules in one list; TestStripOnce checks the two agree).
 func stripOnce(k []byte) (n int, final bool) {
 	n = len(k)
 	if n <= minStem {
 		return n, true
 	}
-	switch {
-	case hasSuffix(k, "ungen") && n-2 >= minStem+3:
-		return n - 2, true
-	case hasSuffix(k, "innen") && n-5 >= minStem+1 && !isVowel(k[n-6]):
-		return n - 5, false
-	case hasSuffix(k, "ern") && n-3 >= minStem:
-		return n - 3, false
-	case hasSuffix(k, "um") && n-2 >= minStem+1 && (k[n-3] == 'i' || k[n-3] == 'e'):
-		return n - 2, true // Ministerium/Ministerien, Museum/Museen
-	}
-	if n-2 >= minStem && k[n-2] == 'e' {
-		switch k[n-1] {
-		case 'n', 's':
-			return nissLen(k[:n-2]), false
-		case 'r', 'm':
-			return n - 2, false
-		}
-	}
-	if hasSuffix(k, "in") && n-2 >= minStem+1 && !isVowel(k[n-3]) {
-		return n - 2, false // Ärztin, Polizistin, Ministerin
-	}
 	switch k[n-1] {
-	case 'e':
-		return nissLen(k[:n-1]), false
-	case 's':
-		if sEnding(k[n-2]) {
-			return n - 1, false
-		}
 	case 'n':
-		if k[n-2] == 'e' { // "-en" was too short to strip: Ehen → ehe
+		switch {
+		case hasSuffix(k, "ungen") && n-2 >= minStem+3:
+			return n - 2, true
+		case hasSuffix(k, "innen") && n-5 >= minStem+1 && !isVowel(k[n-6]):
+			return n - 5, false
+		case hasSuffix(k, "ern") && n-3 >= minStem:
+			return n - 3, false
+		case n-2 >= minStem && k[n-2] == 'e':
+			return nissLen(k[:n-2]), false
+		case n-2 >= minStem+1 && k[n-2] == 'i' && !isVowel(k[n-3]):
+			return n - 2, false // Ärztin, Polizistin, Ministerin
+		case k[n-2] == 'e': // "-en" was too short to strip: Ehen → ehe
 			return n - 1, true
 		}
+	case 'm':
+		switch {
+		case n-2 >= minStem+1 && k[n-2] == 'u' && (k[n-3] == 'i' || k[n-3] == 'e'):
+			return n - 2, true // Ministerium/Ministerien, Museum/Museen
+		case n-2 >= minStem && k[n-2] == 'e':
+			return n - 2, false
+		}
+	case 's':
+		switch {
+		case n-2 >= minStem && k[n-2] == 'e':
+			return nissLen(k[:n-2]), false
+		case sEnding(k[n-2]):
+			return n - 1, false
+		}
+	case 'r':
+		if n-2 >= minStem && k[n-2] == 'e' {
+			return n - 2, false
+		}
+	case 'e':
+		return nissLen(k[:n-1]), false
 	}
 	return n, true
 }

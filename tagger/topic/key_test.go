@@ -208,3 +208,83 @@ func TestIsCapitalized(t *testing.T) {
 	check("Ärzte")
 	check("ẞ")
 }
+
+// stripOnceRules is stripOnce as the rules read, tried in one list, for
+// TestStripOnce.
+func stripOnceRules(k []byte) (n int, final bool) {
+	n = len(k)
+	if n <= minStem {
+		return n, true
+	}
+	switch {
+	case hasSuffix(k, "ungen") && n-2 >= minStem+3:
+		return n - 2, true
+	case hasSuffix(k, "innen") && n-5 >= minStem+1 && !isVowel(k[n-6]):
+		return n - 5, false
+	case hasSuffix(k, "ern") && n-3 >= minStem:
+		return n - 3, false
+	case hasSuffix(k, "um") && n-2 >= minStem+1 && (k[n-3] == 'i' || k[n-3] == 'e'):
+		return n - 2, true
+	}
+	if n-2 >= minStem && k[n-2] == 'e' {
+		switch k[n-1] {
+		case 'n', 's':
+			return nissLen(k[:n-2]), false
+		case 'r', 'm':
+			return n - 2, false
+		}
+	}
+	if hasSuffix(k, "in") && n-2 >= minStem+1 && !isVowel(k[n-3]) {
+		return n - 2, false
+	}
+	switch k[n-1] {
+	case 'e':
+		return nissLen(k[:n-1]), false
+	case 's':
+		if sEnding(k[n-2]) {
+			return n - 1, false
+		}
+	case 'n':
+		if k[n-2] == 'e' {
+			return n - 1, true
+		}
+	}
+	return n, true
+}
+
+// TestStripOnce checks stripOnce, its rules picked by the last byte,
+// against stripOnceRules on every text of up to 6 bytes over the letters
+// of the endings and a few others, and on the end of random longer ones.
+func TestStripOnce(t *testing.T) {
+	const letters = "eimnrsugab"
+	check := func(k []byte) {
+		n, final := stripOnce(k)
+		wn, wfinal := stripOnceRules(k)
+		require.Equal(t, wn, n, "%q", k)
+		require.Equal(t, wfinal, final, "%q", k)
+	}
+	var gen func(k []byte)
+	gen = func(k []byte) {
+		check(k)
+		if len(k) == 6 {
+			return
+		}
+		for i := range len(letters) {
+			gen(append(k, letters[i]))
+		}
+	}
+	gen(nil)
+	state := uint32(5)
+	for range 100000 {
+		state = state*1664525 + 1013904223
+		k := []byte("abcdefgh")[:state>>29]
+		for range 2 + int(state>>8)%8 {
+			state = state*1664525 + 1013904223
+			k = append(k, "eimnrsugaiunsesnisnn"[state>>27%20])
+		}
+		check(k)
+	}
+	for _, w := range []string{"Lehrerinnen", "Regierungen", "Ergebnissen", "Ministerium", "Museum", "Ehen", "Autos", "Kurses"} {
+		check(appendFold(nil, w))
+	}
+}
