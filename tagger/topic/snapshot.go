@@ -334,5 +334,6 @@ func readTrie(r *snap.Reader, features int32) *trie {
 			}
 		}
 	}
+	t.pack()
 	return t
 }
