@@ -224,11 +224,19 @@ func (c *partMemo) getSecond(text string, name bool, hash uint32, fp uint64) *me
 		return nil
 	}
 	set := &c.sets[hash>>memoSetShift]
-	for k := 1; k < memoWays; k++ {
-		if set[k].is(text, name, fp) {
-			set[k-1], set[k] = set[k], set[k-1]
-			return &set[k-1]
-		}
+	// Slot by slot, for four ways (see put), a hit swapped with the slot
+	// before: a loop over them cost 1,500 instructions per document more
+	// on the 10kGNAD texts, 600 on the benchmark's articles.
+	switch {
+	case set[1].is(text, name, fp):
+		set[0], set[1] = set[1], set[0]
+		return &set[0]
+	case set[2].is(text, name, fp):
+		set[1], set[2] = set[2], set[1]
+		return &set[1]
+	case set[3].is(text, name, fp):
+		set[2], set[3] = set[3], set[2]
+		return &set[2]
 	}
 	c.miss, c.missName = text, name
 	return nil

@@ -840,3 +840,36 @@ func TestMemoPutOrder(t *testing.T) {
 		require.Same(t, &set[0], memo.get(text, i%2 == 0, h, fp))
 	}
 }
+
+// TestMemoGetSwaps checks that get finds a text in every slot of its set
+// and swaps it with the slot before, leaving the others, and that a text
+// in none of them, or with the other name flag, is not found.
+func TestMemoGetSwaps(t *testing.T) {
+	const h = 0x9abcdef0 // one set for all
+	texts := []string{"Wahl", "Bundestagswahl", "Kanzlerin", "Verteidigungsministerium"}
+	for k := range memoWays {
+		memo := new(partMemo)
+		for i := len(texts) - 1; i >= 0; i-- {
+			_, fp := wordHash(texts[i])
+			memo.put(texts[i], false, h, fp, int32(i), false, nil)
+		}
+		set := &memo.sets[h>>memoSetShift]
+		_, fp := wordHash(texts[k])
+		require.Nil(t, memo.get(texts[k], true, h, fp), "%q as a name", texts[k])
+		memo.forget()
+		sl := memo.get(texts[k], false, h, fp)
+		want := slices.Clone(texts)
+		if k > 0 {
+			want[k-1], want[k] = want[k], want[k-1]
+			require.Same(t, &set[k-1], sl, "%q", texts[k])
+		} else {
+			require.Same(t, &set[0], sl, "%q", texts[k])
+		}
+		for j, w := range want {
+			_, fp := wordHash(w)
+			require.True(t, set[j].is(w, false, fp), "slot %d after asking for %q", j, texts[k])
+		}
+		_, fp = wordHash("Wahlen")
+		require.Nil(t, memo.get("Wahlen", false, h, fp))
+	}
+}
