@@ -19,7 +19,7 @@ type partMemo struct {
 	// The text and name flag getSecond last missed, while nothing was put
 	// since: get answers a text at the same address (the same bytes) at
 	// once. A word that matchWords misses, or that matchSpans misses and
-	// leaves to scan (not a word of wordShape's common kind, such as
+	// leaves to scan (not onePart's common word, such as
 	// 2024), is then asked again, as its part, when scan collects it
 	// (2,500 instructions per document less on the 10kGNAD texts, before
 	// matchSpans matched the common words it misses itself). Scoring ends
@@ -133,17 +133,10 @@ func shortHash(n int, fp uint64) uint32 {
 	return uint32((fp ^ uint64(n)) * mulA >> 32)
 }
 
-// wordShape returns wordHash's hash and fingerprint of w, and whether w is
-// the common word, one part with a letter: a word that starts with a
-// letter, ends with a letter or digit (nothing to trim) and has no hyphen
-// or slash (where words are split into parts).
-func wordShape(w string) (hash uint32, fp uint64, one bool) {
-	hash, fp = wordHash(w)
-	return hash, fp, onePart(w, fp)
-}
-
 // onePart reports whether w, whose wordHash fingerprint is fp, is the
-// common word of wordShape, one part with a letter.
+// common word, one part with a letter: a word that starts with a letter,
+// ends with a letter or digit (nothing to trim) and has no hyphen or slash
+// (where words are split into parts).
 func onePart(w string, fp uint64) bool {
 	n := len(w)
 	if n == 0 || byteClass[w[0]]&classLetter == 0 || byteClass[w[n-1]]&(classLetter|classDigit) == 0 {

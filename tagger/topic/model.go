@@ -604,7 +604,7 @@ type fstate struct {
 type part struct {
 	w          int32
 	start, end int32
-	hash       uint32 // wordShape's hash and fingerprint of the part's text, for the memo
+	hash       uint32 // wordHash's hash and fingerprint of the part's text, for the memo
 	fp         uint64
 	name       bool // the token is a name: never a compound
 }
@@ -831,7 +831,7 @@ func (s *scratch) collectWord(wi int32) int {
 	return s.addParts(w, wi, name, off)
 }
 
-// byteClass classifies bytes for wordShape: a letter (or a byte of a
+// byteClass classifies bytes for onePart: a letter (or a byte of a
 // multi-byte character, as in addParts), or a digit.
 var byteClass = func() (c [256]uint8) {
 	for b := range 256 {
@@ -891,7 +891,7 @@ func (s *scratch) addParts(w string, wi int32, name bool, off int32) int {
 
 // addPart appends part text of word wi, at offset off of its base string.
 func (s *scratch) addPart(text string, wi, off int32, name bool) {
-	h, fp, _ := wordShape(text)
+	h, fp := wordHash(text)
 	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, fp: fp, name: name})
 }
 
@@ -969,7 +969,7 @@ func (m *Model) scan(s *scratch) int {
 // first other word, or at the end (nw). Such a word is one part, as the
 // memo knows only parts (a text without '-' or '/' that starts and ends
 // with no punctuation, which collectWord and addParts leave whole); the
-// slot tells whether it has a letter. (Asking wordShape whether the word
+// slot tells whether it has a letter. (Asking onePart whether the word
 // is one part before the memo cost 5,000 instructions per document more.)
 // Spans have a loop of their own (see matchSpans).
 func (s *scratch) matchWords(nw int32) {

@@ -299,7 +299,7 @@ func TestResultBuckets(t *testing.T) {
 	assert.Greater(t, n, 2*len(texts))
 }
 
-// TestCollectFastPath checks wordShape's one-part case of collectWord against addParts on
+// TestCollectFastPath checks onePart's case of collectWord against addParts on
 // words of letters, digits, umlauts, hyphens, slashes and punctuation.
 func TestCollectFastPath(t *testing.T) {
 	alphabet := []string{"a", "Z", "7", "ä", "ß", "-", "/", ".", "'", "\"", "é"}
@@ -612,8 +612,8 @@ func TestMemoExact(t *testing.T) {
 			b = b[:min(len(b), len(a))]
 			b += a[len(b):] // same length; equal only by chance
 		}
-		ha, fa, _ := wordShape(a)
-		_, fb, _ := wordShape(b)
+		ha, fa := wordHash(a)
+		_, fb := wordHash(b)
 		memo.put(a, false, ha, fa, 1, false, nil)
 		got := memo.get(b, false, ha, fb) // b asked in a's set
 		if len(a) > memoKey {
@@ -631,7 +631,7 @@ func TestMemoExact(t *testing.T) {
 func TestMemoMissNote(t *testing.T) {
 	text := "Wahl Wahl"
 	a, b := text[:4], text[5:] // equal texts at two addresses
-	h, fp, _ := wordShape(a)
+	h, fp := wordHash(a)
 	tests := []struct {
 		name   string
 		before func(m *partMemo) // after the miss of a, before a is put
@@ -729,7 +729,7 @@ func TestSortOrder(t *testing.T) {
 
 // TestStopWordNote checks the note matchSpans leaves on the word it stops
 // at, which is one it leaves to scan (a word of more than one part, or
-// not of wordShape's common kind, or where a phrase may start): its hash
+// not onePart's common word, or where a phrase may start): its hash
 // and fingerprint are wordHash's, and collectWord, taking the hash from
 // the note, collects the parts it collects without it. A word matchSpans
 // takes is in the memo afterwards, when it can be.
