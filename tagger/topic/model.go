@@ -1026,7 +1026,7 @@ func (s *scratch) matchSpans(nw int32) {
 			if set[1].is(w, sp.Name, fp) {
 				set[0], set[1] = set[1], set[0]
 				sl = &set[0]
-			} else if sl = memo.getSecond(w, sp.Name, h, fp); sl == nil {
+			} else if sl = memo.getThird(w, sp.Name, h, fp); sl == nil {
 				sl = s.missWord(w, sp.Name, h, fp, wi)
 			}
 		}
