@@ -19,12 +19,11 @@ type partMemo struct {
 	// The text and name flag getSecond last missed, while nothing was put
 	// since: get answers a text at the same address (the same bytes) at
 	// once. A word that matchWords misses, or that matchSpans misses and
-	// leaves to scan (not onePart's common word, such as
-	// 2024), is then asked again, as its part, when scan collects it
-	// (2,500 instructions per document less on the 10kGNAD texts, before
-	// matchSpans matched the common words it misses itself). Scoring ends
-	// by clearing it (see forget), so that the memo does not keep the
-	// text.
+	// leaves to scan (not onePart's common word: 2024, say), is then asked
+	// again, as its part, when scan collects it (2,500 instructions per
+	// document less on the 10kGNAD texts, before matchSpans matched the
+	// common words it misses itself). Scoring ends by clearing it (see
+	// forget), so that the memo does not keep the text.
 	miss     string
 	missName bool
 }
@@ -222,8 +221,8 @@ func (c *partMemo) getSecond(text string, name bool, hash uint32, fp uint64) *me
 }
 
 // getThird is get for the slots of a set after the second, for getSecond
-// and for matchSpans, which asks the first two inline (1,300 instructions per
-// document less than asking getSecond).
+// and for matchSpans, which asks the first two inline (1,300 instructions
+// per document less than asking getSecond).
 func (c *partMemo) getThird(text string, name bool, hash uint32, fp uint64) *memoSlot {
 	if len(text) > memoKey {
 		return nil

@@ -11,7 +11,7 @@ import (
 type trie struct {
 	nodes []tnode
 	edges []tedge
-	dense [][256]int32 // direct child tables of nodes with many children
+	dense [][256]int32 // direct child tables of the root, of nodes with many children and (one) of leaves
 }
 
 // denseMin is the number of children from which a node gets a direct table.
