@@ -1057,6 +1057,7 @@ func (s *scratch) matchSpans(nw int32) {
 //go:noinline
 func (s *scratch) missWord(w string, name bool, h uint32, fp uint64, wi int32) *memoSlot {
 	if !onePart(w, fp) {
+		s.memo.noteMiss(w, name)
 		return nil
 	}
 	// learn, inline: the call cost 1,600 instructions per document more
