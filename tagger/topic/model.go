@@ -580,6 +580,14 @@ type scratch struct {
 	fs       []featStem // Model.scoring's, set once per call
 	fp       []featPost
 	nb       [][2]uint64 // Model.nextBytes, set once per call
+	model    *Model      // the model scoring, set once per call
+	matched  memoSlot    // a slot without hits for a word with a letter (see missWord)
+	// The word matchSpans stopped at, as 1 + its index (0 when none), with
+	// its wordHash: collectWord takes the hash from here rather than
+	// computing it again.
+	stopWord int32
+	stopHash uint32
+	stopFP   uint64
 }
 
 // part is a hyphen- or slash-separated part of word w. Its text is
@@ -596,7 +604,7 @@ type fstate struct {
 type part struct {
 	w          int32
 	start, end int32
-	hash       uint32 // wordShape's hash and fingerprint of the part's text, for the memo
+	hash       uint32 // wordHash's hash and fingerprint of the part's text, for the memo
 	fp         uint64
 	name       bool // the token is a name: never a compound
 }
@@ -619,6 +627,7 @@ func newScratch(nf, nt int) *scratch {
 		raw:  make([]float64, nt), score: make([]float64, nt), base: make([]float64, nt), outBit: make([]uint64, nt), topMark: make([]bool, nt), topBits: make([]uint64, (nt+63)/64),
 		key:  make([]byte, 0, 64),
 		memo: new(partMemo), cueMemo: new(cueMemo),
+		matched: memoSlot{letter: 1},
 	}
 	for i := range s.rankSlot {
 		s.rankSlot[i] = -1
@@ -675,7 +684,7 @@ func (s *scratch) reset() {
 		s.raw[t], s.score[t], s.topMark[t] = 0, 0, false
 	}
 	s.tops = s.tops[:0]
-	s.parts, s.pi, s.nextWord, s.letters, s.badSpan = s.parts[:0], 0, 0, 0, 0
+	s.parts, s.pi, s.nextWord, s.letters, s.badSpan, s.stopWord = s.parts[:0], 0, 0, 0, 0, 0
 	s.words = s.words[:0]
 	s.ev = s.ev[:0]
 	s.doc = document{}
@@ -771,6 +780,7 @@ func (sp *Span) in(text string) bool {
 func (m *Model) score(s *scratch, cues []Cue) []Topic {
 	s.fs, s.fp = m.scoring()
 	s.nb = m.nextBytes
+	s.model = m
 	n := m.scan(s)
 	for i := range cues {
 		m.cue(s, &cues[i], int32(i))
@@ -806,14 +816,22 @@ func (s *scratch) collectWord(wi int32) int {
 		return 0
 	}
 	w, off, name := s.doc.word(wi)
-	if h, fp, ok := wordShape(w); ok {
+	var h uint32
+	var fp uint64
+	if wi+1 == s.stopWord {
+		// The word matchSpans stopped at: it computed the hash.
+		h, fp = s.stopHash, s.stopFP
+	} else {
+		h, fp = wordHash(w)
+	}
+	if onePart(w, fp) {
 		s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(w)), hash: h, fp: fp, name: name})
 		return 1
 	}
 	return s.addParts(w, wi, name, off)
 }
 
-// byteClass classifies bytes for wordShape: a letter (or a byte of a
+// byteClass classifies bytes for onePart: a letter (or a byte of a
 // multi-byte character, as in addParts), or a digit.
 var byteClass = func() (c [256]uint8) {
 	for b := range 256 {
@@ -873,7 +891,7 @@ func (s *scratch) addParts(w string, wi int32, name bool, off int32) int {
 
 // addPart appends part text of word wi, at offset off of its base string.
 func (s *scratch) addPart(text string, wi, off int32, name bool) {
-	h, fp, _ := wordShape(text)
+	h, fp := wordHash(text)
 	s.parts = append(s.parts, part{w: wi, start: off, end: off + int32(len(text)), hash: h, fp: fp, name: name})
 }
 
@@ -932,9 +950,7 @@ func (m *Model) scan(s *scratch) int {
 			}
 			continue
 		}
-		e, hits := m.part(s, text, p.name)
-		phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
-		s.memo.put(text, p.name, p.hash, p.fp, e, phr, hits)
+		e, phr, hits := m.learn(s, text, p.name, p.hash, p.fp)
 		if phr {
 			if f, n := m.phrase(s, e, i, isCapitalized(text)); f >= 0 {
 				s.hit(f, p.w, 1)
@@ -953,7 +969,7 @@ func (m *Model) scan(s *scratch) int {
 // first other word, or at the end (nw). Such a word is one part, as the
 // memo knows only parts (a text without '-' or '/' that starts and ends
 // with no punctuation, which collectWord and addParts leave whole); the
-// slot tells whether it has a letter. (Asking wordShape whether the word
+// slot tells whether it has a letter. (Asking onePart whether the word
 // is one part before the memo cost 5,000 instructions per document more.)
 // Spans have a loop of their own (see matchSpans).
 func (s *scratch) matchWords(nw int32) {
@@ -984,7 +1000,9 @@ func (s *scratch) matchWords(nw int32) {
 // document less than the loop of matchWords), and the second too, moving
 // a hit there to the front as getSecond does (a word shares its set with
 // another often enough: 1,400 instructions per document less than
-// getSecond, 300 on the 10kGNAD texts).
+// getSecond, 300 on the 10kGNAD texts). Unlike matchWords, it also
+// matches a word the memo does not know, when it is one part where no
+// phrase starts (see missWord).
 func (s *scratch) matchSpans(nw int32) {
 	wi, letters := s.nextWord, s.letters
 	text, spans, memo := s.doc.text, s.doc.spans[:nw], s.memo
@@ -1008,11 +1026,12 @@ func (s *scratch) matchSpans(nw int32) {
 			if set[1].is(w, sp.Name, fp) {
 				set[0], set[1] = set[1], set[0]
 				sl = &set[0]
-			} else {
-				sl = memo.getSecond(w, sp.Name, h, fp)
+			} else if sl = memo.getThird(w, sp.Name, h, fp); sl == nil {
+				sl = s.missWord(w, sp.Name, h, fp, wi)
 			}
 		}
 		if sl == nil || sl.phr && !s.phraseless(sl.e, wi) {
+			s.stopWord, s.stopHash, s.stopFP = wi+1, h, fp
 			break
 		}
 		letters += int(sl.letter)
@@ -1021,6 +1040,50 @@ func (s *scratch) matchSpans(nw int32) {
 		}
 	}
 	s.nextWord, s.letters = wi, letters
+}
+
+// missWord matches span wi, w, which the memo does not know, when it is
+// one part (see onePart) where no phrase can start, as scan would: it
+// remembers what the part hits, counts the hits and returns s.matched, a
+// slot without hits and with a letter, for matchSpans to take the word as
+// any other. Else it returns nil, for scan to collect and match the word
+// (its part in the memo now, when it is one part). Matching the word here
+// rather than in scan saves the way through scan and collectWord and back
+// (12,700 instructions per document less on the 10kGNAD texts, whose words
+// the memo often misses; asking for it in matchSpans' loop, not in the
+// branch that asks the last slots of the set, cost 2,600 more on the
+// benchmark's articles).
+//
+//go:noinline
+func (s *scratch) missWord(w string, name bool, h uint32, fp uint64, wi int32) *memoSlot {
+	if !onePart(w, fp) {
+		s.memo.noteMiss(w, name)
+		return nil
+	}
+	// learn, inline: the call cost 1,600 instructions per document more
+	// on the 10kGNAD texts (TestScoreSpans checks that ScoreSpans, which
+	// comes here, and Score, which asks learn, agree).
+	m := s.model
+	e, hits := m.part(s, w, name)
+	phr := e >= 0 && len(m.entries[e].phrases) > 0
+	s.memo.put(w, name, h, fp, e, phr, hits)
+	if phr && !s.phraseless(e, wi) {
+		return nil
+	}
+	for _, ht := range hits {
+		s.hit(ht.f, wi, ht.w)
+	}
+	return &s.matched
+}
+
+// learn returns what part returns for a part the memo does not know, and
+// whether phrases may start at it, and puts them into the memo; hash and
+// fp are the part's wordHash.
+func (m *Model) learn(s *scratch, text string, name bool, hash uint32, fp uint64) (int32, bool, []partHit) {
+	e, hits := m.part(s, text, name)
+	phr := e >= 0 && len(m.entries[e].phrases) > 0 // phrases may start here
+	s.memo.put(text, name, hash, fp, e, phr, hits)
+	return e, phr, hits
 }
 
 // phraseless reports whether no phrase of entry e can start at span wi,

@@ -84,8 +84,8 @@ func (s *Selector) fields() [6]*string {
 }
 
 // appendTrie writes the number of children and the feature of each node,
-// then the edges. Where each node's edges begin, the root's table and the
-// dense tables are made again from them (see trieBuilder.build).
+// then the edges. Where each node's edges begin and the dense tables are
+// made again from them (see trieBuilder.build and pack).
 func appendTrie(w *snap.Writer, t *trie) {
 	w.Int(len(t.nodes))
 	for _, n := range t.nodes {
@@ -320,10 +320,6 @@ func readTrie(r *snap.Reader, features int32) *trie {
 			return t
 		}
 	}
-	root := &t.nodes[0]
-	for _, e := range t.edges[root.first : root.first+root.n] {
-		t.root[e.b] = e.child
-	}
 	if dense > 0 {
 		t.dense = make([][256]int32, dense)
 	}
@@ -334,5 +330,6 @@ func readTrie(r *snap.Reader, features int32) *trie {
 			}
 		}
 	}
+	t.pack()
 	return t
 }
