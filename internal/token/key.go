@@ -192,6 +192,10 @@ var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0x
 // bytes of a word (all of them for n >= 8), from a table (see lowBytes).
 func LowBytes(n int) uint64 { return lowBytes[min(uint(n), 8)] }
 
+// Lower8 is lower8, for other packages that fold ASCII eight bytes at a
+// time (the topic model's keys).
+func Lower8(w uint64) uint64 { return lower8(w) }
+
 // lower8 lower-cases eight ASCII bytes (all below 0x80) at once: a byte
 // gets 0x20 added where it is at least 'A' and at most 'Z'. No addition
 // carries into the next byte because every byte is below 0x80.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/etikett-nlp/etikett/internal/token"
 )
 
 // The matching key of a word is deliberately coarse and cheap: lowercase,
@@ -52,7 +54,7 @@ func appendFold(dst []byte, w string) []byte {
 			return appendFoldBytes(dst, w)
 		}
 		start := len(dst)
-		return binary.LittleEndian.AppendUint64(dst, lower8(x))[:start+n]
+		return binary.LittleEndian.AppendUint64(dst, token.Lower8(x))[:start+n]
 	}
 	i := 0
 	for i+8 <= n {
@@ -60,7 +62,7 @@ func appendFold(dst []byte, w string) []byte {
 		d := len(dst)
 		// Bytes below a non-ASCII byte fold right: lower8's sums carry
 		// only into the bytes above.
-		dst = binary.LittleEndian.AppendUint64(dst, lower8(x))
+		dst = binary.LittleEndian.AppendUint64(dst, token.Lower8(x))
 		if h := x & highBits; h != 0 {
 			j := bits.TrailingZeros64(h) / 8
 			dst, i = foldRune(dst[:d+j], w, i+j)
@@ -73,7 +75,7 @@ func appendFold(dst []byte, w string) []byte {
 		if x&highBits != 0 {
 			return appendFoldBytes(dst, w[i:])
 		}
-		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(i-(n-8))], lower8(x))
+		dst = binary.LittleEndian.AppendUint64(dst[:len(dst)-(i-(n-8))], token.Lower8(x))
 	}
 	return dst
 }
@@ -81,16 +83,6 @@ func appendFold(dst []byte, w string) []byte {
 // highBits has the high bit of each byte of a uint64: x&highBits is 0 when
 // the 8 bytes of x are ASCII.
 const highBits = 0x8080808080808080
-
-// lower8 lowercases the 8 ASCII bytes of x: a byte b gets 0x20 added when
-// 'A' <= b <= 'Z', that is when b+(0x80-'A') has its high bit set and
-// b+(0x80-'Z'-1) has not (the sums of ASCII bytes stay below 0x100, so no
-// byte carries into the next).
-func lower8(x uint64) uint64 {
-	const ones = 0x0101010101010101
-	upper := (x + (0x80-'A')*ones) &^ (x + (0x80-'Z'-1)*ones) & highBits
-	return x | upper>>2
-}
 
 // appendFoldBytes is appendFold byte by byte.
 func appendFoldBytes(dst []byte, w string) []byte {
