@@ -468,13 +468,7 @@ func TestPhraseNextBytes(t *testing.T) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		text := string(data)
-		var spans []Span
-		at := 0
-		for _, w := range AppendWords(nil, text) {
-			start := at + strings.Index(text[at:], w.Text)
-			at = start + len(w.Text)
-			spans = append(spans, Span{Start: int32(start), End: int32(at)})
-		}
+		spans := spansOf(text)
 		want, err := all.ScoreSpans(text, spans, nil)
 		require.NoError(t, err)
 		got, err := m.ScoreSpans(text, spans, nil)
