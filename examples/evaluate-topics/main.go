@@ -54,10 +54,7 @@ var sections = []string{"Web", "Panorama", "International", "Wirtschaft", "Sport
 
 func main() {
 	root := repo.Root()
-	shared := os.Getenv("ETIKETT_SHARED")
-	if shared == "" {
-		shared = filepath.Join(root, "..", "shared")
-	}
+	shared, _ := repo.Shared()
 	data := flag.String("data", filepath.Join(shared, "data", "10kgnad", "dev.csv"), "labelled articles, label;text with ' quotes")
 	topics := flag.String("topics", filepath.Join(root, "lexicon", "topics.tsv"), "comma-separated topic files, later ones override")
 	nerr := flag.Int("errors", 0, "print this many misclassified articles")

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/tagger"
 	"github.com/etikett-nlp/etikett/tagger/topic"
 )
@@ -40,10 +41,7 @@ func TestSection(t *testing.T) {
 // set: top topic mapped to a section, accuracy ≥ 0.70 with Inland and
 // International merged, without training on 10kGNAD.
 func TestDev10kGNAD(t *testing.T) {
-	shared := os.Getenv("ETIKETT_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "shared")
-	}
+	shared, _ := repo.Shared()
 	path := filepath.Join(shared, "data", "10kgnad", "dev.csv")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("10kGNAD dev set not found at %s (set ETIKETT_SHARED): %v", path, err)

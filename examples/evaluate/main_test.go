@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/tagger"
 )
 
@@ -50,10 +52,8 @@ func TestEvaluateCounts(t *testing.T) {
 
 // TestGermEvalDev runs on the development split when ../shared is present.
 func TestGermEvalDev(t *testing.T) {
-	path := "../../../shared/data/germeval2014/NER-de-dev.tsv"
-	if dir := os.Getenv("ETIKETT_SHARED"); dir != "" {
-		path = dir + "/data/germeval2014/NER-de-dev.tsv"
-	}
+	shared, _ := repo.Shared()
+	path := filepath.Join(shared, "data", "germeval2014", "NER-de-dev.tsv")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("GermEval dev data not available (%v); it lives in the project's shared folder", err)

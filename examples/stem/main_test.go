@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/etikett-nlp/etikett/internal/repo"
 )
 
 func TestRun(t *testing.T) {
@@ -22,10 +25,8 @@ func TestRun(t *testing.T) {
 // TestVocabulary runs the program's path over the official vocabulary, as
 // a user outside the package would.
 func TestVocabulary(t *testing.T) {
-	dir := "../../../shared/data/snowball-german/"
-	if d := os.Getenv("ETIKETT_SHARED"); d != "" {
-		dir = d + "/data/snowball-german/"
-	}
+	shared, _ := repo.Shared()
+	dir := filepath.Join(shared, "data", "snowball-german") + string(filepath.Separator)
 	voc, err := os.ReadFile(dir + "voc.txt")
 	if err != nil {
 		t.Skipf("official vocabulary not available (%v)", err)

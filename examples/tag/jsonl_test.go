@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/internal/newstext"
+	"github.com/etikett-nlp/etikett/internal/repo"
 )
 
 // sameAsJSON checks that parseLine, with simpleLine, makes of line the job
@@ -88,10 +88,7 @@ func TestSimpleLineAsUnmarshal(t *testing.T) {
 func TestSimpleLineArticles(t *testing.T) {
 	_, texts, err := newstext.Articles("../../testdata")
 	require.NoError(t, err)
-	shared := os.Getenv("ETIKETT_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "shared")
-	}
+	shared, _ := repo.Shared()
 	if docs, err := labeled.ReadFile(filepath.Join(shared, "data", "10kgnad", "dev.csv")); err == nil {
 		for _, d := range docs {
 			texts = append(texts, d.Text)

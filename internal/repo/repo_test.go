@@ -33,3 +33,16 @@ func TestRootFindsThisModule(t *testing.T) {
 	_, err := os.Stat(filepath.Join(Root(), "go.mod"))
 	assert.NoError(t, err)
 }
+
+func TestShared(t *testing.T) {
+	t.Setenv("ETIKETT_SHARED", "/data/shared")
+	dir, explicit := Shared()
+	assert.Equal(t, "/data/shared", dir)
+	assert.True(t, explicit)
+
+	t.Setenv("ETIKETT_SHARED", "")
+	dir, explicit = Shared()
+	assert.Equal(t, filepath.Join(Root(), "..", "shared"), dir)
+	assert.False(t, explicit)
+	assert.FileExists(t, filepath.Join(dir, "..", filepath.Base(Root()), "go.mod"), "next to the checkout")
+}

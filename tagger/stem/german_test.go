@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/tagger/stem"
 )
 
@@ -52,14 +53,11 @@ func TestGermanVocabulary(t *testing.T) {
 }
 
 // vocabularyDir is where voc.txt and output.txt live: the snowball-german
-// data of the shared directory, which sits next to the repository
-// (../../../shared from this package). ETIKETT_SHARED overrides the
-// location of that shared directory. explicit reports whether it was set.
+// data of the shared directory (repo.Shared). explicit reports whether
+// ETIKETT_SHARED named it.
 func vocabularyDir() (dir string, explicit bool) {
-	if root := os.Getenv("ETIKETT_SHARED"); root != "" {
-		return filepath.Join(root, "data", "snowball-german"), true
-	}
-	return filepath.Join("..", "..", "..", "shared", "data", "snowball-german"), false
+	shared, explicit := repo.Shared()
+	return filepath.Join(shared, "data", "snowball-german"), explicit
 }
 
 // loadVocabulary reads the vocabulary, skipping the test when the shared

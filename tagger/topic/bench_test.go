@@ -6,15 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/etikett-nlp/etikett/internal/repo"
 )
 
-// sharedDir is the shared data folder: $ETIKETT_SHARED, or ../shared next
-// to the repository root.
+// sharedDir is the shared data folder (repo.Shared).
 func sharedDir() string {
-	if d := os.Getenv("ETIKETT_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared")
+	d, _ := repo.Shared()
+	return d
 }
 
 // newsText returns German news text for benchmarks: the 10kGNAD dev

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/internal/newstext"
+	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
 )
@@ -57,10 +57,7 @@ func compoundKeys(t *testing.T, g *Gazetteer) (made, words [][]byte) {
 	made, keys = keys, nil
 	_, texts, err := newstext.Articles("../../../testdata")
 	require.NoError(t, err)
-	shared := os.Getenv("ETIKETT_SHARED")
-	if shared == "" {
-		shared = filepath.Join("..", "..", "..", "..", "shared")
-	}
+	shared, _ := repo.Shared()
 	if docs, err := labeled.ReadFile(filepath.Join(shared, "data", "10kgnad", "dev.csv")); err == nil {
 		for _, d := range docs {
 			texts = append(texts, d.Text)
