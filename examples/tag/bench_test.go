@@ -65,7 +65,7 @@ func BenchmarkCLIFiles(b *testing.B) {
 			out = append(out, '\n')
 		}
 		t2 := time.Now()
-		if pipeline(tg, files, false, nil, 1, io.Discard, io.Discard) {
+		if pipeline(tg, files, settings{workers: 1}, nil, io.Discard, io.Discard) {
 			b.Fatal("a document failed")
 		}
 		t3 := time.Now()
