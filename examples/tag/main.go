@@ -30,6 +30,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 type record struct {
@@ -93,6 +94,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *noTopics {
 		opts = append(opts, tagger.WithoutTopics())
+	}
+	if *brief {
+		// Records without evidence: the tagger need not gather it.
+		opts = append(opts, tagger.WithTopicOptions(topic.Options{NoEvidence: true}))
 	}
 	opts = append(opts, tagger.WithLexiconFiles(lexFiles...), tagger.WithMaxBytes(*maxBytes))
 	tg, err := tagger.New(opts...)

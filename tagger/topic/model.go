@@ -26,6 +26,10 @@ type Options struct {
 	MinScore float64
 	// MaxTopics caps the number of topics; 0 means DefaultMaxTopics.
 	MaxTopics int
+	// NoEvidence leaves Topic.Evidence nil: the topics and their scores
+	// are the same, and scoring does less work (a twentieth of tagging a
+	// news article) and one allocation less.
+	NoEvidence bool
 }
 
 // Scoring constants. A topic's raw evidence is the sum over its keywords and
@@ -1366,6 +1370,9 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	for i, t := range s.order {
 		o, ti := &out[i], &m.topics[t]
 		o.ID, o.Label, o.Score = ti.id, ti.label, s.score[t] // field by field, as the evidence below
+	}
+	if m.opts.NoEvidence {
+		return out
 	}
 	// Evidence, topic by topic: every posting counts for its topic and the
 	// topic's ancestors. Postings of one term (a keyword listed for a topic
