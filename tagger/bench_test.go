@@ -6,6 +6,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 // benchArticles returns the seed article and the benchmark articles, by name.
@@ -46,6 +47,7 @@ var benchConfigs = []struct {
 	opts []tagger.Option
 }{
 	{"topics", nil},
+	{"no-evidence", []tagger.Option{tagger.WithTopicOptions(topic.Options{NoEvidence: true})}},
 	{"no-topics", []tagger.Option{tagger.WithoutTopics()}},
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 func Example() {
@@ -64,4 +65,23 @@ func ExampleNew_lexiconErrors() {
 	// lexicon: names.tsv:2: bad id "bad type": use lowercase ASCII letters, digits, '-' and '.'
 	// lexicon: names.tsv:2: unknown type "PERSON": want PER, ORG, LOC or OTH
 	// lexicon: names.tsv:3: want 3 to 5 tab-separated columns (id, type, name, aliases, attributes), got 2
+}
+
+// Topics without their evidence, for a caller that needs the labels and
+// scores alone: the same topics, with less work per text.
+func ExampleWithTopicOptions() {
+	tg, err := tagger.New(tagger.WithTopicOptions(topic.Options{NoEvidence: true, MaxTopics: 2}))
+	if err != nil {
+		log.Fatal(err)
+	}
+	res, err := tg.Tag("Der Bundestag beschließt neue Waffenlieferungen an die Ukraine. Die Opposition kritisiert die Regierung, die Nato begrüßt den Beschluss.")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, t := range res.Topics {
+		fmt.Printf("%s %s %.2f evidence=%d\n", t.ID, t.Label, t.Score, len(t.Evidence))
+	}
+	// Output:
+	// medtop:11000000 Politik 0.97 evidence=0
+	// medtop:16000000 Krise, Krieg, Konflikte 0.92 evidence=0
 }

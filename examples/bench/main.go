@@ -39,11 +39,15 @@ import (
 	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/etikett-nlp/etikett/lexicon"
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+// sampleRow names the row of etikett on prose's NER sample.
+const sampleRow = "etikett Tag on prose's NER sample"
 
 type options struct {
 	mb      float64
@@ -55,6 +59,7 @@ type options struct {
 	noProse bool
 	passes  int
 	topics  bool
+	noEvid  bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -70,6 +75,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.noProse, "no-prose", false, "skip prose")
 	fs.IntVar(&o.passes, "passes", 0, "only tag the articles this many times over, one per call, and exit (for instruction counts; see README)")
 	fs.BoolVar(&o.topics, "topics", true, "with -passes: tag topics too")
+	fs.BoolVar(&o.noEvid, "no-evidence", false, "with -passes: topics without evidence (topic.Options.NoEvidence)")
 	if status, ok := cmdline.Parse(fs, args); !ok {
 		return status
 	}
@@ -102,6 +108,9 @@ func passes(o options, w io.Writer) error {
 	var opts []tagger.Option
 	if !o.topics {
 		opts = append(opts, tagger.WithoutTopics())
+	}
+	if o.noEvid {
+		opts = append(opts, tagger.WithTopicOptions(topic.Options{NoEvidence: true}))
 	}
 	t, err := tagger.New(opts...)
 	if err != nil {
@@ -177,6 +186,10 @@ func bench(o options, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	noEvidence, err := tagger.New(tagger.WithTopicOptions(topic.Options{NoEvidence: true}))
+	if err != nil {
+		return err
+	}
 
 	type row struct {
 		name  string
@@ -203,6 +216,7 @@ func bench(o options, w io.Writer) error {
 	sample := prefixDocs(docs, o.proseKB*1000)
 	rows := []*row{
 		{name: "etikett Tag (entities + topics)", bytes: size, note: "per document, 1 goroutine", run: tagAll(tg, docs)},
+		{name: "etikett Tag, topics w/o evidence", bytes: size, note: "per document, 1 goroutine (topic.Options.NoEvidence)", run: tagAll(noEvidence, docs)},
 		{name: "etikett Tag, WithoutTopics", bytes: size, note: "per document, 1 goroutine", run: tagAll(noTopics, docs)},
 		{name: "etikett Tag, whole text", bytes: len(whole), note: "one call, 1 goroutine", run: func() error {
 			_, err := tg.Tag(whole)
@@ -220,7 +234,7 @@ func bench(o options, w io.Writer) error {
 				return nil
 			}},
 			&row{name: "prose v2 tokenization, whole text", bytes: len(whole), note: "one call", run: func() error { return proseTok(whole) }},
-			&row{name: "etikett Tag on prose's NER sample", bytes: total(sample), note: "per document", run: tagAll(tg, sample)},
+			&row{name: sampleRow, bytes: total(sample), note: "per document", run: tagAll(tg, sample)},
 		)
 	}
 	rows = append(rows, &row{name: "floor: bytes.Fields", bytes: size, note: "per document, incl. the []byte copy", run: func() error {
@@ -260,7 +274,8 @@ func bench(o options, w io.Writer) error {
 			return err
 		}
 		// Before the etikett row on the same sample.
-		rows = slices.Insert(rows, 5, &row{name: "prose v2 NER (default NewDocument)", bytes: total(sample), d: d,
+		at := slices.IndexFunc(rows, func(r *row) bool { return r.name == sampleRow })
+		rows = slices.Insert(rows, at, &row{name: "prose v2 NER (default NewDocument)", bytes: total(sample), d: d,
 			note: fmt.Sprintf("per document, first %d KB only, 1 run; %d entities", total(sample)/1000, nEnt)})
 	}
 	etikett := rows[0]

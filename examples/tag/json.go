@@ -26,9 +26,16 @@ import (
 // (Keeping whole entities, with their text, saved another 8,000 on the
 // articles, where the same names recur, but cost 12,000 more per record on
 // the 10kGNAD articles, whose texts mostly miss.)
+//
+// A brief encoder (the CLI's -brief) writes the fields of the output
+// contract alone: an entity's start, end, text, type, form, id and name, a
+// topic's id, label and score. The rest, an entity's kind, country, rule and
+// source and a topic's evidence, make up two thirds of a record's bytes and
+// of its encoding.
 type encoder struct {
 	tails fragments[tailKey]
 	heads fragments[headKey]
+	brief bool
 }
 
 // tailKey holds the strings of an entity's fields from "type" on.
@@ -134,8 +141,24 @@ func (en *encoder) appendEntity(b []byte, e *tagger.Entity) ([]byte, bool) {
 	b = append(b, `,"end":`...)
 	b = appendInt(b, int64(e.End))
 	b = appendField(b, `,"text":`, e.Text)
+	if en.brief {
+		// The tails of one encoder are all brief or all not: their keys
+		// need not tell them apart.
+		key := tailKey{e.Type, e.Form, e.ID, e.Name}
+		return append(b, en.tails.get(&key, appendBriefTail)...), true
+	}
 	key := tailKey{e.Type, e.Form, e.ID, e.Name, e.Kind, e.Country, e.Rule, e.Source}
 	return append(b, en.tails.get(&key, appendEntityTail)...), true
+}
+
+// appendBriefTail writes an entity's contract fields from "type" on, as
+// keyed in appendEntity, and the closing brace.
+func appendBriefTail(b []byte, k *tailKey) []byte {
+	b = appendField(b, `,"type":`, k[0])
+	b = appendField(b, `,"form":`, k[1])
+	b = appendField(b, `,"id":`, k[2])
+	b = appendField(b, `,"name":`, k[3])
+	return append(b, '}')
 }
 
 // appendEntityTail writes an entity's fields from "type" on, as keyed in
@@ -166,6 +189,9 @@ func (en *encoder) appendTopic(b []byte, t *tagger.Topic) ([]byte, bool) {
 	var ok bool
 	if b, ok = appendFloat(b, t.Score); !ok {
 		return b, false
+	}
+	if en.brief {
+		return append(b, '}'), true
 	}
 	b = append(b, `,"evidence":`...)
 	if t.Evidence == nil {

@@ -19,10 +19,61 @@ import (
 )
 
 // marshalOrNot is what the CLI wrote before appendRecord: json.Marshal.
-func marshalOrNot(t *testing.T, rec *record) (string, bool) {
+// For a brief encoder it is json.Marshal of the record's contract fields
+// (briefOf).
+func marshalOrNot(t *testing.T, rec *record, brief bool) (string, bool) {
 	t.Helper()
-	b, err := json.Marshal(rec)
+	var b []byte
+	var err error
+	if brief {
+		b, err = json.Marshal(briefOf(rec))
+	} else {
+		b, err = json.Marshal(rec)
+	}
 	return string(b), err == nil
+}
+
+// briefRecord is a record with the fields of the output contract alone,
+// as -brief writes it.
+type briefRecord struct {
+	ID       json.RawMessage `json:"id"`
+	Entities []briefEntity   `json:"entities"`
+	Topics   []briefTopic    `json:"topics"`
+	Error    string          `json:"error,omitempty"`
+}
+
+type briefEntity struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Form  string `json:"form"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+}
+
+type briefTopic struct {
+	ID    string  `json:"id"`
+	Label string  `json:"label"`
+	Score float64 `json:"score"`
+}
+
+// briefOf returns the contract fields of rec; nil lists stay nil.
+func briefOf(rec *record) *briefRecord {
+	br := &briefRecord{ID: rec.ID, Error: rec.Error}
+	if rec.Entities != nil {
+		br.Entities = []briefEntity{}
+	}
+	for _, e := range rec.Entities {
+		br.Entities = append(br.Entities, briefEntity{e.Start, e.End, e.Text, e.Type, e.Form, e.ID, e.Name})
+	}
+	if rec.Topics != nil {
+		br.Topics = []briefTopic{}
+	}
+	for _, tp := range rec.Topics {
+		br.Topics = append(br.Topics, briefTopic{tp.ID, tp.Label, tp.Score})
+	}
+	return br
 }
 
 func TestAppendRecordAsMarshal(t *testing.T) {
@@ -48,22 +99,33 @@ func TestAppendRecordAsMarshal(t *testing.T) {
 	for _, f := range floats {
 		recs = append(recs, record{ID: quote("f"), Topics: []tagger.Topic{{ID: "x", Score: f, Evidence: []topic.Evidence{{Weight: -f}}}}})
 	}
-	en := new(encoder)
-	for pass := range 2 { // the second from the encoder's fragments
-		for _, rec := range recs {
-			want, _ := marshalOrNot(t, &rec)
-			got, ok := en.appendRecord([]byte("prefix"), &rec)
-			require.True(t, ok)
-			assert.Equal(t, "prefix"+want, string(got), "pass %d", pass)
+	for _, brief := range []bool{false, true} {
+		en := &encoder{brief: brief}
+		for pass := range 2 { // the second from the encoder's fragments
+			for _, rec := range recs {
+				want, _ := marshalOrNot(t, &rec, brief)
+				got, ok := en.appendRecord([]byte("prefix"), &rec)
+				require.True(t, ok)
+				assert.Equal(t, "prefix"+want, string(got), "pass %d, brief %v", pass, brief)
+			}
 		}
-	}
-	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		rec := record{ID: quote("x"), Topics: []tagger.Topic{{ID: "x", Score: 0.5, Evidence: []topic.Evidence{{Weight: bad}}}}}
-		_, marshals := marshalOrNot(t, &rec)
-		got, ok := en.appendRecord([]byte("prefix"), &rec)
-		assert.False(t, marshals)
-		assert.False(t, ok)
-		assert.Equal(t, "prefix", string(got), "nothing appended")
+		for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+			for _, rec := range []record{
+				{ID: quote("x"), Topics: []tagger.Topic{{ID: "x", Score: bad}}},
+				{ID: quote("x"), Topics: []tagger.Topic{{ID: "x", Score: 0.5, Evidence: []topic.Evidence{{Weight: bad}}}}},
+			} {
+				// A brief record leaves out the evidence, whose weight
+				// json.Marshal cannot write: it is written.
+				want, marshals := marshalOrNot(t, &rec, brief)
+				assert.Equal(t, brief && rec.Topics[0].Score == 0.5, marshals)
+				got, ok := en.appendRecord([]byte("prefix"), &rec)
+				require.Equal(t, marshals, ok)
+				if !ok {
+					want = "" // nothing appended
+				}
+				assert.Equal(t, "prefix"+want, string(got))
+			}
+		}
 	}
 }
 
@@ -73,15 +135,20 @@ func TestAppendRecordArticles(t *testing.T) {
 	require.NoError(t, err)
 	tg, err := tagger.New()
 	require.NoError(t, err)
-	en := new(encoder)
+	en, brief := new(encoder), &encoder{brief: true}
 	for _, d := range append(docs, docs...) {
 		res, err := tg.Tag(d)
 		require.NoError(t, err)
 		rec := record{ID: quote("a"), Entities: res.Entities, Topics: res.Topics}
-		want, _ := marshalOrNot(t, &rec)
-		got, ok := en.appendRecord(nil, &rec)
+		want, _ := marshalOrNot(t, &rec, false)
+		full, ok := en.appendRecord(nil, &rec)
 		require.True(t, ok)
-		require.Equal(t, want, string(got))
+		require.Equal(t, want, string(full))
+		want, _ = marshalOrNot(t, &rec, true)
+		got, ok := brief.appendRecord(nil, &rec)
+		require.True(t, ok)
+		require.Equal(t, want, string(got), "brief")
+		require.Less(t, len(got), len(full))
 	}
 }
 
@@ -101,7 +168,7 @@ func TestFragmentsKeys(t *testing.T) {
 		rec := record{ID: quote("x"),
 			Entities: []tagger.Entity{{Text: c.text, Type: "ORG", Form: "name", ID: c.key, Name: c.key, Rule: "name"}},
 			Topics:   []tagger.Topic{{ID: c.key, Label: c.key, Score: 1, Evidence: []topic.Evidence{{Kind: "word", Term: c.key, Text: c.text}}}}}
-		want, _ := marshalOrNot(t, &rec)
+		want, _ := marshalOrNot(t, &rec, false)
 		got, ok := en.appendRecord(nil, &rec)
 		require.True(t, ok)
 		assert.Equal(t, want, string(got), c)
@@ -112,7 +179,7 @@ func TestFragmentsKeys(t *testing.T) {
 		copy(buf, next)
 		text := unsafe.String(&buf[0], 5) // as the CLI's records hold the document's bytes
 		rec := record{ID: quote("x"), Entities: []tagger.Entity{{Text: text, Type: "PER", Form: "name", ID: name, Name: name, Rule: "name"}}}
-		want, _ := marshalOrNot(t, &rec)
+		want, _ := marshalOrNot(t, &rec, false)
 		got, ok := en.appendRecord(nil, &rec)
 		require.True(t, ok)
 		assert.Equal(t, want, string(got), next)
@@ -127,17 +194,19 @@ func FuzzAppendRecord(f *testing.F) {
 			Entities: []tagger.Entity{{Start: int(n), Text: s1, Name: s2, Kind: s2, Rule: s1}},
 			Topics:   []tagger.Topic{{ID: s2, Label: s1, Score: x, Evidence: []topic.Evidence{{Kind: s1, Term: s2, Count: int(n), Weight: x / 3}}}},
 			Error:    s2}
-		want, marshals := marshalOrNot(t, &rec)
-		got, ok := fuzzEncoder.appendRecord(nil, &rec)
-		require.Equal(t, marshals, ok)
-		if ok {
-			require.Equal(t, want, string(got))
+		for _, en := range fuzzEncoders {
+			want, marshals := marshalOrNot(t, &rec, en.brief)
+			got, ok := en.appendRecord(nil, &rec)
+			require.Equal(t, marshals, ok)
+			if ok {
+				require.Equal(t, want, string(got))
+			}
 		}
 	})
 }
 
-// fuzzEncoder keeps its fragments from input to input, as the CLI's do.
-var fuzzEncoder = new(encoder)
+// fuzzEncoders keep their fragments from input to input, as the CLI's do.
+var fuzzEncoders = []*encoder{{}, {brief: true}}
 
 // BenchmarkRecordJSON encodes the records of the articles with appendRecord
 // and, for comparison, json.Marshal; MB/s are of the JSON written.

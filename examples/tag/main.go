@@ -9,7 +9,9 @@
 // (id "stdin"). With -jsonl the input is JSON Lines, one {"text": …, "id": …}
 // object per line, and the output has exactly one line per input line, in
 // order; a bad line yields a record with an "error" field, and the program
-// exits with status 1 after the rest.
+// exits with status 1 after the rest. With -brief the records hold the
+// contract's fields alone, without the entities' kind, country, rule and
+// source and the topics' evidence.
 package main
 
 import (
@@ -28,6 +30,7 @@ import (
 
 	"github.com/etikett-nlp/etikett/internal/cmdline"
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 type record struct {
@@ -69,6 +72,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	jsonl := fs.Bool("jsonl", false, "input is JSON Lines: one {\"text\": …, \"id\": …} object per line")
 	noDefault := fs.Bool("no-default-lexicon", false, "do not load the embedded default lexicon")
 	noTopics := fs.Bool("no-topics", false, "do not tag topics")
+	brief := fs.Bool("brief", false, "write only the output contract's fields: no entity kind, country, rule or source, no topic evidence")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "documents tagged in parallel")
 	maxBytes := fs.Int("max-bytes", tagger.DefaultMaxBytes, "largest document accepted, in bytes")
 	var lexFiles multiFlag
@@ -91,6 +95,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *noTopics {
 		opts = append(opts, tagger.WithoutTopics())
 	}
+	if *brief {
+		// Records without evidence: the tagger need not gather it.
+		opts = append(opts, tagger.WithTopicOptions(topic.Options{NoEvidence: true}))
+	}
 	opts = append(opts, tagger.WithLexiconFiles(lexFiles...), tagger.WithMaxBytes(*maxBytes))
 	tg, err := tagger.New(opts...)
 	if err != nil {
@@ -98,7 +106,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	failed := pipeline(tg, fs.Args(), *jsonl, stdin, *workers, stdout, stderr)
+	failed := pipeline(tg, fs.Args(), settings{jsonl: *jsonl, workers: *workers, brief: *brief}, stdin, stdout, stderr)
 	if failed {
 		return 1
 	}
@@ -123,16 +131,23 @@ type batch struct {
 	jobs []job
 }
 
+// settings are the pipeline's flags.
+type settings struct {
+	jsonl   bool // the input is JSON Lines
+	workers int  // documents tagged in parallel
+	brief   bool // records with the output contract's fields alone (see encoder)
+}
+
 // pipeline reads the documents (files, JSON Lines or standard input), tags
-// them on workers goroutines and writes one record per document to stdout,
-// in input order. It reports whether any record is an error.
-func pipeline(tg *tagger.Tagger, files []string, jsonl bool, stdin io.Reader, workers int, stdout, stderr io.Writer) bool {
-	batches := make(chan batch, 2*workers)
+// them on set.workers goroutines and writes one record per document to
+// stdout, in input order. It reports whether any record is an error.
+func pipeline(tg *tagger.Tagger, files []string, set settings, stdin io.Reader, stdout, stderr io.Writer) bool {
+	batches := make(chan batch, 2*set.workers)
 	go func() {
 		defer close(batches)
-		produce(files, jsonl, stdin, batches)
+		produce(files, set.jsonl, stdin, batches)
 	}()
-	return process(tg, batches, workers, stdout, stderr)
+	return process(tg, batches, set, stdout, stderr)
 }
 
 // produce reads the input documents and sends them in batches, numbered in
@@ -217,20 +232,20 @@ var bufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // process tags the batches on several goroutines and writes their records
 // in input order. It reports whether any record is an error.
-func process(tg *tagger.Tagger, batches <-chan batch, workers int, stdout, stderr io.Writer) bool {
+func process(tg *tagger.Tagger, batches <-chan batch, set settings, stdout, stderr io.Writer) bool {
 	type failure struct{ src, err string }
 	type done struct {
 		n     int
 		out   *[]byte // the batch's records, one line each; back to bufs once written
 		fails []failure
 	}
-	results := make(chan done, 2*workers)
+	results := make(chan done, 2*set.workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < set.workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var en encoder
+			en := encoder{brief: set.brief}
 			for bt := range batches {
 				d := done{n: bt.n, out: bufs.Get().(*[]byte)}
 				out := (*d.out)[:0]

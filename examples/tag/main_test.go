@@ -64,6 +64,64 @@ func TestGoldenSeed(t *testing.T) {
 	assert.Contains(t, rec, "topics")
 }
 
+// -brief writes the golden records with the contract's fields alone, with
+// files and with JSON Lines (whose error records are brief too).
+func TestBrief(t *testing.T) {
+	seed := "../../testdata/nato-putin-nordkorea.txt"
+	golden, err := os.ReadFile("../../testdata/nato-putin-nordkorea.golden.jsonl")
+	require.NoError(t, err)
+	text, err := os.ReadFile(seed)
+	require.NoError(t, err)
+	line, err := json.Marshal(map[string]string{"id": "nato-putin-nordkorea", "text": string(text)})
+	require.NoError(t, err)
+	var full briefRecord // the golden record, without the fields -brief leaves out
+	require.NoError(t, json.Unmarshal(golden, &full))
+	want, err := json.Marshal(full)
+	require.NoError(t, err)
+	for _, c := range []struct {
+		name  string
+		args  []string
+		stdin string
+		want  []string
+	}{
+		{"file", []string{"-brief", seed}, "", []string{string(want)}},
+		{"jsonl", []string{"-brief", "-jsonl"}, string(line) + "\n" + `{"id": "x"}` + "\n",
+			[]string{string(want), `{"id":"x","entities":[],"topics":[],"error":"missing \"text\""}`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			run(c.args, strings.NewReader(c.stdin), &out, &errOut)
+			lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+			require.Len(t, lines, len(c.want), errOut.String())
+			for i := range lines {
+				assert.Equal(t, c.want[i], lines[i], "record %d", i+1)
+			}
+			var rec struct {
+				Entities []map[string]any `json:"entities"`
+				Topics   []map[string]any `json:"topics"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec))
+			require.NotEmpty(t, rec.Entities)
+			require.NotEmpty(t, rec.Topics)
+			for _, e := range rec.Entities {
+				assert.ElementsMatch(t, []string{"start", "end", "text", "type", "form", "id", "name"}, keysOf(e))
+			}
+			for _, tp := range rec.Topics {
+				assert.ElementsMatch(t, []string{"id", "label", "score"}, keysOf(tp))
+			}
+		})
+	}
+	assert.Less(t, 2*len(want), len(golden), "a brief record is less than half as long")
+}
+
+func keysOf(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
 func TestJSONLines(t *testing.T) {
 	in := strings.Join([]string{
 		`{"id": "a", "text": "Die Nato tagt in Brüssel."}`,

@@ -26,6 +26,10 @@ type Options struct {
 	MinScore float64
 	// MaxTopics caps the number of topics; 0 means DefaultMaxTopics.
 	MaxTopics int
+	// NoEvidence leaves Topic.Evidence nil: the topics and their scores
+	// are the same, and scoring does less work (a twentieth of tagging a
+	// news article) and one allocation less.
+	NoEvidence bool
 }
 
 // Scoring constants. A topic's raw evidence is the sum over its keywords and
@@ -1304,20 +1308,25 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	s.post = s.post[:0]
 	fp := s.fp
+	evidence := !m.opts.NoEvidence
 	for _, f := range s.touched {
 		g := gain(float64(s.feat[f].mass))
 		if p := &fp[f]; p.topic >= 0 {
 			// the common case, one posting, without reading the feature
 			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
-			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
+			if evidence {
+				s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: p.rank, weight: p.weight * g})
+			}
 			continue
 		}
 		ft := &m.features[f]
 		for _, p := range ft.post {
 			s.addTop(m, p.topic)
 			s.raw[p.topic] += p.weight * g
-			s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: ft.rank, weight: p.weight * g})
+			if evidence {
+				s.post = append(s.post, postRef{feature: f, topic: p.topic, rank: ft.rank, weight: p.weight * g})
+			}
 		}
 	}
 	// Only the topics with evidence and their ancestors (s.tops) can have
@@ -1366,6 +1375,9 @@ func (m *Model) result(s *scratch, nwords int, cues []Cue) []Topic {
 	for i, t := range s.order {
 		o, ti := &out[i], &m.topics[t]
 		o.ID, o.Label, o.Score = ti.id, ti.label, s.score[t] // field by field, as the evidence below
+	}
+	if !evidence {
+		return out
 	}
 	// Evidence, topic by topic: every posting counts for its topic and the
 	// topic's ancestors. Postings of one term (a keyword listed for a topic

@@ -867,3 +867,49 @@ func TestMemoGetSwaps(t *testing.T) {
 		require.Nil(t, memo.get("Wahlen", false, h, fp))
 	}
 }
+
+// NoEvidence gives the same topics and scores, without evidence, and
+// allocates less.
+func TestNoEvidence(t *testing.T) {
+	texts := []string{"Die Nato-Verteidigungsminister beraten über Waffenlieferungen an die Ukraine; der Bundestag stimmt zu.",
+		"Der FC Bayern gewinnt gegen Dortmund, der Trainer lobt die Abwehr. Die Aktie von Adidas steigt.",
+		"nichts davon hier"}
+	if seed, err := os.ReadFile("../../testdata/nato-putin-nordkorea.txt"); err == nil {
+		texts = append(texts, string(seed))
+	}
+	if data, err := os.ReadFile(filepath.Join(sharedDir(), "data", "10kgnad", "dev.csv")); err == nil {
+		for _, doc := range articles(string(data)[:min(len(data), 200000)]) {
+			var b strings.Builder
+			for _, w := range doc {
+				b.WriteString(w.Text)
+				b.WriteByte(' ')
+			}
+			texts = append(texts, b.String())
+		}
+	}
+	for _, opts := range []Options{{}, {MinScore: 0.001, MaxTopics: 64}} {
+		m := loadDefault(t, opts)
+		opts.NoEvidence = true
+		lean := loadDefault(t, opts)
+		n := 0
+		for _, text := range texts {
+			want, got := m.ScoreText(text), lean.ScoreText(text)
+			require.Len(t, got, len(want), text)
+			for i := range want {
+				require.NotEmpty(t, want[i].Evidence)
+				require.Nil(t, got[i].Evidence)
+				want[i].Evidence = nil
+			}
+			require.Equal(t, want, got)
+			n += len(got)
+		}
+		assert.Greater(t, n, len(texts), "%+v", opts)
+	}
+	if !raceEnabled {
+		m, lean := loadDefault(t, Options{}), loadDefault(t, Options{NoEvidence: true})
+		ws := words(texts[0])
+		require.NotEmpty(t, m.Score(ws, nil))
+		full := testing.AllocsPerRun(50, func() { m.Score(ws, nil) })
+		assert.Equal(t, full-1, testing.AllocsPerRun(50, func() { lean.Score(ws, nil) }), "the evidence's slab is not allocated")
+	}
+}
