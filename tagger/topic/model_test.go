@@ -271,10 +271,10 @@ func TestScoreCaseAndStemRules(t *testing.T) {
 
 // TestResultBuckets checks that bucketing the postings by output (with at
 // most 64 outputs) gives what asking every posting for every output gives.
-func TestResultBuckets(t *testing.T) {
-	opts := Options{MinScore: 0.001, MaxTopics: 64}
-	m, ref := loadDefault(t, opts), loadDefault(t, opts)
-	ref.noBuckets = true
+// resultTexts returns texts for comparing two ways of scoring: two short
+// ones, the seed article and, when the shared data is there, the first
+// 10kGNAD dev articles.
+func resultTexts() []string {
 	texts := []string{"Die Nato-Verteidigungsminister beraten über Waffenlieferungen an die Ukraine; der Bundestag stimmt zu.",
 		"Der FC Bayern gewinnt gegen Dortmund, der Trainer lobt die Abwehr. Die Aktie von Adidas steigt."}
 	if seed, err := os.ReadFile("../../testdata/nato-putin-nordkorea.txt"); err == nil {
@@ -290,6 +290,14 @@ func TestResultBuckets(t *testing.T) {
 			texts = append(texts, b.String())
 		}
 	}
+	return texts
+}
+
+func TestResultBuckets(t *testing.T) {
+	opts := Options{MinScore: 0.001, MaxTopics: 64}
+	m, ref := loadDefault(t, opts), loadDefault(t, opts)
+	ref.noBuckets = true
+	texts := resultTexts()
 	n := 0
 	for _, text := range texts {
 		got, want := m.ScoreText(text), ref.ScoreText(text)
@@ -871,22 +879,7 @@ func TestMemoGetSwaps(t *testing.T) {
 // NoEvidence gives the same topics and scores, without evidence, and
 // allocates less.
 func TestNoEvidence(t *testing.T) {
-	texts := []string{"Die Nato-Verteidigungsminister beraten über Waffenlieferungen an die Ukraine; der Bundestag stimmt zu.",
-		"Der FC Bayern gewinnt gegen Dortmund, der Trainer lobt die Abwehr. Die Aktie von Adidas steigt.",
-		"nichts davon hier"}
-	if seed, err := os.ReadFile("../../testdata/nato-putin-nordkorea.txt"); err == nil {
-		texts = append(texts, string(seed))
-	}
-	if data, err := os.ReadFile(filepath.Join(sharedDir(), "data", "10kgnad", "dev.csv")); err == nil {
-		for _, doc := range articles(string(data)[:min(len(data), 200000)]) {
-			var b strings.Builder
-			for _, w := range doc {
-				b.WriteString(w.Text)
-				b.WriteByte(' ')
-			}
-			texts = append(texts, b.String())
-		}
-	}
+	texts := append(resultTexts(), "nichts davon hier")
 	for _, opts := range []Options{{}, {MinScore: 0.001, MaxTopics: 64}} {
 		m := loadDefault(t, opts)
 		opts.NoEvidence = true
