@@ -3,16 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/internal/newstext"
-	"github.com/etikett-nlp/etikett/internal/repo"
 )
 
 // sameAsJSON checks that parseLine, with simpleLine, makes of line the job
@@ -88,11 +85,8 @@ func TestSimpleLineAsUnmarshal(t *testing.T) {
 func TestSimpleLineArticles(t *testing.T) {
 	_, texts, err := newstext.Articles("../../testdata")
 	require.NoError(t, err)
-	shared, _ := repo.Shared()
-	if docs, err := labeled.ReadFile(filepath.Join(shared, "data", "10kgnad", "dev.csv")); err == nil {
-		for _, d := range docs {
-			texts = append(texts, d.Text)
-		}
+	if fresh, err := newstext.Fresh(); err == nil {
+		texts = append(texts, fresh...)
 	} else {
 		t.Logf("only the testdata articles: %v", err)
 	}

@@ -1,6 +1,7 @@
 // Package newstext loads the project's German news articles (the seed
 // article and testdata/articles) for benchmarks, so that every package
-// measures on the same text.
+// measures on the same text, and fresh text for tests that want it (the
+// 10kGNAD dev articles of the shared data, when it is there).
 package newstext
 
 import (
@@ -9,7 +10,25 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/etikett-nlp/etikett/internal/labeled"
+	"github.com/etikett-nlp/etikett/internal/repo"
 )
+
+// Fresh returns the texts of the 10kGNAD dev articles in the shared data
+// (repo.Shared), which a user's clone lacks: an error then.
+func Fresh() ([]string, error) {
+	shared, _ := repo.Shared()
+	docs, err := labeled.ReadFile(filepath.Join(shared, "data", "10kgnad", "dev.csv"))
+	if err != nil {
+		return nil, err
+	}
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = d.Text
+	}
+	return texts, nil
+}
 
 // Articles returns the names and texts of the seed article and the
 // articles of testdata/articles, seed first; testdata is the path of the

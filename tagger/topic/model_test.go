@@ -12,7 +12,7 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/etikett-nlp/etikett/internal/labeled"
+	"github.com/etikett-nlp/etikett/internal/newstext"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -429,11 +429,9 @@ func TestScoreSpans(t *testing.T) {
 	// Fresh text, whose words the memo often misses (see missWord): the
 	// 10kGNAD dev texts, when the shared data is there.
 	gnad := 0
-	if docs, err := labeled.ReadFile(filepath.Join(sharedDir(), "data", "10kgnad", "dev.csv")); err == nil {
-		for _, d := range docs {
-			texts = append(texts, d.Text)
-		}
-		gnad = len(docs)
+	if fresh, err := newstext.Fresh(); err == nil {
+		texts = append(texts, fresh...)
+		gnad = len(fresh)
 	} else {
 		t.Logf("without the 10kGNAD texts: %v", err)
 	}

@@ -1,16 +1,13 @@
 package match
 
 import (
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/etikett-nlp/etikett/internal/labeled"
 	"github.com/etikett-nlp/etikett/internal/newstext"
-	"github.com/etikett-nlp/etikett/internal/repo"
 	"github.com/etikett-nlp/etikett/internal/token"
 	"github.com/etikett-nlp/etikett/lexicon"
 )
@@ -57,11 +54,8 @@ func compoundKeys(t *testing.T, g *Gazetteer) (made, words [][]byte) {
 	made, keys = keys, nil
 	_, texts, err := newstext.Articles("../../../testdata")
 	require.NoError(t, err)
-	shared, _ := repo.Shared()
-	if docs, err := labeled.ReadFile(filepath.Join(shared, "data", "10kgnad", "dev.csv")); err == nil {
-		for _, d := range docs {
-			texts = append(texts, d.Text)
-		}
+	if fresh, err := newstext.Fresh(); err == nil {
+		texts = append(texts, fresh...)
 	} else {
 		t.Logf("only the testdata articles: %v", err)
 	}
