@@ -1,15 +1,22 @@
 package tagger_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/etikett-nlp/etikett/tagger"
+	"github.com/etikett-nlp/etikett/tagger/topic"
 )
 
 // FuzzTagDefault runs the default lexicon and every rule on random text:
-// no panic, entities sorted, non-overlapping, with their offsets.
+// no panic, entities sorted, non-overlapping, with their offsets; a tagger
+// without topic evidence finds the same entities and topics.
 func FuzzTagDefault(f *testing.F) {
 	tg, err := tagger.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	lean, err := tagger.New(tagger.WithTopicOptions(topic.Options{NoEvidence: true}))
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -28,6 +35,16 @@ func FuzzTagDefault(f *testing.F) {
 				t.Fatalf("bad entity %+v in %q", e, text)
 			}
 			end = e.End
+		}
+		got, err := lean.Tag(text)
+		if err != nil {
+			t.Fatalf("%q: without evidence: %v", text, err)
+		}
+		for i := range res.Topics {
+			res.Topics[i].Evidence = nil
+		}
+		if !reflect.DeepEqual(res, got) {
+			t.Fatalf("%q: without evidence\n%+v\nwith it\n%+v", text, got, res)
 		}
 	})
 }

@@ -82,3 +82,33 @@ func TestTopicWords(t *testing.T) {
 	// topicModel.score sets the entities' cues field by field: all of them.
 	assert.Equal(t, 7, reflect.TypeFor[topic.Cue]().NumField(), "a field of topic.Cue that topicModel.score does not set")
 }
+
+// A tagger without topic evidence returns what the default tagger returns,
+// less the evidence, on the articles and, when the shared data is there,
+// on fresh text.
+func TestNoEvidence(t *testing.T) {
+	full, err := New()
+	require.NoError(t, err)
+	lean, err := New(WithTopicOptions(topic.Options{NoEvidence: true}))
+	require.NoError(t, err)
+	_, docs, err := newstext.Articles("../testdata")
+	require.NoError(t, err)
+	if fresh, err := newstext.Fresh(); err == nil {
+		docs = append(docs, fresh[:100]...)
+	}
+	topics := 0
+	for _, d := range docs {
+		want, err := full.Tag(d)
+		require.NoError(t, err)
+		got, err := lean.Tag(d)
+		require.NoError(t, err)
+		for i := range want.Topics {
+			require.NotEmpty(t, want.Topics[i].Evidence)
+			require.Nil(t, got.Topics[i].Evidence)
+			want.Topics[i].Evidence = nil
+		}
+		require.Equal(t, want, got)
+		topics += len(got.Topics)
+	}
+	assert.Greater(t, topics, len(docs))
+}
