@@ -102,6 +102,7 @@ func TestNoEvidence(t *testing.T) {
 		require.NoError(t, err)
 		got, err := lean.Tag(d)
 		require.NoError(t, err)
+		require.Len(t, got.Topics, len(want.Topics))
 		for i := range want.Topics {
 			require.NotEmpty(t, want.Topics[i].Evidence)
 			require.Nil(t, got.Topics[i].Evidence)
