@@ -31,7 +31,7 @@ import (
 // contract alone: an entity's start, end, text, type, form, id and name, a
 // topic's id, label and score. The rest, an entity's kind, country, rule and
 // source and a topic's evidence, make up two thirds of a record's bytes and
-// of its encoding.
+// more than half of its encoding.
 type encoder struct {
 	tails fragments[tailKey]
 	heads fragments[headKey]
