@@ -27,8 +27,8 @@ type Options struct {
 	// MaxTopics caps the number of topics; 0 means DefaultMaxTopics.
 	MaxTopics int
 	// NoEvidence leaves Topic.Evidence nil: the topics and their scores
-	// are the same, and scoring does less work (a twentieth of tagging a
-	// news article) and one allocation less.
+	// are the same, and scoring does less work (7 % of the instructions of
+	// tagging a news article) and one allocation less.
 	NoEvidence bool
 }
 

@@ -38,7 +38,8 @@ type Topic struct {
 	Label string  `json:"label"` // German label
 	Score float64 `json:"score"` // in (0, 1]; see Model.Score
 	// Evidence lists what produced the topic, largest contribution first.
-	// A parent's evidence includes that of its subtopics.
+	// A parent's evidence includes that of its subtopics. It is nil when
+	// the model was made with Options.NoEvidence.
 	Evidence []Evidence `json:"evidence"`
 }
 
