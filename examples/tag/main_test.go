@@ -7,8 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -104,22 +106,14 @@ func TestBrief(t *testing.T) {
 			require.NotEmpty(t, rec.Entities)
 			require.NotEmpty(t, rec.Topics)
 			for _, e := range rec.Entities {
-				assert.ElementsMatch(t, []string{"start", "end", "text", "type", "form", "id", "name"}, keysOf(e))
+				assert.ElementsMatch(t, []string{"start", "end", "text", "type", "form", "id", "name"}, slices.Collect(maps.Keys(e)))
 			}
 			for _, tp := range rec.Topics {
-				assert.ElementsMatch(t, []string{"id", "label", "score"}, keysOf(tp))
+				assert.ElementsMatch(t, []string{"id", "label", "score"}, slices.Collect(maps.Keys(tp)))
 			}
 		})
 	}
 	assert.Less(t, 2*len(want), len(golden), "a brief record is less than half as long")
-}
-
-func keysOf(m map[string]any) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	return ks
 }
 
 func TestJSONLines(t *testing.T) {
